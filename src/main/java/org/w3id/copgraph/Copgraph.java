@@ -1,0 +1,55 @@
+package org.w3id.copgraph;
+
+import org.w3id.copgraph.queries.CuratedQueries;
+import org.w3id.copgraph.store.Loader;
+import org.w3id.copgraph.store.Store;
+
+/**
+ * One copgraph instance: its store and the features that work on it. The web app and the
+ * command line both start from here, so everything the server does the command line can do.
+ */
+public final class Copgraph implements AutoCloseable {
+
+    private final Settings settings;
+    private final Store store;
+    private final Loader loader;
+    private final CuratedQueries queries;
+
+    private Copgraph(Settings settings, Store store) {
+        this.settings = settings;
+        this.store = store;
+        this.loader = new Loader(store, settings.home(), settings.iris());
+        this.queries = CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis());
+    }
+
+    /** Opens the store of {@code settings} without loading anything into it. */
+    public static Copgraph open(Settings settings) {
+        return new Copgraph(settings, Store.open(settings.storeDir()));
+    }
+
+    /** A copgraph on a given store (for tests: {@link Store#inMemory()}). */
+    public static Copgraph on(Settings settings, Store store) {
+        return new Copgraph(settings, store);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Loader loader() {
+        return loader;
+    }
+
+    public CuratedQueries queries() {
+        return queries;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

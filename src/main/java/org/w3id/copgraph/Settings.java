@@ -1,0 +1,31 @@
+package org.w3id.copgraph;
+
+import java.nio.file.Path;
+
+import org.w3id.copgraph.model.Iris;
+
+/** How one copgraph instance is set up; the command line fills it, tests build it directly. */
+public record Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis) {
+
+    public static final long DEFAULT_QUERY_TIMEOUT_MILLIS = 30_000;
+
+    public static Settings defaults() {
+        return new Settings(Home.current(), Path.of("store"), Iris.DEFAULT, 8080, DEFAULT_QUERY_TIMEOUT_MILLIS);
+    }
+
+    public Settings withPort(int port) {
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis);
+    }
+
+    public Settings withStore(Path storeDir) {
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis);
+    }
+
+    public Settings withIris(Iris iris) {
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis);
+    }
+
+    public Settings withQueryTimeout(long millis) {
+        return new Settings(home, storeDir, iris, port, millis);
+    }
+}

@@ -1,0 +1,40 @@
+package org.w3id.copgraph.cli;
+
+import java.util.concurrent.Callable;
+
+import io.javalin.Javalin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import org.w3id.copgraph.Copgraph;
+import org.w3id.copgraph.store.Loader;
+import org.w3id.copgraph.web.App;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the graph over HTTP: home page, SPARQL endpoint, curated query API.",
+                "On an empty store, loads ontology/ and data/ first."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions options;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Copgraph cg = Copgraph.open(options.settings().withPort(port));
+        Loader.Result seeded = Cli.seed(cg);
+        Javalin app = App.create(cg).start(port);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            cg.close();
+        }));
+        System.out.printf("copgraph serving %d statements from %s on http://localhost:%d/%s%n",
+                cg.store().tripleCount(), options.store, app.port(),
+                seeded.graphs().isEmpty() ? "" : " (seed loaded: " + seeded.graphs().size() + " graphs)");
+        app.jettyServer().server().join();
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+package org.w3id.copgraph.model;
+
+/** Terms of the copgraph ontology and the standard vocabularies the code refers to by name. */
+public final class Cop {
+
+    public static final String ONTOLOGY = "https://w3id.org/copgraph/ontology";
+    public static final String NS = ONTOLOGY + "#";
+
+    public static final String CommunityOfPractice = NS + "CommunityOfPractice";
+    public static final String CrossPollination = NS + "CrossPollination";
+    public static final String Practice = NS + "Practice";
+
+    /** Prefixes every curated query and page may assume; the editor preloads them too. */
+    public static final java.util.Map<String, String> PREFIXES = java.util.Map.ofEntries(
+            java.util.Map.entry("cop", NS),
+            java.util.Map.entry("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+            java.util.Map.entry("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+            java.util.Map.entry("owl", "http://www.w3.org/2002/07/owl#"),
+            java.util.Map.entry("xsd", "http://www.w3.org/2001/XMLSchema#"),
+            java.util.Map.entry("skos", "http://www.w3.org/2004/02/skos/core#"),
+            java.util.Map.entry("org", "http://www.w3.org/ns/org#"),
+            java.util.Map.entry("foaf", "http://xmlns.com/foaf/0.1/"),
+            java.util.Map.entry("schema", "http://schema.org/"),
+            java.util.Map.entry("prov", "http://www.w3.org/ns/prov#"),
+            java.util.Map.entry("dcterms", "http://purl.org/dc/terms/"),
+            java.util.Map.entry("dcat", "http://www.w3.org/ns/dcat#"),
+            java.util.Map.entry("void", "http://rdfs.org/ns/void#"),
+            java.util.Map.entry("sh", "http://www.w3.org/ns/shacl#"));
+
+    private Cop() {
+    }
+}

@@ -1,0 +1,70 @@
+package org.w3id.copgraph.model;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * The one place that knows copgraph's IRIs: the base under which resources, graphs and the
+ * ontology live ({@code {base}id/{kind}/{slug}}, {@code {base}graph/{slug}}).
+ * Data files are written against {@link #DEFAULT_BASE}; a deployment with another base has
+ * them rewritten on load by {@link #rebase(Node)}.
+ */
+public record Iris(String base) {
+
+    public static final String DEFAULT_BASE = "https://w3id.org/copgraph/";
+
+    public static final Iris DEFAULT = new Iris(DEFAULT_BASE);
+
+    public Iris {
+        if (!base.endsWith("/")) {
+            base = base + "/";
+        }
+    }
+
+    /** The ontology keeps its published IRI whatever the base: its terms are shared with partners. */
+    public String ontology() {
+        return Cop.ONTOLOGY;
+    }
+
+    public String resource(String kind, String slug) {
+        return base + "id/" + kind + "/" + slug;
+    }
+
+    public String graph(String slug) {
+        return base + "graph/" + slug;
+    }
+
+    /** The graph that holds the metadata (PROV, DCAT) about every source graph. */
+    public String metaGraph() {
+        return graph("meta");
+    }
+
+    public boolean isResource(String iri) {
+        return iri.startsWith(base + "id/");
+    }
+
+    /** The canonical IRI for a request path on any host, e.g. {@code /id/cop/urbana}. */
+    public String forPath(String path) {
+        return base + (path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    /** The path on the serving host for a canonical IRI, or null when it lies outside the base. */
+    public String pathOf(String iri) {
+        return iri.startsWith(base) ? "/" + iri.substring(base.length()) : null;
+    }
+
+    /**
+     * Maps a resource or graph IRI written against the default base onto this deployment's base.
+     * Ontology terms are left alone.
+     */
+    public Node rebase(Node node) {
+        if (DEFAULT_BASE.equals(base) || !node.isURI()) {
+            return node;
+        }
+        String iri = node.getURI();
+        if (iri.startsWith(DEFAULT_BASE + "id/") || iri.startsWith(DEFAULT_BASE + "graph/")) {
+            return NodeFactory.createURI(base + iri.substring(DEFAULT_BASE.length()));
+        }
+        return node;
+    }
+}

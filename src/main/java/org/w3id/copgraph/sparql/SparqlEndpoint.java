@@ -1,0 +1,49 @@
+package org.w3id.copgraph.sparql;
+
+import java.util.EnumSet;
+
+import jakarta.servlet.DispatcherType;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataAccessPointRegistry;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.fuseki.server.OperationRegistry;
+import org.apache.jena.fuseki.servlets.FusekiFilter;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+
+/**
+ * The SPARQL 1.1 protocol, served by Jena Fuseki on the web server's own port: Fuseki is built
+ * but never started, and its registries and filter are installed into the web server's servlet
+ * context. Requests for {@code /sparql} are answered by Fuseki; all others fall through.
+ */
+public final class SparqlEndpoint {
+
+    public static final String PATH = "/sparql";
+
+    private final FusekiServer fuseki;
+
+    public SparqlEndpoint(DatasetGraph dsg, long timeoutMillis) {
+        // Fuseki reads the timeout from the dataset's context for every query it runs.
+        dsg.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMillis));
+        DataService query = DataService.newBuilder(dsg)
+                .addEndpoint(Operation.Query, "")
+                .build();
+        this.fuseki = FusekiServer.create()
+                .port(0)
+                .add(PATH, query)
+                .enablePing(false)
+                .enableStats(false)
+                .build();
+    }
+
+    /** Makes Fuseki answer its paths inside {@code context}, ahead of everything else there. */
+    public void installInto(ServletContextHandler context) {
+        DataAccessPointRegistry.set(context.getServletContext(), fuseki.getDataAccessPointRegistry());
+        OperationRegistry.set(context.getServletContext(), fuseki.getOperationRegistry());
+        context.addFilter(new FilterHolder(new FusekiFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
+}

@@ -1,0 +1,92 @@
+package org.w3id.copgraph.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.javalin.http.Context;
+
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.system.Txn;
+import org.w3id.copgraph.Copgraph;
+import org.w3id.copgraph.queries.CuratedQuery;
+
+/** {@code /} and {@code /health}: what the graph holds, and whether the store can be read. */
+final class HomePage {
+
+    private static final String COUNTS = """
+            PREFIX cop: <https://w3id.org/copgraph/ontology#>
+            PREFIX org: <http://www.w3.org/ns/org#>
+            PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+            PREFIX schema: <http://schema.org/>
+            SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
+              VALUES (?kind ?type) {
+                ("Communities of practice" cop:CommunityOfPractice)
+                ("Organisations" org:Organization)
+                ("People" foaf:Person)
+                ("Events" schema:Event)
+                ("Practices" cop:Practice)
+                ("Cross-pollinations" cop:CrossPollination)
+              }
+              ?x a ?type .
+            } GROUP BY ?kind
+            """;
+
+    private final Copgraph cg;
+
+    HomePage(Copgraph cg) {
+        this.cg = cg;
+    }
+
+    void render(Context ctx) {
+        Map<String, Long> counts = counts();
+        StringBuilder b = new StringBuilder();
+        b.append("<h1>copgraph</h1><p>A linked-data knowledge graph of Communities of Practice (CoPs): their domains, ")
+                .append("communities, practices and tools, and the cross-pollination between them.</p>");
+        b.append("<h2>What the graph holds</h2><table><tbody>");
+        counts.forEach((k, v) -> b.append("<tr><th scope=\"row\">").append(Html.escape(k)).append("</th><td>").append(v).append("</td></tr>"));
+        b.append("<tr><th scope=\"row\">Statements</th><td>").append(cg.store().tripleCount()).append("</td></tr></tbody></table>");
+        b.append("<h2>Use it</h2><ul>")
+                .append("<li><a href=\"/sparql\">SPARQL endpoint</a> at <code>/sparql</code> (SPARQL 1.1 Protocol; the default graph is the union of all sources)</li>")
+                .append("<li><a href=\"/api/queries\">Curated queries</a> at <code>/api/queries</code></li>")
+                .append("<li><a href=\"/health\">Health</a></li></ul>");
+        b.append("<h2>Curated queries</h2><ul>");
+        for (CuratedQuery q : cg.queries().list()) {
+            b.append("<li><a href=\"/api/queries/").append(Html.escape(q.name())).append("?format=csv\">")
+                    .append(Html.escape(q.name())).append("</a>: ").append(Html.escape(q.summary())).append("</li>");
+        }
+        b.append("</ul>");
+        ctx.html(Html.page("Home", b.toString()));
+    }
+
+    void health(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        try {
+            long triples = cg.store().tripleCount();
+            var modified = cg.store().lastModified();
+            body.put("status", "ok");
+            body.put("triples", triples);
+            body.put("lastModified", modified == null ? null : modified.toString());
+            ctx.json(body);
+        } catch (RuntimeException e) {
+            body.put("status", "unavailable");
+            body.put("error", "store-unreadable");
+            body.put("message", "The store cannot be read: " + e.getMessage());
+            ctx.status(503).json(body);
+        }
+    }
+
+    private Map<String, Long> counts() {
+        var dsg = cg.store().dataset();
+        Map<String, Long> out = new LinkedHashMap<>();
+        Txn.executeRead(dsg, () -> {
+            try (QueryExec exec = QueryExec.dataset(dsg).query(QueryFactory.create(COUNTS)).build()) {
+                RowSet rows = exec.select();
+                rows.forEachRemaining(b -> out.put(b.get("kind").getLiteralLexicalForm(),
+                        Long.parseLong(b.get("n").getLiteralLexicalForm())));
+            }
+        });
+        return out;
+    }
+}

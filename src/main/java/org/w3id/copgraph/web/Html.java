@@ -1,0 +1,50 @@
+package org.w3id.copgraph.web;
+
+/** A plain, accessible page frame shared by every HTML view. */
+final class Html {
+
+    private Html() {
+    }
+
+    static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    static String page(String title, String body) {
+        return """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>%s · copgraph</title>
+                <style>
+                body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+                a{color:#0b5394} table{border-collapse:collapse} td,th{padding:.25rem .75rem;border-bottom:1px solid #ddd;text-align:left}
+                code,pre{background:#f4f4f4;padding:.1rem .3rem} nav a{margin-right:1rem}
+                </style>
+                </head>
+                <body>
+                <nav aria-label="Site"><a href="/">copgraph</a><a href="/sparql">SPARQL</a><a href="/api/queries">Curated queries</a><a href="/health">Health</a></nav>
+                <main>
+                %s
+                </main>
+                </body>
+                </html>
+                """.formatted(escape(title), body);
+    }
+}

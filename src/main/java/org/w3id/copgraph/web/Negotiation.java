@@ -1,0 +1,126 @@
+package org.w3id.copgraph.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.w3id.copgraph.Problem;
+
+/**
+ * The one content-negotiation helper: picks the offer that best matches {@code ?format=} (a
+ * short name, which wins) or the {@code Accept} header (media ranges with q-values).
+ */
+public final class Negotiation {
+
+    private Negotiation() {
+    }
+
+    /**
+     * @param offers    what the resource can be served as, preferred first
+     * @param mediaType the media type of an offer
+     * @param shortName the {@code ?format=} name of an offer
+     */
+    public static <T> T choose(String accept, String format, List<T> offers,
+                               Function<T, String> mediaType, Function<T, String> shortName) {
+        if (format != null && !format.isBlank()) {
+            String f = format.trim().toLowerCase(Locale.ROOT);
+            return offers.stream()
+                    .filter(o -> shortName.apply(o).equals(f) || mediaType.apply(o).equals(f))
+                    .findFirst()
+                    .orElseThrow(() -> new Problem(Problem.Kind.NOT_ACCEPTABLE, "unknown-format",
+                            "Unknown format '" + format + "'; use one of " + names(offers, shortName) + "."));
+        }
+        if (accept == null || accept.isBlank()) {
+            return offers.get(0);
+        }
+        List<Range> ranges = parse(accept);
+        T best = null;
+        double bestQ = 0;
+        int bestSpecificity = -1;
+        for (T offer : offers) {
+            String type = mediaType.apply(offer);
+            for (Range r : ranges) {
+                if (r.matches(type) && (r.q > bestQ || r.q == bestQ && r.specificity() > bestSpecificity)) {
+                    best = offer;
+                    bestQ = r.q;
+                    bestSpecificity = r.specificity();
+                }
+            }
+        }
+        if (best == null) {
+            throw Problem.notAcceptable("Cannot answer in any of '" + accept + "'; available: "
+                    + String.join(", ", offers.stream().map(mediaType).toList())
+                    + " (or ?format=" + names(offers, shortName) + ").");
+        }
+        return best;
+    }
+
+    /** Whether the client prefers an HTML page (a browser) to data. */
+    public static boolean wantsHtml(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        List<Range> ranges = parse(accept);
+        double html = ranges.stream().filter(r -> r.matchesExactly("text/html")).mapToDouble(r -> r.q).max().orElse(0);
+        double json = ranges.stream().filter(r -> r.matchesExactly("application/json")).mapToDouble(r -> r.q).max().orElse(0);
+        return html > 0 && html >= json;
+    }
+
+    private static <T> String names(List<T> offers, Function<T, String> shortName) {
+        return String.join("|", offers.stream().map(shortName).toList());
+    }
+
+    private static List<Range> parse(String accept) {
+        List<Range> out = new ArrayList<>();
+        int order = 0;
+        for (String part : accept.split(",")) {
+            String[] bits = part.trim().split(";");
+            String type = bits[0].trim().toLowerCase(Locale.ROOT);
+            if (type.isEmpty()) {
+                continue;
+            }
+            if (type.equals("*")) {
+                type = "*/*";
+            }
+            double q = 1.0;
+            for (int i = 1; i < bits.length; i++) {
+                String[] kv = bits[i].trim().split("=", 2);
+                if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("q")) {
+                    try {
+                        q = Double.parseDouble(kv[1].trim());
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            out.add(new Range(type, q, order++));
+        }
+        out.sort(Comparator.comparingInt(Range::order));
+        return out;
+    }
+
+    private record Range(String type, double q, int order) {
+        boolean matches(String mediaType) {
+            if (q <= 0) {
+                return false;
+            }
+            if (type.equals("*/*")) {
+                return true;
+            }
+            if (type.endsWith("/*")) {
+                return mediaType.startsWith(type.substring(0, type.length() - 1));
+            }
+            return type.equals(mediaType);
+        }
+
+        boolean matchesExactly(String mediaType) {
+            return type.equals(mediaType);
+        }
+
+        int specificity() {
+            return type.equals("*/*") ? 0 : type.endsWith("/*") ? 1 : 2;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.w3id.copgraph.queries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import io.javalin.Javalin;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class CuratedQueriesHttpTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Javalin app;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        app = Fixtures.server();
+        http = new Http(app.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+    }
+
+    @Test
+    void listShowsEveryQueryWithItsDocumentation() throws Exception {
+        HttpResponse<String> r = http.get("/api/queries");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode list = JSON.readTree(r.body());
+        assertThat(list.size()).isGreaterThanOrEqualTo(5);
+        for (JsonNode q : list) {
+            assertThat(q.get("summary").asText()).isNotBlank();
+            assertThat(q.get("description").asText()).isNotBlank();
+            assertThat(q.get("href").asText()).startsWith("/api/queries/");
+        }
+        JsonNode members = find(list, "cop-members");
+        assertThat(members.at("/parameters/0/name").asText()).isEqualTo("cop");
+        assertThat(members.at("/parameters/0/type").asText()).isEqualTo("iri");
+    }
+
+    @Test
+    void everyCuratedQueryAnswersOnTheSeedGraph() throws Exception {
+        for (JsonNode q : JSON.readTree(http.get("/api/queries").body())) {
+            HttpResponse<String> r = http.get(q.get("href").asText(), "Accept", "application/sparql-results+json");
+            assertThat(r.statusCode()).as(q.get("name").asText()).isEqualTo(200);
+            JsonNode rows = JSON.readTree(r.body()).at("/results/bindings");
+            assertThat(rows.size()).as(q.get("name").asText() + " finds something in the seed graph").isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void membersOfACopNameItsPeopleAndRoles() {
+        HttpResponse<String> r = http.get("/api/queries/cop-members?format=csv&cop=" + Http.enc("https://w3id.org/copgraph/id/cop/blast"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(r.body()).contains("Davie Phillip");
+    }
+
+    @Test
+    void aHostPathIsAcceptedForAnIriParameter() {
+        HttpResponse<String> r = http.get("/api/queries/cop-members?format=csv&cop=/id/cop/blast");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("Davie Phillip");
+    }
+
+    @Test
+    void csvIsChosenByAcceptToo() {
+        HttpResponse<String> r = http.get("/api/queries/cops-with-domains", "Accept", "text/csv");
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(r.body()).contains("UrbanA");
+    }
+
+    @Test
+    void responsesSayWhichQueryAndDataVersionAnswered() {
+        HttpResponse<String> r = http.get("/api/queries/events");
+        assertThat(r.headers().firstValue("X-Copgraph-Query")).hasValue("events");
+        assertThat(r.headers().firstValue("X-Copgraph-Query-Hash").orElse("")).startsWith("sha256:");
+        assertThat(r.headers().firstValue("X-Copgraph-Data-Version")).isPresent();
+    }
+
+    @Test
+    void eventsCanBeFilteredByDate() throws Exception {
+        JsonNode all = JSON.readTree(http.get("/api/queries/events?format=json").body()).at("/results/bindings");
+        JsonNode recent = JSON.readTree(http.get("/api/queries/events?format=json&since=2021-01-01").body()).at("/results/bindings");
+        assertThat(recent.size()).isLessThan(all.size());
+        assertThat(http.get("/api/queries/events?format=csv&since=2021-01-01").body()).doesNotContain("2020-12-02");
+    }
+
+    @Test
+    void unknownQueryNameGives404() throws Exception {
+        HttpResponse<String> r = http.get("/api/queries/no-such-query");
+        assertThat(r.statusCode()).isEqualTo(404);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("status").asInt()).isEqualTo(404);
+        assertThat(body.get("error").asText()).isEqualTo("unknown-query");
+        assertThat(body.get("message").asText()).contains("no-such-query");
+    }
+
+    @Test
+    void mistypedParameterGives400NamingItAndItsType() throws Exception {
+        HttpResponse<String> r = http.get("/api/queries/cop-members?cop=" + Http.enc("not an iri"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("error").asText()).isEqualTo("bad-parameter");
+        assertThat(body.get("message").asText()).contains("'cop'").contains("IRI");
+        HttpResponse<String> date = http.get("/api/queries/events?since=yesterday");
+        assertThat(date.statusCode()).isEqualTo(400);
+        assertThat(date.body()).contains("'since'").contains("YYYY-MM-DD");
+    }
+
+    @Test
+    void unknownParameterGives400() {
+        HttpResponse<String> r = http.get("/api/queries/events?colour=blue");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("unknown-parameter").contains("colour");
+    }
+
+    @Test
+    void unservableAcceptGives406() {
+        HttpResponse<String> r = http.get("/api/queries/events", "Accept", "image/png");
+        assertThat(r.statusCode()).isEqualTo(406);
+        assertThat(r.body()).contains("text/csv");
+    }
+
+    @Test
+    void pagingLimitsTheRows() throws Exception {
+        JsonNode rows = JSON.readTree(http.get("/api/queries/events?format=json&limit=2").body()).at("/results/bindings");
+        assertThat(rows.size()).isEqualTo(2);
+        assertThat(http.get("/api/queries/events?limit=-1").statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/queries/events?limit=many").statusCode()).isEqualTo(400);
+    }
+
+    private static JsonNode find(JsonNode list, String name) {
+        for (JsonNode q : list) {
+            if (q.get("name").asText().equals(name)) {
+                return q;
+            }
+        }
+        throw new AssertionError("no query " + name);
+    }
+}

@@ -1,0 +1,67 @@
+package org.w3id.copgraph.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import io.javalin.Javalin;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class WebAppTest {
+
+    private static Javalin app;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        app = Fixtures.server();
+        http = new Http(app.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+    }
+
+    @Test
+    void healthReportsStatusAndTripleCount() throws Exception {
+        HttpResponse<String> r = http.get("/health");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode body = new ObjectMapper().readTree(r.body());
+        assertThat(body.get("status").asText()).isEqualTo("ok");
+        assertThat(body.get("triples").asLong()).isEqualTo(Fixtures.seeded().store().tripleCount());
+    }
+
+    @Test
+    void homePageShowsCountsAndLinks() {
+        HttpResponse<String> r = http.get("/", "Accept", "text/html");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(r.body()).contains("Communities of practice").contains("href=\"/sparql\"")
+                .contains("href=\"/api/queries\"").contains("cop-members");
+    }
+
+    @Test
+    void unknownPathGivesTheErrorShapeAsJson() throws Exception {
+        HttpResponse<String> r = http.get("/no/such/page", "Accept", "application/json");
+        assertThat(r.statusCode()).isEqualTo(404);
+        JsonNode body = new ObjectMapper().readTree(r.body());
+        assertThat(body.get("status").asInt()).isEqualTo(404);
+        assertThat(body.get("error").asText()).isEqualTo("not-found");
+    }
+
+    @Test
+    void unknownPathGivesAReadablePageToBrowsers() {
+        HttpResponse<String> r = http.get("/no/such/page", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("<h1>404").contains("href=\"/\"");
+    }
+}
