@@ -1,0 +1,121 @@
+package org.w3id.copgraph.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWrapper;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.model.Iris;
+
+/**
+ * Reads RDF files into an in-memory dataset, ready to be checked and then loaded. Quad formats
+ * (TriG, N-Quads, JSON-LD with graphs) must put every statement in a named graph: the graph is
+ * the statement's provenance. A triple format (Turtle, N-Triples, RDF/XML) goes into the graph
+ * {@code {base}graph/{file name without extension}}.
+ */
+public final class RdfFiles {
+
+    private RdfFiles() {
+    }
+
+    /** The RDF files named, with directories expanded to the RDF files in them, in name order. */
+    public static List<Path> expand(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    // A JSON-LD context (ontology/context.jsonld) is for partners' parsers, not data.
+                    s.filter(f -> Files.isRegularFile(f) && langOf(f) != null
+                                    && !f.getFileName().toString().equals("context.jsonld"))
+                            .sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else if (!Files.isRegularFile(p)) {
+                throw Problem.badRequest("no-such-file", "No such file: " + p);
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+
+    public static DatasetGraph read(List<Path> paths, Iris iris) {
+        DatasetGraph target = DatasetGraphFactory.create();
+        for (Path file : expand(paths)) {
+            readInto(target, file, iris);
+        }
+        return target;
+    }
+
+    public static void readInto(DatasetGraph target, Path file, Iris iris) {
+        Lang lang = langOf(file);
+        if (lang == null) {
+            throw Problem.badRequest("unknown-format", file + ": not an RDF file name (use .ttl, .trig, .nt, .nq, .jsonld or .rdf)");
+        }
+        String name = file.getFileName().toString();
+        Node fileGraph = NodeFactory.createURI(iris.graph(name.substring(0, name.lastIndexOf('.'))));
+        try (var in = Files.newInputStream(file)) {
+            read(target, in, lang, file.toString(), fileGraph, iris);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Parses one document. {@code graphForTriples} receives a triple format's statements; for a
+     * quad format it is null and statements outside a named graph are refused.
+     */
+    public static void read(DatasetGraph target, java.io.InputStream in, Lang lang, String name,
+                            Node graphForTriples, Iris iris) {
+        boolean quads = RDFLanguages.isQuads(lang);
+        StreamRDF sink = new StreamRDFWrapper(org.apache.jena.riot.system.StreamRDFLib.dataset(target)) {
+            @Override
+            public void triple(org.apache.jena.graph.Triple t) {
+                if (quads) {
+                    throw new RiotException("a statement outside any named graph (" + t
+                            + "); put it in a GRAPH block naming its source");
+                }
+                quad(Quad.create(graphForTriples, t));
+            }
+
+            @Override
+            public void quad(Quad q) {
+                if (q.isDefaultGraph()) {
+                    triple(q.asTriple());
+                    return;
+                }
+                super.quad(Quad.create(iris.rebase(q.getGraph()), iris.rebase(q.getSubject()),
+                        q.getPredicate(), iris.rebase(q.getObject())));
+            }
+        };
+        try {
+            RDFParser.source(in).lang(lang).base(iris.base())
+                    .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
+                    .parse(sink);
+        } catch (RiotException e) {
+            throw Problem.badRequest("rdf-syntax", name + ": " + e.getMessage());
+        }
+    }
+
+    static Lang langOf(Path file) {
+        Lang lang = RDFLanguages.filenameToLang(file.getFileName().toString());
+        return lang != null && RDFLanguages.isTriples(lang) || lang != null && RDFLanguages.isQuads(lang) ? lang : null;
+    }
+}

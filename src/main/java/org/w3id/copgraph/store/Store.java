@@ -1,0 +1,141 @@
+package org.w3id.copgraph.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.vocabulary.DCTerms;
+import org.w3id.copgraph.Problem;
+
+/**
+ * The one place that opens the triple store. Every access runs inside a transaction; the
+ * SPARQL default graph is the union of the named graphs, so a statement's graph always says
+ * where it came from. The store's own bookkeeping (when the data last changed) sits in the
+ * stored default graph, which the union hides from queries and which changes in the same
+ * transaction as the data it describes.
+ */
+public final class Store implements AutoCloseable {
+
+    private static final Node SELF = NodeFactory.createURI("urn:copgraph:store");
+    private static final Node MODIFIED = DCTerms.modified.asNode();
+
+    private final DatasetGraph dsg;
+    private final AtomicReference<CountCache> count = new AtomicReference<>(new CountCache(null, -1));
+
+    private Store(DatasetGraph dsg) {
+        this.dsg = dsg;
+        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+    }
+
+    /** Opens (creating if needed) the TDB2 database in {@code dir}. */
+    public static Store open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create the store directory " + dir, e);
+        }
+        try {
+            return new Store(DatabaseMgr.connectDatasetGraph(dir.toString()));
+        } catch (org.apache.jena.dboe.DBOpEnvException e) {
+            throw new Problem(Problem.Kind.CONFLICT, "store-locked", "The store " + dir + " is in use by another"
+                    + " process (" + e.getMessage() + "). Stop that process (a running `copgraph serve`?)"
+                    + " or give another --store DIR.");
+        }
+    }
+
+    /** An in-memory TDB2 store (same query engine, same union default graph), for tests. */
+    public static Store inMemory() {
+        return new Store(DatabaseMgr.createDatasetGraph());
+    }
+
+    /** The dataset itself, for Fuseki and query execution, which manage their own transactions. */
+    public DatasetGraph dataset() {
+        return dsg;
+    }
+
+    public <T> T read(Function<DatasetGraph, T> action) {
+        return Txn.calculateRead(dsg, () -> action.apply(dsg));
+    }
+
+    /**
+     * Runs {@code change} in one write transaction and stamps the modification time in it.
+     * An exception thrown by {@code change} aborts the transaction: nothing of it is kept.
+     */
+    public void write(Consumer<DatasetGraph> change) {
+        Txn.executeWrite(dsg, () -> {
+            change.accept(dsg);
+            Graph system = dsg.getDefaultGraph();
+            system.remove(SELF, MODIFIED, Node.ANY);
+            system.add(Triple.create(SELF, MODIFIED,
+                    NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
+        });
+    }
+
+    /** When the data last changed, or null for a store never written. */
+    public Instant lastModified() {
+        return read(d -> {
+            var it = d.getDefaultGraph().find(SELF, MODIFIED, Node.ANY);
+            try {
+                return it.hasNext() ? Instant.parse(it.next().getObject().getLiteralLexicalForm()) : null;
+            } finally {
+                org.apache.jena.atlas.iterator.Iter.close(it);
+            }
+        });
+    }
+
+    /** Statements in the named graphs (what users see), counted once per data version. */
+    public long tripleCount() {
+        Instant version = lastModified();
+        CountCache cached = count.get();
+        if (cached.count >= 0 && java.util.Objects.equals(cached.version, version)) {
+            return cached.count;
+        }
+        long n = read(d -> {
+            long c = 0;
+            var it = d.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+            try {
+                while (it.hasNext()) {
+                    it.next();
+                    c++;
+                }
+            } finally {
+                org.apache.jena.atlas.iterator.Iter.close(it);
+            }
+            return c;
+        });
+        count.set(new CountCache(version, n));
+        return n;
+    }
+
+    public boolean isEmpty() {
+        return read(d -> {
+            var it = d.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+            try {
+                return !it.hasNext();
+            } finally {
+                org.apache.jena.atlas.iterator.Iter.close(it);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        // Releasing the location lets the same directory be opened again in this JVM.
+        org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
+    }
+
+    private record CountCache(Instant version, long count) {
+    }
+}
