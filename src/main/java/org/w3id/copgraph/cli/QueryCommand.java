@@ -54,7 +54,7 @@ final class QueryCommand implements Callable<Integer> {
                     .orElseThrow(() -> Problem.badRequest("unknown-format", "Query '" + name + "' can be given as "
                             + String.join(", ", ResultFormat.offeredFor(q).stream().map(x -> x.shortName).toList()) + "."));
             CuratedQueries.Prepared p = cg.queries().prepare(name, params, limit, offset);
-            cg.queries().run(p, cg.store().dataset(), f, System.out);
+            cg.queries().run(p, cg.store(), f, System.out);
             System.out.flush();
             return 0;
         }

@@ -18,15 +18,13 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.resultset.ResultsWriter;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.system.Txn;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.model.Iris;
+import org.w3id.copgraph.store.Store;
 
 /**
  * The catalogue of curated queries ({@code queries/*.rq}) and the one way to run them:
@@ -126,10 +124,9 @@ public final class CuratedQueries {
     }
 
     /** Runs a prepared query in one read transaction and writes its answer in {@code format}. */
-    public void run(Prepared p, DatasetGraph dsg, ResultFormat format, OutputStream out) {
-        Txn.executeRead(dsg, () -> {
-            try (QueryExec exec = QueryExec.dataset(dsg).query(p.query()).substitution(p.binding())
-                    .timeout(timeoutMillis).build()) {
+    public void run(Prepared p, Store store, ResultFormat format, OutputStream out) {
+        try {
+            store.query(p.query(), p.binding(), timeoutMillis, exec -> {
                 if (p.query().isSelectType()) {
                     // Materialised first so a timeout is an error, not a 200 cut half-way.
                     RowSet rows = exec.select().materialize();
@@ -140,11 +137,12 @@ public final class CuratedQueries {
                     Graph g = p.query().isConstructType() ? exec.construct() : exec.describe();
                     RDFWriter.source(g).lang(format.lang).output(out);
                 }
-            } catch (QueryCancelledException e) {
-                throw new Problem(Problem.Kind.TIMEOUT, "query-timeout", "Query '" + p.curated().name()
-                        + "' ran past the " + timeoutMillis + " ms limit and was stopped.");
-            }
-        });
+                return null;
+            });
+        } catch (QueryCancelledException e) {
+            throw new Problem(Problem.Kind.TIMEOUT, "query-timeout", "Query '" + p.curated().name()
+                    + "' ran past the " + timeoutMillis + " ms limit and was stopped.");
+        }
     }
 
     private static String describe(List<Parameter> params) {

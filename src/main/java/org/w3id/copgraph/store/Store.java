@@ -12,7 +12,10 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -65,6 +68,19 @@ public final class Store implements AutoCloseable {
         return dsg;
     }
 
+    /**
+     * Runs a SPARQL query in a read transaction. Features read through here rather than through
+     * the DatasetGraph API, so they work unchanged when the store is a remote SPARQL service.
+     */
+    public <T> T query(Query query, Binding substitution, long timeoutMillis, Function<QueryExec, T> use) {
+        return Txn.calculateRead(dsg, () -> {
+            try (QueryExec exec = QueryExec.dataset(dsg).query(query).substitution(substitution)
+                    .timeout(timeoutMillis).build()) {
+                return use.apply(exec);
+            }
+        });
+    }
+
     public <T> T read(Function<DatasetGraph, T> action) {
         return Txn.calculateRead(dsg, () -> action.apply(dsg));
     }
@@ -81,6 +97,14 @@ public final class Store implements AutoCloseable {
             system.add(Triple.create(SELF, MODIFIED,
                     NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
         });
+    }
+
+    /**
+     * Writes data derived from the store (such as network metrics) without counting as a change
+     * of the data: caches and the data version stay as they are.
+     */
+    public void writeDerived(Consumer<DatasetGraph> change) {
+        Txn.executeWrite(dsg, () -> change.accept(dsg));
     }
 
     /** When the data last changed, or null for a store never written. */

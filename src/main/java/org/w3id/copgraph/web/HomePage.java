@@ -5,10 +5,9 @@ import java.util.Map;
 
 import io.javalin.http.Context;
 
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.system.Txn;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.queries.CuratedQuery;
 
@@ -32,6 +31,7 @@ final class HomePage {
               ?x a ?type .
             } GROUP BY ?kind
             """;
+    private static final Query COUNT_QUERY = QueryFactory.create(COUNTS);
 
     private final Copgraph cg;
 
@@ -78,14 +78,11 @@ final class HomePage {
     }
 
     private Map<String, Long> counts() {
-        var dsg = cg.store().dataset();
         Map<String, Long> out = new LinkedHashMap<>();
-        Txn.executeRead(dsg, () -> {
-            try (QueryExec exec = QueryExec.dataset(dsg).query(QueryFactory.create(COUNTS)).build()) {
-                RowSet rows = exec.select();
-                rows.forEachRemaining(b -> out.put(b.get("kind").getLiteralLexicalForm(),
-                        Long.parseLong(b.get("n").getLiteralLexicalForm())));
-            }
+        cg.store().query(COUNT_QUERY, BindingFactory.empty(), cg.settings().queryTimeoutMillis(), exec -> {
+            exec.select().forEachRemaining(b -> out.put(b.get("kind").getLiteralLexicalForm(),
+                    Long.parseLong(b.get("n").getLiteralLexicalForm())));
+            return null;
         });
         return out;
     }

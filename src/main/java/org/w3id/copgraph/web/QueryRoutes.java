@@ -47,7 +47,7 @@ final class QueryRoutes {
         CuratedQueries.Prepared prepared = cg.queries().prepare(name, args,
                 longParam(args, "limit"), longParam(args, "offset"));
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        cg.queries().run(prepared, cg.store().dataset(), format, body);
+        cg.queries().run(prepared, cg.store(), format, body);
         var modified = cg.store().lastModified();
         ctx.header("Vary", "Accept");
         ctx.header("X-Copgraph-Query", q.name());
