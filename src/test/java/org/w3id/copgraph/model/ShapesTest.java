@@ -1,0 +1,188 @@
+package org.w3id.copgraph.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.Test;
+
+class ShapesTest {
+
+    private static final String SH = "http://www.w3.org/ns/shacl#";
+    private static final Shapes SHAPES = Shapes.parse(ModelFiles.read(ModelFiles.SHAPES).getGraph());
+
+    @Test
+    void everyDataFileConformsToTheShapes() {
+        for (Path file : ModelFiles.dataFiles()) {
+            ValidationReport report = validate(ModelFiles.unionOfGraphs(List.of(file)));
+            assertThat(report.conforms()).as("%s conforms:%n%s", file, describe(report)).isTrue();
+        }
+    }
+
+    @Test
+    void theWholeGraphConformsToTheShapes() {
+        ValidationReport report = validate(ModelFiles.unionOfGraphs(ModelFiles.dataFiles()));
+        assertThat(report.conforms()).as(describe(report)).isTrue();
+    }
+
+    @Test
+    void theOntologyAndSchemesConformToTheShapes() {
+        ValidationReport report = validate(ModelFactory.createDefaultModel());
+        assertThat(report.conforms()).as(describe(report)).isTrue();
+    }
+
+    @Test
+    void everyClassOfTheOntologyHasAShape() {
+        Model shapes = ModelFiles.read(ModelFiles.SHAPES);
+        Model vocabulary = ModelFiles.vocabulary();
+        Set<String> unshaped = new TreeSet<>();
+        vocabulary.listSubjectsWithProperty(RDF.type, OWL.Class).forEachRemaining(c -> {
+            if (c.getURI().startsWith(ModelFiles.COP)
+                    && !shapes.contains(null, shapes.createProperty(SH + "targetClass"), c)) {
+                unshaped.add(c.getURI());
+            }
+        });
+        assertThat(unshaped).isEmpty();
+    }
+
+    @Test
+    void aCommunityOfPracticeWithoutALabelIsReported() {
+        assertThat(messagesFor("""
+                cp:nameless a cop:CommunityOfPractice , org:Organization , foaf:Group .
+                """)).anyMatch(m -> m.contains("A Community of Practice needs a label"));
+    }
+
+    @Test
+    void aCommunityOfPracticeMissingItsStandardTypesIsReported() {
+        assertThat(messagesFor("""
+                cp:bare a cop:CommunityOfPractice ; rdfs:label "Bare"@en .
+                """)).anyMatch(m -> m.contains("org:Organization")).anyMatch(m -> m.contains("foaf:Group"));
+    }
+
+    @Test
+    void aCrossPollinationWithoutSourceOrTargetIsReported() {
+        assertThat(messagesFor("""
+                xp:loose a cop:CrossPollination , prov:Influence ;
+                    rdfs:label "loose"@en ;
+                    cop:direction cop:Mutual ; cop:evidenceStatus cop:Reported ;
+                    dcterms:source <https://example.org/source> .
+                """))
+                .anyMatch(m -> m.contains("needs exactly one source (prov:agent)"))
+                .anyMatch(m -> m.contains("needs exactly one target (cop:target)"));
+    }
+
+    @Test
+    void aCrossPollinationWithoutItsShortcutOrSourceIsReported() {
+        assertThat(messagesFor("""
+                cp:a a cop:CommunityOfPractice , org:Organization , foaf:Group ; rdfs:label "A"@en .
+                cp:b a cop:CommunityOfPractice , org:Organization , foaf:Group ; rdfs:label "B"@en .
+                xp:b-from-a a cop:CrossPollination , prov:Influence ;
+                    rdfs:label "B from A"@en ;
+                    prov:agent cp:a ; cop:target cp:b ;
+                    cop:direction cop:Unidirectional ; cop:evidenceStatus cop:Reported ;
+                    cop:strength cop:Strong ; dcterms:date "2020-12-02"^^xsd:date .
+                """))
+                .anyMatch(m -> m.contains("must point to it with cop:qualifiedCrossPollination"))
+                .anyMatch(m -> m.contains("needs the shortcut edge"))
+                .anyMatch(m -> m.contains("needs the source that attests it"));
+    }
+
+    @Test
+    void aMembershipWithoutMemberOrOrganisationIsReported() {
+        assertThat(messagesFor("""
+                mship:empty a org:Membership ; org:role role:member .
+                """))
+                .anyMatch(m -> m.contains("needs exactly one member"))
+                .anyMatch(m -> m.contains("needs exactly one organisation"));
+    }
+
+    @Test
+    void aNegativeParticipantCountIsReported() {
+        assertThat(messagesFor("""
+                event:odd a schema:Event ; rdfs:label "Odd"@en ; schema:name "Odd"@en ;
+                    cop:participantCount -3 .
+                """)).anyMatch(m -> m.contains("cop:participantCount must be a non-negative"));
+    }
+
+    @Test
+    void aDateWrittenAsAPlainStringIsReported() {
+        assertThat(messagesFor("""
+                event:stringly a schema:Event ; rdfs:label "Stringly"@en ; schema:name "Stringly"@en ;
+                    schema:startDate "2 December 2020" .
+                """)).anyMatch(m -> m.contains("start date (schema:startDate)"));
+    }
+
+    @Test
+    void aPersonWithoutANameOrWithAMailtoEmailIsReported() {
+        assertThat(messagesFor("""
+                person:anon a foaf:Person , schema:Person ; rdfs:label "Anon"@en ;
+                    schema:email "mailto:anon@example.org" .
+                """))
+                .anyMatch(m -> m.contains("A person needs a name (foaf:name)"))
+                .anyMatch(m -> m.contains("schema:email must be a plain e-mail address"));
+    }
+
+    @Test
+    void aSourceGraphWithoutItsSourceUrlIsReported() {
+        assertThat(messagesFor("""
+                <https://w3id.org/copgraph/graph/anonymous> a cop:SourceGraph ;
+                    dcterms:title "Anonymous"@en ;
+                    prov:generatedAtTime "2026-11-24T00:00:00Z"^^xsd:dateTime .
+                """)).anyMatch(m -> m.contains("needs the URL of its source"));
+    }
+
+    private static List<String> messagesFor(String turtle) {
+        String prefixes = """
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+                @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+                @prefix org: <http://www.w3.org/ns/org#> .
+                @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+                @prefix prov: <http://www.w3.org/ns/prov#> .
+                @prefix schema: <http://schema.org/> .
+                @prefix dcterms: <http://purl.org/dc/terms/> .
+                @prefix cop: <https://w3id.org/copgraph/ontology#> .
+                @prefix cp: <https://w3id.org/copgraph/id/cop/> .
+                @prefix xp: <https://w3id.org/copgraph/id/cross-pollination/> .
+                @prefix mship: <https://w3id.org/copgraph/id/membership/> .
+                @prefix event: <https://w3id.org/copgraph/id/event/> .
+                @prefix person: <https://w3id.org/copgraph/id/person/> .
+                @prefix role: <https://w3id.org/copgraph/id/role/> .
+                """;
+        Model data = ModelFactory.createDefaultModel();
+        RDFParser.create().source(new StringReader(prefixes + turtle)).lang(Lang.TURTLE).parse(data);
+        ValidationReport report = validate(data);
+        assertThat(report.conforms()).as("the bad example is reported").isFalse();
+        return report.getEntries().stream().map(ReportEntry::message).toList();
+    }
+
+    static ValidationReport validate(Model data) {
+        Model union = ModelFiles.vocabulary();
+        union.add(data);
+        Graph graph = union.getGraph();
+        return ShaclValidator.get().validate(SHAPES, graph);
+    }
+
+    static String describe(ValidationReport report) {
+        StringBuilder text = new StringBuilder();
+        for (ReportEntry entry : report.getEntries()) {
+            text.append(entry.focusNode()).append(" ").append(entry.resultPath()).append(": ")
+                    .append(entry.message()).append(" [").append(entry.value()).append("]\n");
+        }
+        return text.toString();
+    }
+}
