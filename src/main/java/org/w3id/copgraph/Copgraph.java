@@ -1,7 +1,10 @@
 package org.w3id.copgraph;
 
+import org.w3id.copgraph.curation.Curation;
+import org.w3id.copgraph.curation.Tokens;
 import org.w3id.copgraph.queries.CuratedQueries;
-import org.w3id.copgraph.store.Loader;
+import org.w3id.copgraph.curation.Loader;
+import org.w3id.copgraph.store.Shacl;
 import org.w3id.copgraph.store.Store;
 
 /**
@@ -12,13 +15,17 @@ public final class Copgraph implements AutoCloseable {
 
     private final Settings settings;
     private final Store store;
+    private final Curation curation;
+    private final Tokens tokens;
     private final Loader loader;
     private final CuratedQueries queries;
 
     private Copgraph(Settings settings, Store store) {
         this.settings = settings;
         this.store = store;
-        this.loader = new Loader(store, settings.home(), settings.iris());
+        this.curation = new Curation(store, Shacl.fromFile(settings.home().shapes()), settings.iris());
+        this.tokens = Tokens.load(settings.tokensFile(), System.getenv());
+        this.loader = new Loader(store, curation, settings.home(), settings.iris());
         this.queries = CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis());
     }
 
@@ -38,6 +45,15 @@ public final class Copgraph implements AutoCloseable {
 
     public Store store() {
         return store;
+    }
+
+    /** The one write path: every change to the data goes through it. */
+    public Curation curation() {
+        return curation;
+    }
+
+    public Tokens tokens() {
+        return tokens;
     }
 
     public Loader loader() {

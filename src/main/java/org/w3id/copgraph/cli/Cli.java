@@ -1,7 +1,7 @@
 package org.w3id.copgraph.cli;
 
 import org.w3id.copgraph.Copgraph;
-import org.w3id.copgraph.store.Loader;
+import org.w3id.copgraph.curation.Loader;
 
 /** Small pieces several commands share. */
 final class Cli {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import org.w3id.copgraph.Copgraph;
-import org.w3id.copgraph.store.Loader;
+import org.w3id.copgraph.curation.Caller;
+import org.w3id.copgraph.curation.Loader;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Load RDF files (or directories of them) into the store, in one transaction.",
@@ -27,7 +28,7 @@ final class LoadCommand implements Callable<Integer> {
     public Integer call() {
         try (Copgraph cg = Copgraph.open(options.settings())) {
             long t0 = System.nanoTime();
-            Loader.Result r = cg.loader().loadFiles(files);
+            Loader.Result r = cg.loader().loadFiles(Caller.local(), files);
             System.out.printf("Loaded %d statements into %d graph(s) in %d ms; the store holds %d statements.%n",
                     r.quads(), r.graphs().size(), (System.nanoTime() - t0) / 1_000_000, cg.store().tripleCount());
             r.graphs().forEach(g -> System.out.println("  " + g));

@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import org.w3id.copgraph.Copgraph;
-import org.w3id.copgraph.store.Loader;
+import org.w3id.copgraph.curation.Loader;
 import org.w3id.copgraph.web.App;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-import org.w3id.copgraph.store.Loader;
+import org.w3id.copgraph.curation.Loader;
 import org.w3id.copgraph.store.Shacl;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,

@@ -10,6 +10,14 @@ public final class Cop {
     public static final String CrossPollination = NS + "CrossPollination";
     public static final String Practice = NS + "Practice";
 
+    // The change log (curation).
+    public static final String Change = NS + "Change";
+    public static final String operation = NS + "operation";
+    public static final String statementsAdded = NS + "statementsAdded";
+    public static final String statementsRemoved = NS + "statementsRemoved";
+    public static final String changedGraph = NS + "changedGraph";
+    public static final String changedResource = NS + "changedResource";
+
     /** Prefixes every curated query and page may assume; the editor preloads them too. */
     public static final java.util.Map<String, String> PREFIXES = java.util.Map.ofEntries(
             java.util.Map.entry("cop", NS),

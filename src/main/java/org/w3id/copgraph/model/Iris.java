@@ -39,6 +39,16 @@ public record Iris(String base) {
         return graph("meta");
     }
 
+    /** The change log: one PROV activity per change, written by the one write path. */
+    public String changesGraph() {
+        return graph("changes");
+    }
+
+    /** Graphs copgraph derives and maintains itself; curators cannot write them. */
+    public boolean isMaintainedGraph(String iri) {
+        return iri.equals(changesGraph()) || iri.equals(graph("network-metrics"));
+    }
+
     public boolean isResource(String iri) {
         return iri.startsWith(base + "id/");
     }

@@ -31,6 +31,19 @@ public final class Shacl {
         return new Report(conforms, entries);
     }
 
+    /**
+     * Checks only the given nodes (and only the shapes that target them): what a change touched,
+     * rather than the whole store.
+     */
+    public Report check(Graph data, java.util.Collection<org.apache.jena.graph.Node> focus) {
+        List<Violation> entries = new java.util.ArrayList<>();
+        for (org.apache.jena.graph.Node n : focus) {
+            ShaclValidator.get().validate(shapes, data, n).getEntries().forEach(e -> entries.add(violation(e)));
+        }
+        boolean conforms = entries.stream().noneMatch(v -> v.severity().equals("Violation"));
+        return new Report(conforms, entries);
+    }
+
     private static Violation violation(ReportEntry e) {
         return new Violation(
                 e.focusNode() == null ? "" : e.focusNode().toString(),

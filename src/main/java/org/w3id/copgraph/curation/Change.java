@@ -1,0 +1,47 @@
+package org.w3id.copgraph.curation;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+
+/** A change a curator asks for; {@link Curation#apply} is the one way any of them is made. */
+public sealed interface Change {
+
+    /** A short name for the change log: update, graph-put, graph-post, graph-delete, import, load, restore. */
+    String operation();
+
+    /** A SPARQL 1.1 Update request. */
+    record SparqlUpdate(String request) implements Change {
+        public String operation() {
+            return "update";
+        }
+    }
+
+    /** Graph Store Protocol PUT: the graph becomes exactly {@code data}. */
+    record ReplaceGraph(Node graph, Graph data) implements Change {
+        public String operation() {
+            return "graph-put";
+        }
+    }
+
+    /** Graph Store Protocol POST: {@code data} is added to the graph. */
+    record AddToGraph(Node graph, Graph data) implements Change {
+        public String operation() {
+            return "graph-post";
+        }
+    }
+
+    /** Graph Store Protocol DELETE. */
+    record DeleteGraph(Node graph) implements Change {
+        public String operation() {
+            return "graph-delete";
+        }
+    }
+
+    /**
+     * Quads from files or an upload. With {@code replaceGraphs} each graph they carry is replaced
+     * (the loader's behaviour, so loading the same files twice changes nothing); otherwise added to.
+     */
+    record Import(DatasetGraph data, boolean replaceGraphs, String operation) implements Change {
+    }
+}

@@ -1,0 +1,51 @@
+package org.w3id.copgraph.curation;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.w3id.copgraph.model.Cop;
+import org.w3id.copgraph.model.Iris;
+
+/**
+ * Writes a change into the change-log graph as a {@code prov:Activity} (also {@code cop:Change}):
+ * who, when, what operation, how many statements added and removed, which graphs and resources.
+ */
+final class ChangeLog {
+
+    private static final String PROV = "http://www.w3.org/ns/prov#";
+
+    private final Iris iris;
+
+    ChangeLog(Iris iris) {
+        this.iris = iris;
+    }
+
+    void write(DatasetGraph dsg, ChangeRecord r) {
+        Graph g = dsg.getGraph(uri(iris.changesGraph()));
+        Node a = uri(r.activity());
+        Node agent = uri(iris.resource("agent", r.agent().replaceAll("[^A-Za-z0-9._-]", "-")));
+        Node time = NodeFactory.createLiteralDT(r.time().toString(), XSDDatatype.XSDdateTime);
+        g.add(a, RDF.type.asNode(), uri(PROV + "Activity"));
+        g.add(a, RDF.type.asNode(), uri(Cop.Change));
+        g.add(a, RDFS.label.asNode(), NodeFactory.createLiteralString(r.operation() + " by " + r.agent()
+                + " (+" + r.added() + " / -" + r.removed() + ")"));
+        g.add(a, uri(PROV + "wasAssociatedWith"), agent);
+        g.add(agent, RDF.type.asNode(), uri(PROV + "Agent"));
+        g.add(agent, RDFS.label.asNode(), NodeFactory.createLiteralString(r.agent()));
+        g.add(a, uri(PROV + "startedAtTime"), time);
+        g.add(a, uri(PROV + "endedAtTime"), time);
+        g.add(a, uri(Cop.operation), NodeFactory.createLiteralString(r.operation()));
+        g.add(a, uri(Cop.statementsAdded), NodeFactory.createLiteralDT(Long.toString(r.added()), XSDDatatype.XSDinteger));
+        g.add(a, uri(Cop.statementsRemoved), NodeFactory.createLiteralDT(Long.toString(r.removed()), XSDDatatype.XSDinteger));
+        r.graphs().forEach(x -> g.add(a, uri(Cop.changedGraph), uri(x)));
+        r.resources().forEach(x -> g.add(a, uri(Cop.changedResource), uri(x)));
+    }
+
+    private static Node uri(String iri) {
+        return NodeFactory.createURI(iri);
+    }
+}

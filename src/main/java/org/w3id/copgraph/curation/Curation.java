@@ -1,0 +1,204 @@
+package org.w3id.copgraph.curation;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.UpdateExec;
+import org.apache.jena.update.UpdateException;
+import org.apache.jena.update.UpdateFactory;
+import org.apache.jena.update.UpdateRequest;
+import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.model.Iris;
+import org.w3id.copgraph.store.Shacl;
+import org.w3id.copgraph.store.Store;
+
+/**
+ * The one write path. Every change — SPARQL Update, Graph Store writes, uploads, the load
+ * command, restores — comes here: the caller's role is checked; the change is applied in one
+ * write transaction; what it touched is checked against the SHACL shapes, and the transaction
+ * aborts with the report if it does not conform; the change is recorded as a PROV activity in the
+ * change-log graph; listeners (the event stream) are told, in the same transaction. Readers never
+ * wait and see all of a change or none of it (TDB2's MR+SW transactions).
+ */
+public final class Curation {
+
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC);
+
+    private final Store store;
+    private final Shacl shacl;
+    private final Iris iris;
+    private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicReference<ChangeRecord> last = new AtomicReference<>();
+
+    public Curation(Store store, Shacl shacl, Iris iris) {
+        this.store = store;
+        this.shacl = shacl;
+        this.iris = iris;
+    }
+
+    public void addListener(ChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    /** A 401 for no token, a 403 for a token whose role is not enough. */
+    public static void require(Caller caller, Role needed) {
+        if (caller.role().allows(needed)) {
+            return;
+        }
+        if (caller.role() == Role.PUBLIC) {
+            throw new Problem(Problem.Kind.UNAUTHORIZED, "token-required", "This needs a " + needed.name().toLowerCase()
+                    + " token: send 'Authorization: Bearer TOKEN'.");
+        }
+        throw new Problem(Problem.Kind.FORBIDDEN, "forbidden", "The token of '" + caller.name() + "' has the role "
+                + caller.role().name().toLowerCase() + "; this needs " + needed.name().toLowerCase() + ".");
+    }
+
+    public ChangeRecord apply(Caller caller, Change change) {
+        require(caller, Role.CURATOR);
+        UpdateRequest update = change instanceof Change.SparqlUpdate u ? parseUpdate(u.request()) : null;
+        AtomicReference<ChangeRecord> result = new AtomicReference<>();
+        store.write(dsg -> {
+            RecordingDatasetGraph rec = new RecordingDatasetGraph(dsg);
+            perform(rec, change, update);
+            checkGraphs(rec);
+            Set<Node> resources = resourcesTouched(rec);
+            Shacl.Report report = shacl.check(dsg.getUnionGraph(), focusNodes(dsg, rec));
+            if (!report.conforms()) {
+                throw new Problem(Problem.Kind.UNPROCESSABLE, "shacl-violation",
+                        "The change breaks the data contract (ontology/shapes.ttl); nothing was changed.\n" + report.text());
+            }
+            ChangeRecord record = log(dsg, caller, change, rec, resources);
+            for (ChangeListener l : listeners) {
+                l.changed(dsg, record, resources);
+            }
+            result.set(record);
+        });
+        last.set(result.get());
+        return result.get();
+    }
+
+    /** The most recent change made through this instance, or null. */
+    public ChangeRecord lastChange() {
+        return last.get();
+    }
+
+    private static UpdateRequest parseUpdate(String text) {
+        try {
+            return UpdateFactory.create(text);
+        } catch (QueryParseException e) {
+            throw Problem.badRequest("update-syntax", "The update does not parse: " + e.getMessage());
+        }
+    }
+
+    private void perform(RecordingDatasetGraph rec, Change change, UpdateRequest update) {
+        if (change instanceof Change.SparqlUpdate) {
+            try {
+                UpdateExec.dataset(rec).update(update).execute();
+            } catch (UpdateException e) {
+                throw Problem.badRequest("update-failed", "The update could not be applied: " + e.getMessage());
+            }
+        } else if (change instanceof Change.ReplaceGraph r) {
+            rec.deleteAny(r.graph(), Node.ANY, Node.ANY, Node.ANY);
+            r.data().find().forEachRemaining(t -> rec.add(Quad.create(r.graph(), t)));
+        } else if (change instanceof Change.AddToGraph a) {
+            a.data().find().forEachRemaining(t -> rec.add(Quad.create(a.graph(), t)));
+        } else if (change instanceof Change.DeleteGraph d) {
+            if (rec.base().getGraph(d.graph()).isEmpty()) {
+                throw Problem.notFound("no-such-graph", "There is no graph " + d.graph().getURI() + " to delete.");
+            }
+            rec.deleteAny(d.graph(), Node.ANY, Node.ANY, Node.ANY);
+        } else if (change instanceof Change.Import i) {
+            List<Node> graphs = new ArrayList<>();
+            i.data().listGraphNodes().forEachRemaining(graphs::add);
+            if (i.replaceGraphs()) {
+                graphs.forEach(g -> rec.deleteAny(g, Node.ANY, Node.ANY, Node.ANY));
+            }
+            var it = i.data().find();
+            try {
+                it.forEachRemaining(rec::add);
+            } finally {
+                Iter.close(it);
+            }
+        }
+    }
+
+    private void checkGraphs(RecordingDatasetGraph rec) {
+        for (Set<Quad> set : List.of(rec.added(), rec.removed())) {
+            for (Quad q : set) {
+                Node g = q.getGraph();
+                if (q.isDefaultGraph() || Quad.isUnionGraph(g)) {
+                    throw Problem.badRequest("graph-required", "Every statement lives in a named graph that says"
+                            + " where it came from: write into GRAPH <" + iris.graph("your-source") + "> { ... }"
+                            + " (or ?graph= for the Graph Store Protocol).");
+                }
+                if (g.isURI() && iris.isMaintainedGraph(g.getURI())) {
+                    throw new Problem(Problem.Kind.FORBIDDEN, "maintained-graph", "The graph " + g.getURI()
+                            + " is maintained by copgraph itself and cannot be written.");
+                }
+            }
+        }
+    }
+
+    private Set<Node> resourcesTouched(RecordingDatasetGraph rec) {
+        Set<Node> out = new LinkedHashSet<>();
+        for (Set<Quad> set : List.of(rec.added(), rec.removed())) {
+            for (Quad q : set) {
+                if (q.getSubject().isURI() && iris.isResource(q.getSubject().getURI())) {
+                    out.add(q.getSubject());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The nodes whose conformance a change can affect: every subject it added to or removed from,
+     * every IRI it removed as an object, and every node pointing at those.
+     */
+    private static Set<Node> focusNodes(DatasetGraph dsg, RecordingDatasetGraph rec) {
+        Set<Node> touched = new LinkedHashSet<>();
+        rec.added().forEach(q -> touched.add(q.getSubject()));
+        rec.removed().forEach(q -> {
+            touched.add(q.getSubject());
+            if (!q.getObject().isLiteral()) {
+                touched.add(q.getObject());
+            }
+        });
+        Set<Node> focus = new LinkedHashSet<>(touched);
+        Graph union = dsg.getUnionGraph();
+        for (Node n : touched) {
+            union.find(Node.ANY, Node.ANY, n).forEachRemaining(t -> focus.add(t.getSubject()));
+        }
+        return focus;
+    }
+
+    private ChangeRecord log(DatasetGraph dsg, Caller caller, Change change, RecordingDatasetGraph rec, Set<Node> resources) {
+        Instant now = Instant.now();
+        String activity = iris.resource("change", ID.format(now) + "-" + sequence.incrementAndGet());
+        Set<String> graphs = new TreeSet<>();
+        rec.added().forEach(q -> graphs.add(q.getGraph().getURI()));
+        rec.removed().forEach(q -> graphs.add(q.getGraph().getURI()));
+        List<String> res = resources.stream().map(Node::getURI).toList();
+        ChangeRecord record = new ChangeRecord(activity, change.operation(), caller.name(), now,
+                rec.added().size(), rec.removed().size(), List.copyOf(graphs), res);
+        new ChangeLog(iris).write(dsg, record);
+        return record;
+    }
+}

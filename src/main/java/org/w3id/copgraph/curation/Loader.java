@@ -1,0 +1,67 @@
+package org.w3id.copgraph.curation;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.w3id.copgraph.Home;
+import org.w3id.copgraph.model.Iris;
+import org.w3id.copgraph.store.RdfFiles;
+import org.w3id.copgraph.store.Shacl;
+import org.w3id.copgraph.store.Store;
+
+/**
+ * Loads RDF files into the store: everything is parsed first, then handed to the one write path
+ * as a single change that replaces each named graph the files carry. So loading the same files
+ * twice leaves the same store, and a file that breaks the shapes leaves it untouched.
+ */
+public final class Loader {
+
+    /** Who the start-up load of the seed graph is recorded as. */
+    public static final Caller BOOTSTRAP = new Caller("copgraph-bootstrap", Role.ADMIN);
+
+    private final Store store;
+    private final Curation curation;
+    private final Home home;
+    private final Iris iris;
+
+    public Loader(Store store, Curation curation, Home home, Iris iris) {
+        this.store = store;
+        this.curation = curation;
+        this.home = home;
+        this.iris = iris;
+    }
+
+    public record Result(List<String> graphs, long quads) {
+    }
+
+    /** Loads the ontology and the data of the home directory, if the store holds nothing yet. */
+    public Result loadSeedIfEmpty() {
+        if (!store.isEmpty()) {
+            return new Result(List.of(), 0);
+        }
+        return load(BOOTSTRAP, RdfFiles.read(List.of(home.ontology(), home.data()), iris));
+    }
+
+    public Result loadFiles(Caller caller, List<Path> files) {
+        return load(caller, RdfFiles.read(files, iris));
+    }
+
+    private Result load(Caller caller, DatasetGraph incoming) {
+        List<String> graphs = new ArrayList<>();
+        incoming.listGraphNodes().forEachRemaining(g -> graphs.add(g.getURI()));
+        long quads = incoming.stream().count();
+        curation.apply(caller, new Change.Import(incoming, true, "load"));
+        return new Result(graphs, quads);
+    }
+
+    /** Checks files, together with the ontology (for class hierarchies), without touching the store. */
+    public static Shacl.Report validate(Home home, Iris iris, List<Path> files) {
+        List<Path> all = new ArrayList<>();
+        all.add(home.ontology());
+        all.addAll(files);
+        DatasetGraph d = RdfFiles.read(all, iris);
+        return Shacl.fromFile(home.shapes()).check(d.getUnionGraph());
+    }
+}
