@@ -120,6 +120,20 @@ class ShapesTest {
     }
 
     @Test
+    void aParticipantCountWrittenAsAPlainIntegerIsAccepted() {
+        Model data = ModelFactory.createDefaultModel();
+        RDFParser.create().source(new StringReader("""
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+                @prefix schema: <http://schema.org/> .
+                @prefix cop: <https://w3id.org/copgraph/ontology#> .
+                <https://w3id.org/copgraph/id/event/plain> a schema:Event ;
+                    rdfs:label "Plain"@en ; schema:name "Plain"@en ; cop:participantCount 55 .
+                """)).lang(Lang.TURTLE).parse(data);
+        ValidationReport report = validate(data);
+        assertThat(report.conforms()).as(describe(report)).isTrue();
+    }
+
+    @Test
     void aDateWrittenAsAPlainStringIsReported() {
         assertThat(messagesFor("""
                 event:stringly a schema:Event ; rdfs:label "Stringly"@en ; schema:name "Stringly"@en ;
