@@ -246,6 +246,21 @@ class DataTest {
         }
     }
 
+    @Test
+    void conflictingFactsStayInTheirOwnSourcesGraphs() {
+        assertThat(countsIn("mundo-j-ecolise", "organisation/ecolise", "memberCount")).containsExactly(43);
+        assertThat(countsIn("cff-wiki-ecolise", "organisation/ecolise", "memberCount")).containsExactly(42);
+        assertThat(countsIn("ecolise-edsc", "event/edsc-2019", "countryCount")).containsExactly(27);
+        assertThat(countsIn("permaculture-association-edsc19", "event/edsc-2019", "countryCount")).containsExactly(22);
+    }
+
+    private static List<Integer> countsIn(String graphSlug, String resource, String property) {
+        Model graph = ModelFiles.readDataset(ModelFiles.DATA_DIR.resolve(graphSlug + ".trig"))
+                .getNamedModel(ModelFiles.GRAPH + graphSlug);
+        return graph.getResource(ModelFiles.ID + resource).listProperties(prop(cop(property)))
+                .mapWith(Statement::getInt).toList();
+    }
+
     private static Set<String> objects(Resource subject, Property property) {
         Set<String> iris = new TreeSet<>();
         subject.listProperties(property).forEachRemaining(s -> iris.add(s.getResource().getURI()));
