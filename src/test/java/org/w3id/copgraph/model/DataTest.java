@@ -207,6 +207,25 @@ class DataTest {
     }
 
     @Test
+    void everyMemberOfShortcutHasAQualifiedMembershipAndBack() {
+        Model all = ModelFiles.unionOfGraphs(ModelFiles.dataFiles());
+        Property memberOf = prop(ORG + "memberOf");
+        Property member = prop(ORG + "member");
+        Property organization = prop(ORG + "organization");
+        Resource membership = all.getResource(ORG + "Membership");
+        all.listStatements(null, memberOf, (RDFNode) null).forEachRemaining(s -> {
+            boolean qualified = all.listResourcesWithProperty(member, s.getSubject()).toList().stream()
+                    .anyMatch(m -> m.hasProperty(RDF.type, membership) && m.hasProperty(organization, s.getObject()));
+            assertThat(qualified).as("org:Membership for %s org:memberOf %s", s.getSubject(), s.getObject()).isTrue();
+        });
+        all.listSubjectsWithProperty(RDF.type, membership).forEachRemaining(m -> {
+            Resource who = m.getPropertyResourceValue(member);
+            Resource where = m.getPropertyResourceValue(organization);
+            assertThat(all.contains(who, memberOf, where)).as("shortcut org:memberOf for %s", m).isTrue();
+        });
+    }
+
+    @Test
     void everyResourceHasALabel() {
         Model all = ModelFiles.unionOfGraphs(ModelFiles.dataFiles());
         for (String iri : idResourcesIn(all)) {

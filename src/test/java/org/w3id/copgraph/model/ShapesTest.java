@@ -61,6 +61,40 @@ class ShapesTest {
     }
 
     @Test
+    void everyTypedResourceInTheDataIsCheckedByAtLeastOneShape() {
+        Model shapes = ModelFiles.read(ModelFiles.SHAPES);
+        Model data = ModelFiles.unionOfGraphs(ModelFiles.dataFiles());
+        Model vocabulary = ModelFiles.vocabulary();
+        Set<String> targeted = new TreeSet<>();
+        shapes.listObjectsOfProperty(shapes.createProperty(SH + "targetClass"))
+                .forEachRemaining(c -> targeted.add(c.asResource().getURI()));
+        Set<String> unchecked = new TreeSet<>();
+        data.listSubjectsWithProperty(RDF.type).forEachRemaining(subject -> {
+            boolean checked = subject.listProperties(RDF.type).toList().stream()
+                    .map(s -> s.getResource())
+                    .anyMatch(type -> targeted.contains(type.getURI()) || superClasses(vocabulary, type).stream().anyMatch(targeted::contains));
+            if (!checked) {
+                unchecked.add(String.valueOf(subject));
+            }
+        });
+        assertThat(unchecked).isEmpty();
+    }
+
+    private static Set<String> superClasses(Model vocabulary, org.apache.jena.rdf.model.Resource type) {
+        Set<String> supers = new TreeSet<>();
+        java.util.Deque<org.apache.jena.rdf.model.Resource> todo = new java.util.ArrayDeque<>();
+        todo.add(vocabulary.getResource(type.getURI()));
+        while (!todo.isEmpty()) {
+            vocabulary.listObjectsOfProperty(todo.pop(), org.apache.jena.vocabulary.RDFS.subClassOf).forEachRemaining(o -> {
+                if (o.isURIResource() && supers.add(o.asResource().getURI())) {
+                    todo.add(o.asResource());
+                }
+            });
+        }
+        return supers;
+    }
+
+    @Test
     void aCommunityOfPracticeWithoutALabelIsReported() {
         assertThat(messagesFor("""
                 cp:nameless a cop:CommunityOfPractice , org:Organization , foaf:Group .
