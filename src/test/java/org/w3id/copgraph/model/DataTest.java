@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -172,7 +173,7 @@ class DataTest {
         all.add(ModelFiles.vocabulary());
         Map<String, String> seen = new HashMap<>();
         for (String iri : idResourcesIn(all)) {
-            String key = iri.toLowerCase(java.util.Locale.ROOT);
+            String key = iri.toLowerCase(Locale.ROOT);
             String previous = seen.putIfAbsent(key, iri);
             assertThat(previous == null || previous.equals(iri)).as("%s clashes with %s", iri, previous).isTrue();
         }

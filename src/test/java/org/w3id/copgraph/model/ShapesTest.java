@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,6 +13,8 @@ import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.ShaclValidator;
@@ -19,6 +23,7 @@ import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.Test;
 
 class ShapesTest {
@@ -71,8 +76,9 @@ class ShapesTest {
         Set<String> unchecked = new TreeSet<>();
         data.listSubjectsWithProperty(RDF.type).forEachRemaining(subject -> {
             boolean checked = subject.listProperties(RDF.type).toList().stream()
-                    .map(s -> s.getResource())
-                    .anyMatch(type -> targeted.contains(type.getURI()) || superClasses(vocabulary, type).stream().anyMatch(targeted::contains));
+                    .map(Statement::getResource)
+                    .anyMatch(type -> targeted.contains(type.getURI())
+                            || superClasses(vocabulary, type).stream().anyMatch(targeted::contains));
             if (!checked) {
                 unchecked.add(String.valueOf(subject));
             }
@@ -80,12 +86,12 @@ class ShapesTest {
         assertThat(unchecked).isEmpty();
     }
 
-    private static Set<String> superClasses(Model vocabulary, org.apache.jena.rdf.model.Resource type) {
+    private static Set<String> superClasses(Model vocabulary, Resource type) {
         Set<String> supers = new TreeSet<>();
-        java.util.Deque<org.apache.jena.rdf.model.Resource> todo = new java.util.ArrayDeque<>();
+        Deque<Resource> todo = new ArrayDeque<>();
         todo.add(vocabulary.getResource(type.getURI()));
         while (!todo.isEmpty()) {
-            vocabulary.listObjectsOfProperty(todo.pop(), org.apache.jena.vocabulary.RDFS.subClassOf).forEachRemaining(o -> {
+            vocabulary.listObjectsOfProperty(todo.pop(), RDFS.subClassOf).forEachRemaining(o -> {
                 if (o.isURIResource() && supers.add(o.asResource().getURI())) {
                     todo.add(o.asResource());
                 }
