@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -172,7 +173,7 @@ class DataTest {
         all.add(ModelFiles.vocabulary());
         Map<String, String> seen = new HashMap<>();
         for (String iri : idResourcesIn(all)) {
-            String key = iri.toLowerCase(java.util.Locale.ROOT);
+            String key = iri.toLowerCase(Locale.ROOT);
             String previous = seen.putIfAbsent(key, iri);
             assertThat(previous == null || previous.equals(iri)).as("%s clashes with %s", iri, previous).isTrue();
         }
@@ -204,6 +205,25 @@ class DataTest {
                 assertThat(both).as("%s is typed both %s and %s", iri, pair.get(0), pair.get(1)).isFalse();
             }
         }
+    }
+
+    @Test
+    void everyMemberOfShortcutHasAQualifiedMembershipAndBack() {
+        Model all = ModelFiles.unionOfGraphs(ModelFiles.dataFiles());
+        Property memberOf = prop(ORG + "memberOf");
+        Property member = prop(ORG + "member");
+        Property organization = prop(ORG + "organization");
+        Resource membership = all.getResource(ORG + "Membership");
+        all.listStatements(null, memberOf, (RDFNode) null).forEachRemaining(s -> {
+            boolean qualified = all.listResourcesWithProperty(member, s.getSubject()).toList().stream()
+                    .anyMatch(m -> m.hasProperty(RDF.type, membership) && m.hasProperty(organization, s.getObject()));
+            assertThat(qualified).as("org:Membership for %s org:memberOf %s", s.getSubject(), s.getObject()).isTrue();
+        });
+        all.listSubjectsWithProperty(RDF.type, membership).forEachRemaining(m -> {
+            Resource who = m.getPropertyResourceValue(member);
+            Resource where = m.getPropertyResourceValue(organization);
+            assertThat(all.contains(who, memberOf, where)).as("shortcut org:memberOf for %s", m).isTrue();
+        });
     }
 
     @Test
@@ -244,6 +264,21 @@ class DataTest {
             assertThat(community.hasProperty(prop(cop("hostedBy")), seed.getResource(ModelFiles.ID + "project/" + slug)))
                     .as(slug).isTrue();
         }
+    }
+
+    @Test
+    void conflictingFactsStayInTheirOwnSourcesGraphs() {
+        assertThat(countsIn("mundo-j-ecolise", "organisation/ecolise", "memberCount")).containsExactly(43);
+        assertThat(countsIn("cff-wiki-ecolise", "organisation/ecolise", "memberCount")).containsExactly(42);
+        assertThat(countsIn("ecolise-edsc", "event/edsc-2019", "countryCount")).containsExactly(27);
+        assertThat(countsIn("permaculture-association-edsc19", "event/edsc-2019", "countryCount")).containsExactly(22);
+    }
+
+    private static List<Integer> countsIn(String graphSlug, String resource, String property) {
+        Model graph = ModelFiles.readDataset(ModelFiles.DATA_DIR.resolve(graphSlug + ".trig"))
+                .getNamedModel(ModelFiles.GRAPH + graphSlug);
+        return graph.getResource(ModelFiles.ID + resource).listProperties(prop(cop(property)))
+                .mapWith(Statement::getInt).toList();
     }
 
     private static Set<String> objects(Resource subject, Property property) {

@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.rdf.model.Statement;
@@ -51,7 +55,7 @@ class OntologyTest {
         assertThat(ontology.hasProperty(DCTerms.created)).isTrue();
         assertThat(ontology.hasProperty(DCTerms.creator)).isTrue();
         String citations = String.join(" | ", ontology.listProperties(DCTerms.bibliographicCitation)
-                .mapWith(s -> s.getString()).toList());
+                .mapWith(Statement::getString).toList());
         assertThat(citations).contains("hal-00191047", "IEEE Intelligent Systems 18(2)", "Introduction to communities of practice");
     }
 
@@ -89,9 +93,9 @@ class OntologyTest {
         Set<String> declared = new TreeSet<>();
         copSubjects(vocabulary).forEach(r -> declared.add(r.getLocalName()));
         Set<String> used = new TreeSet<>();
-        List<java.nio.file.Path> files = new java.util.ArrayList<>(ModelFiles.dataFiles());
+        List<Path> files = new ArrayList<>(ModelFiles.dataFiles());
         files.add(ModelFiles.SHAPES);
-        for (java.nio.file.Path file : files) {
+        for (Path file : files) {
             Matcher m = COP_TERM.matcher(Files.readString(file));
             while (m.find()) {
                 used.add(m.group(1));
@@ -203,16 +207,16 @@ class OntologyTest {
         }
     }
 
-    private static boolean hasEnglish(Resource term, org.apache.jena.rdf.model.Property property) {
+    private static boolean hasEnglish(Resource term, Property property) {
         return term.listProperties(property).toList().stream()
                 .map(Statement::getObject)
-                .filter(o -> o.isLiteral())
-                .map(o -> (Literal) o)
+                .filter(RDFNode::isLiteral)
+                .map(RDFNode::asLiteral)
                 .anyMatch(l -> l.getLanguage().equals("en") && !l.getString().isBlank());
     }
 
     static Set<Resource> copSubjects(Model model) {
-        Set<Resource> terms = new java.util.LinkedHashSet<>();
+        Set<Resource> terms = new LinkedHashSet<>();
         model.listSubjects().forEachRemaining(s -> {
             if (s.isURIResource() && s.getURI().startsWith(ModelFiles.COP)) {
                 terms.add(s);
@@ -223,7 +227,7 @@ class OntologyTest {
 
     /** OWL 2 terms Jena's OWL vocabulary class lacks. */
     private static final class OWL2 {
-        static final org.apache.jena.rdf.model.Property VERSION_IRI =
+        static final Property VERSION_IRI =
                 ResourceFactory.createProperty("http://www.w3.org/2002/07/owl#versionIRI");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,6 +13,8 @@ import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.ShaclValidator;
@@ -19,6 +23,7 @@ import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.Test;
 
 class ShapesTest {
@@ -58,6 +63,41 @@ class ShapesTest {
             }
         });
         assertThat(unshaped).isEmpty();
+    }
+
+    @Test
+    void everyTypedResourceInTheDataIsCheckedByAtLeastOneShape() {
+        Model shapes = ModelFiles.read(ModelFiles.SHAPES);
+        Model data = ModelFiles.unionOfGraphs(ModelFiles.dataFiles());
+        Model vocabulary = ModelFiles.vocabulary();
+        Set<String> targeted = new TreeSet<>();
+        shapes.listObjectsOfProperty(shapes.createProperty(SH + "targetClass"))
+                .forEachRemaining(c -> targeted.add(c.asResource().getURI()));
+        Set<String> unchecked = new TreeSet<>();
+        data.listSubjectsWithProperty(RDF.type).forEachRemaining(subject -> {
+            boolean checked = subject.listProperties(RDF.type).toList().stream()
+                    .map(Statement::getResource)
+                    .anyMatch(type -> targeted.contains(type.getURI())
+                            || superClasses(vocabulary, type).stream().anyMatch(targeted::contains));
+            if (!checked) {
+                unchecked.add(String.valueOf(subject));
+            }
+        });
+        assertThat(unchecked).isEmpty();
+    }
+
+    private static Set<String> superClasses(Model vocabulary, Resource type) {
+        Set<String> supers = new TreeSet<>();
+        Deque<Resource> todo = new ArrayDeque<>();
+        todo.add(vocabulary.getResource(type.getURI()));
+        while (!todo.isEmpty()) {
+            vocabulary.listObjectsOfProperty(todo.pop(), RDFS.subClassOf).forEachRemaining(o -> {
+                if (o.isURIResource() && supers.add(o.asResource().getURI())) {
+                    todo.add(o.asResource());
+                }
+            });
+        }
+        return supers;
     }
 
     @Test
@@ -117,6 +157,20 @@ class ShapesTest {
                 event:odd a schema:Event ; rdfs:label "Odd"@en ; schema:name "Odd"@en ;
                     cop:participantCount -3 .
                 """)).anyMatch(m -> m.contains("cop:participantCount must be a non-negative"));
+    }
+
+    @Test
+    void aParticipantCountWrittenAsAPlainIntegerIsAccepted() {
+        Model data = ModelFactory.createDefaultModel();
+        RDFParser.create().source(new StringReader("""
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+                @prefix schema: <http://schema.org/> .
+                @prefix cop: <https://w3id.org/copgraph/ontology#> .
+                <https://w3id.org/copgraph/id/event/plain> a schema:Event ;
+                    rdfs:label "Plain"@en ; schema:name "Plain"@en ; cop:participantCount 55 .
+                """)).lang(Lang.TURTLE).parse(data);
+        ValidationReport report = validate(data);
+        assertThat(report.conforms()).as(describe(report)).isTrue();
     }
 
     @Test
