@@ -11,6 +11,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.GraphView;
+import org.apache.jena.riot.process.normalize.CanonicalizeLiteral;
 import org.apache.jena.sparql.core.Quad;
 import org.w3id.copgraph.Problem;
 
@@ -46,6 +47,11 @@ final class RecordingDatasetGraph extends DatasetGraphWrapper {
             throw Problem.badRequest("graph-required", "Every statement lives in a named graph that says where it"
                     + " came from: write INSERT DATA { GRAPH <https://w3id.org/copgraph/graph/your-source> { ... } }"
                     + " (or give ?graph= to the Graph Store Protocol).");
+        }
+        // Store literals in canonical form ("1.0", not "1.00"): TDB2 hands them back canonical,
+        // and only the form it hands back can be deleted again.
+        if (q.getObject().isLiteral()) {
+            q = Quad.create(q.getGraph(), q.getSubject(), q.getPredicate(), CanonicalizeLiteral.get().apply(q.getObject()));
         }
         if (!get().contains(q)) {
             get().add(q);
@@ -88,7 +94,14 @@ final class RecordingDatasetGraph extends DatasetGraphWrapper {
         } finally {
             Iter.close(it);
         }
-        matches.forEach(this::delete);
+        // Delete what find() returned as found: TDB2 hands back canonical literals ("1.0" for a
+        // stored "1.00"), which contains() does not always match.
+        for (Quad q : matches) {
+            get().delete(q);
+            if (!added.remove(q)) {
+                removed.add(q);
+            }
+        }
     }
 
     /** The default graph is the union of the named graphs, as for queries; writing to it is refused. */

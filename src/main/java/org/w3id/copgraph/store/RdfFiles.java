@@ -70,7 +70,9 @@ public final class RdfFiles {
             throw Problem.badRequest("unknown-format", file + ": not an RDF file name (use .ttl, .trig, .nt, .nq, .jsonld or .rdf)");
         }
         String name = file.getFileName().toString();
-        Node fileGraph = NodeFactory.createURI(iris.graph(name.substring(0, name.lastIndexOf('.'))));
+        // A quad format names its graphs itself; a triple format's statements go into the file's graph.
+        Node fileGraph = RDFLanguages.isQuads(lang) ? null
+                : NodeFactory.createURI(iris.graph(name.substring(0, name.lastIndexOf('.'))));
         try (var in = Files.newInputStream(file)) {
             read(target, in, lang, file.toString(), fileGraph, iris);
         } catch (IOException e) {
@@ -79,16 +81,15 @@ public final class RdfFiles {
     }
 
     /**
-     * Parses one document. {@code graphForTriples} receives a triple format's statements; for a
-     * quad format it is null and statements outside a named graph are refused.
+     * Parses one document. Statements outside a named graph go into {@code graphForTriples}; when
+     * it is null they are refused, since a statement's graph is its provenance.
      */
     public static void read(DatasetGraph target, java.io.InputStream in, Lang lang, String name,
                             Node graphForTriples, Iris iris) {
-        boolean quads = RDFLanguages.isQuads(lang);
         StreamRDF sink = new StreamRDFWrapper(org.apache.jena.riot.system.StreamRDFLib.dataset(target)) {
             @Override
             public void triple(org.apache.jena.graph.Triple t) {
-                if (quads) {
+                if (graphForTriples == null) {
                     throw new RiotException("a statement outside any named graph (" + t
                             + "); put it in a GRAPH block naming its source");
                 }

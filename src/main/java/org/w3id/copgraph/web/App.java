@@ -1,6 +1,13 @@
 package org.w3id.copgraph.web;
 
+import java.util.EnumSet;
+
+import jakarta.servlet.DispatcherType;
+
 import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import io.javalin.http.HttpResponseException;
 
 import org.slf4j.Logger;
@@ -17,23 +24,46 @@ public final class App {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
+    /** The largest request body accepted (uploads, updates); larger ones get a 413. */
+    public static final long MAX_BODY_BYTES = 20_000_000L;
+
     private App() {
     }
 
     /** An unstarted app; {@code start(port)} it (port 0 picks a free one). */
     public static Javalin create(Copgraph cg) {
         SparqlEndpoint sparql = new SparqlEndpoint(cg.store().dataset(), cg.settings().queryTimeoutMillis());
+        PrometheusMeterRegistry metrics = Metrics.registry(cg);
         QueryRoutes queries = new QueryRoutes(cg);
+        WriteRoutes writes = new WriteRoutes(cg);
+        AdminRoutes admin = new AdminRoutes(cg);
         HomePage home = new HomePage(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            cfg.http.maxRequestSize = 10_000_000L;
-            cfg.jetty.modifyServletContextHandler(sparql::installInto);
+            cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.jetty.modifyServletContextHandler(h -> {
+                h.addFilter(new FilterHolder(new RequestMetrics(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
+                sparql.installInto(h);
+            });
 
             cfg.routes.get("/", home::render);
             cfg.routes.get("/health", home::health);
             cfg.routes.get("/api/queries", queries::list);
             cfg.routes.get("/api/queries/{name}", queries::run);
+
+            cfg.routes.post("/update", writes::update);
+            cfg.routes.get("/data", writes::getGraph);
+            cfg.routes.put("/data", writes::putGraph);
+            cfg.routes.post("/data", writes::postGraph);
+            cfg.routes.delete("/data", writes::deleteGraph);
+            cfg.routes.post("/api/imports", writes::importData);
+
+            cfg.routes.get("/api/admin/backup", admin::backup);
+            cfg.routes.post("/api/admin/restore", admin::restore);
+            cfg.routes.get("/api/admin/tokens", admin::listTokens);
+            cfg.routes.post("/api/admin/tokens", admin::issueToken);
+
+            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
             cfg.routes.exception(Problem.class, (e, ctx) -> Errors.respond(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> Errors.respond(ctx, e.getStatus(),

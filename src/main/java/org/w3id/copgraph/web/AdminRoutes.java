@@ -1,0 +1,73 @@
+package org.w3id.copgraph.web;
+
+import java.io.ByteArrayInputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.javalin.http.Context;
+
+import org.w3id.copgraph.Copgraph;
+import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.curation.Curation;
+import org.w3id.copgraph.curation.Role;
+import org.w3id.copgraph.store.Backup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** {@code /api/admin/...}: backup, restore and tokens, for admins only. */
+final class AdminRoutes {
+
+    private final Copgraph cg;
+
+    AdminRoutes(Copgraph cg) {
+        this.cg = cg;
+    }
+
+    void backup(Context ctx) throws java.io.IOException {
+        Curation.require(Auth.caller(ctx, cg.tokens()), Role.ADMIN);
+        ctx.contentType("application/gzip");
+        ctx.header("Content-Disposition", "attachment; filename=\"copgraph-backup.nq.gz\"");
+        Backup.write(cg.store(), ctx.outputStream());
+    }
+
+    void restore(Context ctx) {
+        Curation.require(Auth.caller(ctx, cg.tokens()), Role.ADMIN);
+        long n = Backup.restore(cg.store(), new ByteArrayInputStream(ctx.bodyAsBytes()));
+        ctx.json(Map.of("status", 200, "restored", n));
+    }
+
+    void listTokens(Context ctx) {
+        Curation.require(Auth.caller(ctx, cg.tokens()), Role.ADMIN);
+        List<Map<String, String>> out = cg.tokens().list().stream()
+                .map(e -> Map.of("name", e.name(), "role", e.role().name().toLowerCase(Locale.ROOT))).toList();
+        ctx.json(out);
+    }
+
+    void issueToken(Context ctx) {
+        Curation.require(Auth.caller(ctx, cg.tokens()), Role.ADMIN);
+        JsonNode body;
+        try {
+            body = new ObjectMapper().readTree(ctx.body());
+        } catch (java.io.IOException e) {
+            throw Problem.badRequest("bad-json", "Send JSON: {\"name\": \"alice\", \"role\": \"curator\"}.");
+        }
+        if (body == null || !body.hasNonNull("name") || !body.hasNonNull("role")) {
+            throw Problem.badRequest("bad-json", "Send JSON: {\"name\": \"alice\", \"role\": \"curator\"}.");
+        }
+        Role role = switch (body.get("role").asText().toLowerCase(Locale.ROOT)) {
+            case "curator" -> Role.CURATOR;
+            case "admin" -> Role.ADMIN;
+            default -> throw Problem.badRequest("bad-role", "A token's role is curator or admin.");
+        };
+        String token = cg.tokens().issue(role, body.get("name").asText());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", 201);
+        out.put("name", body.get("name").asText());
+        out.put("role", role.name().toLowerCase(Locale.ROOT));
+        out.put("token", token);
+        ctx.status(201).json(out);
+    }
+}

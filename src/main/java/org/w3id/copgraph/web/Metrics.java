@@ -1,0 +1,23 @@
+package org.w3id.copgraph.web;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import org.w3id.copgraph.Copgraph;
+
+/** The Prometheus registry behind {@code /metrics}: requests (see {@link RequestMetrics}), store size, JVM memory. */
+final class Metrics {
+
+    private Metrics() {
+    }
+
+    static PrometheusMeterRegistry registry(Copgraph cg) {
+        PrometheusMeterRegistry r = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Gauge.builder("copgraph_store_statements", cg.store(), s -> s.tripleCount())
+                .description("Statements in the store's named graphs").register(r);
+        new JvmMemoryMetrics().bindTo(r);
+        return r;
+    }
+}
