@@ -28,6 +28,13 @@ public final class Fixtures {
         return seeded;
     }
 
+    /** A copgraph of its own (for tests that write), seeded, with the tokens of {@code tokensFile}. */
+    public static Copgraph fresh(Path tokensFile) {
+        Copgraph cg = Copgraph.on(settings().withTokens(tokensFile), Store.inMemory());
+        cg.loader().loadSeedIfEmpty();
+        return cg;
+    }
+
     /** The web app on the seeded graph, started on a free port. Stop it when done. */
     public static Javalin server() {
         return App.create(seeded()).start(0);

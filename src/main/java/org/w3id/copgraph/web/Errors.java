@@ -22,6 +22,9 @@ final class Errors {
 
     static void respond(Context ctx, int status, String code, String message) {
         ctx.status(status);
+        if (status == 401) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"copgraph\"");
+        }
         String accept = ctx.header("Accept");
         if (Negotiation.wantsHtml(accept) && !ctx.path().startsWith("/api/")) {
             ctx.html(Html.page("Error " + status, "<h1>" + status + " · " + Html.escape(code) + "</h1><p>"
