@@ -9,6 +9,7 @@ import org.w3id.copgraph.Problem;
 @Command(name = "copgraph", mixinStandardHelpOptions = true, version = "copgraph 0.1.0",
         description = "A linked-data knowledge graph of Communities of Practice.",
         subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, QueryCommand.class,
+                BackupCommand.class, RestoreCommand.class, TokenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -22,6 +23,7 @@ public final class Main implements Runnable {
     /** Runs a command and returns its exit code: 0 ok, 1 failed, 2 usage error. */
     public static int run(String... args) {
         return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println(cmd.getColorScheme().errorText("copgraph " + cmd.getCommandName() + ": "
                             + (e instanceof Problem ? e.getMessage() : String.valueOf(e))));

@@ -22,9 +22,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    @Option(names = "--tokens", paramLabel = "FILE", description = "Bearer tokens of curators and admins (see `copgraph token`)."
+            + " COPGRAPH_CURATOR_TOKEN and COPGRAPH_ADMIN_TOKEN each add one more.")
+    java.nio.file.Path tokens;
+
     @Override
     public Integer call() throws InterruptedException {
-        Copgraph cg = Copgraph.open(options.settings().withPort(port));
+        if (tokens != null && !java.nio.file.Files.isRegularFile(tokens)) {
+            throw org.w3id.copgraph.Problem.badRequest("no-such-file", "No tokens file " + tokens + "; create one with `copgraph token`.");
+        }
+        Copgraph cg = Copgraph.open(options.settings().withPort(port).withTokens(tokens));
         Loader.Result seeded = Cli.seed(cg);
         Javalin app = App.create(cg).start(port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

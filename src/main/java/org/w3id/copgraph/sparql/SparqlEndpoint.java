@@ -29,6 +29,8 @@ public final class SparqlEndpoint {
     public SparqlEndpoint(DatasetGraph dsg, long timeoutMillis) {
         // Fuseki reads the timeout from the dataset's context for every query it runs.
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMillis));
+        // No federated SERVICE calls: a public endpoint must not fetch URLs its callers name.
+        dsg.getContext().set(ARQ.httpServiceAllowed, false);
         DataService query = DataService.newBuilder(dsg)
                 .addEndpoint(Operation.Query, "")
                 .build();

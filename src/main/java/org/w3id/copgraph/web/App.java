@@ -69,6 +69,8 @@ public final class App {
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> Errors.respond(ctx, e.getStatus(),
                     e.getStatus() == 404 ? "not-found" : e.getStatus() == 405 ? "method-not-allowed" : "http-" + e.getStatus(),
                     e.getStatus() == 404 ? "Nothing at " + ctx.path() + ". The home page / links to everything." : e.getMessage()));
+            cfg.routes.exception(java.nio.charset.UnsupportedCharsetException.class, (e, ctx) -> Errors.respond(ctx, 415,
+                    "unsupported-charset", "Unknown charset '" + e.getCharsetName() + "' in Content-Type; send UTF-8."));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 Errors.respond(ctx, 500, "internal-error", "Something went wrong on our side; it has been logged.");

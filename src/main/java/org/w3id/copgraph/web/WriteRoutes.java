@@ -42,7 +42,8 @@ final class WriteRoutes {
         String type = mediaType(ctx);
         String request;
         if (type.equals("application/sparql-update")) {
-            request = ctx.body();
+            // SPARQL Update is UTF-8 by definition, whatever charset the header claims.
+            request = new String(ctx.bodyAsBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } else if (type.equals("application/x-www-form-urlencoded")) {
             request = ctx.formParam("update");
         } else {
