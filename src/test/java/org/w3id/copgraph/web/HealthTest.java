@@ -1,0 +1,35 @@
+package org.w3id.copgraph.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import io.javalin.Javalin;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.copgraph.Copgraph;
+import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Http;
+import org.w3id.copgraph.store.Store;
+
+class HealthTest {
+
+    @Test
+    void healthSays503WhenTheStoreCannotBeRead(@TempDir Path dir) {
+        Store store = Store.open(dir.resolve("store"));
+        Copgraph cg = Copgraph.on(Fixtures.settings(), store);
+        Javalin app = App.create(cg).start(0);
+        try {
+            Http http = new Http(app.port());
+            assertThat(http.get("/health").statusCode()).isEqualTo(200);
+            store.close();
+            HttpResponse<String> r = http.get("/health");
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("\"status\":\"unavailable\"").contains("store-unreadable");
+        } finally {
+            app.stop();
+        }
+    }
+}
