@@ -1,5 +1,7 @@
 package org.w3id.copgraph;
 
+import org.w3id.copgraph.network.MetricsGraph;
+import org.w3id.copgraph.network.Network;
 import org.w3id.copgraph.queries.CuratedQueries;
 import org.w3id.copgraph.store.Loader;
 import org.w3id.copgraph.store.Store;
@@ -14,12 +16,16 @@ public final class Copgraph implements AutoCloseable {
     private final Store store;
     private final Loader loader;
     private final CuratedQueries queries;
+    private final Network network;
+    private final MetricsGraph metricsGraph;
 
     private Copgraph(Settings settings, Store store) {
         this.settings = settings;
         this.store = store;
         this.loader = new Loader(store, settings.home(), settings.iris());
         this.queries = CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis());
+        this.network = Network.on(store, settings.queryTimeoutMillis());
+        this.metricsGraph = new MetricsGraph(store, settings.iris(), network);
     }
 
     /** Opens the store of {@code settings} without loading anything into it. */
@@ -46,6 +52,15 @@ public final class Copgraph implements AutoCloseable {
 
     public CuratedQueries queries() {
         return queries;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    /** The derived graph of network metrics, kept in step with the data. */
+    public MetricsGraph metricsGraph() {
+        return metricsGraph;
     }
 
     @Override

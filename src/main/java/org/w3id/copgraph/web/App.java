@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.network.ExportFormat;
 import org.w3id.copgraph.sparql.SparqlEndpoint;
 
 /**
@@ -25,6 +26,7 @@ public final class App {
         SparqlEndpoint sparql = new SparqlEndpoint(cg.store().dataset(), cg.settings().queryTimeoutMillis());
         QueryRoutes queries = new QueryRoutes(cg);
         HomePage home = new HomePage(cg);
+        NetworkRoutes network = new NetworkRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = 10_000_000L;
@@ -34,6 +36,17 @@ public final class App {
             cfg.routes.get("/health", home::health);
             cfg.routes.get("/api/queries", queries::list);
             cfg.routes.get("/api/queries/{name}", queries::run);
+            cfg.routes.get("/api/network/neighbourhood", network::neighbourhood);
+            cfg.routes.get("/api/network/paths", network::paths);
+            cfg.routes.get("/api/network/metrics", network::metrics);
+            cfg.routes.get("/api/network/search", network::search);
+            cfg.routes.get("/api/network/projections", network::projections);
+            for (ExportFormat f : ExportFormat.values()) {
+                cfg.routes.get("/api/network/export." + f.extension, ctx -> network.export(ctx, f));
+            }
+            cfg.routes.get("/explore", network::explore);
+            cfg.routes.get("/assets/cytoscape.min.js", network::cytoscape);
+            cfg.routes.get("/assets/explore.js", network::exploreScript);
 
             cfg.routes.exception(Problem.class, (e, ctx) -> Errors.respond(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> Errors.respond(ctx, e.getStatus(),
