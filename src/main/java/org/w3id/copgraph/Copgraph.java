@@ -2,6 +2,8 @@ package org.w3id.copgraph;
 
 import org.w3id.copgraph.curation.Curation;
 import org.w3id.copgraph.curation.Tokens;
+import org.w3id.copgraph.network.MetricsGraph;
+import org.w3id.copgraph.network.Network;
 import org.w3id.copgraph.queries.CuratedQueries;
 import org.w3id.copgraph.curation.Loader;
 import org.w3id.copgraph.store.Shacl;
@@ -19,6 +21,8 @@ public final class Copgraph implements AutoCloseable {
     private final Tokens tokens;
     private final Loader loader;
     private final CuratedQueries queries;
+    private final Network network;
+    private final MetricsGraph metricsGraph;
 
     private Copgraph(Settings settings, Store store) {
         this.settings = settings;
@@ -27,6 +31,8 @@ public final class Copgraph implements AutoCloseable {
         this.tokens = Tokens.load(settings.tokensFile(), System.getenv());
         this.loader = new Loader(store, curation, settings.home(), settings.iris());
         this.queries = CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis());
+        this.network = Network.on(store, settings.queryTimeoutMillis());
+        this.metricsGraph = new MetricsGraph(store, settings.iris(), network);
     }
 
     /** Opens the store of {@code settings} without loading anything into it. */
@@ -62,6 +68,15 @@ public final class Copgraph implements AutoCloseable {
 
     public CuratedQueries queries() {
         return queries;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    /** The derived graph of network metrics, kept in step with the data. */
+    public MetricsGraph metricsGraph() {
+        return metricsGraph;
     }
 
     @Override

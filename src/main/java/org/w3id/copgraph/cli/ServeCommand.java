@@ -34,6 +34,16 @@ final class ServeCommand implements Callable<Integer> {
         Copgraph cg = Copgraph.open(options.settings().withPort(port).withTokens(tokens));
         Loader.Result seeded = Cli.seed(cg);
         Javalin app = App.create(cg).start(port);
+        // Publish the network metrics graph once at start-up; /api/network/metrics refreshes it when the data changed.
+        Thread metrics = new Thread(() -> {
+            try {
+                cg.metricsGraph().refreshIfStale();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("Network metrics not published at start-up", e);
+            }
+        }, "network-metrics-startup");
+        metrics.setDaemon(true);
+        metrics.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             cg.close();

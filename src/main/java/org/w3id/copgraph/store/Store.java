@@ -105,6 +105,7 @@ public final class Store implements AutoCloseable {
      */
     public void writeDerived(Consumer<DatasetGraph> change) {
         Txn.executeWrite(dsg, () -> change.accept(dsg));
+        count.set(new CountCache(null, -1));
     }
 
     /** When the data last changed, or null for a store never written. */

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.network.ExportFormat;
 import org.w3id.copgraph.sparql.SparqlEndpoint;
 
 /**
@@ -38,6 +39,7 @@ public final class App {
         WriteRoutes writes = new WriteRoutes(cg);
         AdminRoutes admin = new AdminRoutes(cg);
         HomePage home = new HomePage(cg);
+        NetworkRoutes network = new NetworkRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -50,6 +52,17 @@ public final class App {
             cfg.routes.get("/health", home::health);
             cfg.routes.get("/api/queries", queries::list);
             cfg.routes.get("/api/queries/{name}", queries::run);
+            cfg.routes.get("/api/network/neighbourhood", network::neighbourhood);
+            cfg.routes.get("/api/network/paths", network::paths);
+            cfg.routes.get("/api/network/metrics", network::metrics);
+            cfg.routes.get("/api/network/search", network::search);
+            cfg.routes.get("/api/network/projections", network::projections);
+            for (ExportFormat f : ExportFormat.values()) {
+                cfg.routes.get("/api/network/export." + f.extension, ctx -> network.export(ctx, f));
+            }
+            cfg.routes.get("/explore", network::explore);
+            cfg.routes.get("/assets/cytoscape.min.js", network::cytoscape);
+            cfg.routes.get("/assets/explore.js", network::exploreScript);
 
             cfg.routes.post("/update", writes::update);
             cfg.routes.get("/data", writes::getGraph);

@@ -1,0 +1,118 @@
+package org.w3id.copgraph.network;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3id.copgraph.model.Cop;
+import org.w3id.copgraph.model.Iris;
+import org.w3id.copgraph.store.Store;
+
+/**
+ * Publishes the metrics of every CoP projection as RDF in the derived graph
+ * {@code {base}graph/network-metrics}, so SPARQL and curated queries can use them. Rewritten
+ * whenever the data version differs from the one it was computed for; writing it does not
+ * count as a change of the data.
+ */
+public final class MetricsGraph {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsGraph.class);
+    private static final List<Projection> PUBLISHED = List.of(Projection.ALL, Projection.CROSS_POLLINATION,
+            Projection.SHARED_MEMBERS, Projection.SHARED_PRACTICES, Projection.SHARED_DOMAINS, Projection.SHARED_EVENTS,
+            Projection.ORGANISATIONAL);
+
+    private final Store store;
+    private final Iris iris;
+    private final Network network;
+    private volatile Object published;
+
+    public MetricsGraph(Store store, Iris iris, Network network) {
+        this.store = store;
+        this.iris = iris;
+        this.network = network;
+    }
+
+    public String graphIri() {
+        return iris.graph("network-metrics");
+    }
+
+    /** Recomputes and rewrites the graph if the data changed since it was written; true if it did. */
+    public synchronized boolean refreshIfStale() {
+        Object version = network.version();
+        if (Objects.equals(version, published)) {
+            return false;
+        }
+        long t0 = System.nanoTime();
+        Graph g = GraphFactory.createDefaultGraph();
+        var graphNode = NodeFactory.createURI(graphIri());
+        var versionLiteral = NodeFactory.createLiteralDT(version instanceof Instant i ? i.toString() : Instant.EPOCH.toString(),
+                XSDDatatype.XSDdateTime);
+        g.add(Triple.create(graphNode, RDFS.label.asNode(), NodeFactory.createLiteralLang("Network metrics of the CoPs (derived)", "en")));
+        g.add(Triple.create(graphNode, uri(Cop.NS + "dataVersion"), versionLiteral));
+        g.add(Triple.create(graphNode, uri("http://www.w3.org/ns/prov#generatedAtTime"),
+                NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
+        for (Projection p : PUBLISHED) {
+            Metrics m = network.metrics(p, Window.ALWAYS);
+            Map<String, java.util.List<String>> bridges = new java.util.HashMap<>();
+            for (Edge e : m.bridges()) {
+                bridges.computeIfAbsent(e.source(), k -> new java.util.ArrayList<>()).add(e.target());
+                bridges.computeIfAbsent(e.target(), k -> new java.util.ArrayList<>()).add(e.source());
+            }
+            m.nodes().forEach((cop, nm) -> {
+                var s = uri(subject(p, cop));
+                g.add(Triple.create(s, RDF.type.asNode(), uri(Cop.NS + "NetworkMetrics")));
+                g.add(Triple.create(s, uri(Cop.NS + "metricsOf"), uri(cop)));
+                g.add(Triple.create(s, uri(Cop.NS + "projection"), NodeFactory.createLiteralString(p.id())));
+                g.add(Triple.create(s, uri(Cop.NS + "dataVersion"), versionLiteral));
+                g.add(Triple.create(s, uri(Cop.NS + "degree"), integer(nm.degree())));
+                g.add(Triple.create(s, uri(Cop.NS + "weightedDegree"), dbl(nm.weightedDegree())));
+                g.add(Triple.create(s, uri(Cop.NS + "betweenness"), dbl(nm.betweenness())));
+                g.add(Triple.create(s, uri(Cop.NS + "closeness"), dbl(nm.closeness())));
+                g.add(Triple.create(s, uri(Cop.NS + "clusteringCoefficient"), dbl(nm.clustering())));
+                g.add(Triple.create(s, uri(Cop.NS + "community"), integer(nm.community())));
+                g.add(Triple.create(s, uri(Cop.NS + "isArticulationPoint"),
+                        NodeFactory.createLiteralDT(String.valueOf(nm.articulationPoint()), XSDDatatype.XSDboolean)));
+                for (String other : bridges.getOrDefault(cop, List.of())) {
+                    g.add(Triple.create(s, uri(Cop.NS + "bridgeTo"), uri(other)));
+                }
+            });
+        }
+        store.writeDerived(d -> {
+            d.removeGraph(graphNode);
+            d.addGraph(graphNode, g);
+        });
+        published = version;
+        LOG.info("Network metrics for data version {} published in {} ({} statements, {} ms)", version, graphIri(), g.size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return true;
+    }
+
+    /** {@code {base}id/network-metrics/{projection}/{kind}/{slug}} for a CoP under the base, else a hash. */
+    private String subject(Projection p, String cop) {
+        String path = iris.pathOf(cop);
+        String tail = path != null && path.startsWith("/id/") ? path.substring(4) : "x/" + Integer.toHexString(cop.hashCode());
+        return iris.resource("network-metrics", p.id() + "/" + tail);
+    }
+
+    private static org.apache.jena.graph.Node uri(String iri) {
+        return NodeFactory.createURI(iri);
+    }
+
+    private static org.apache.jena.graph.Node integer(int v) {
+        return NodeFactory.createLiteralDT(String.valueOf(v), XSDDatatype.XSDinteger);
+    }
+
+    private static org.apache.jena.graph.Node dbl(double v) {
+        return NodeFactory.createLiteralDT(String.valueOf(v), XSDDatatype.XSDdouble);
+    }
+}

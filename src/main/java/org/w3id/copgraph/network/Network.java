@@ -1,0 +1,253 @@
+package org.w3id.copgraph.network;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jgrapht.Graph;
+import org.jgrapht.GraphPath;
+import org.jgrapht.alg.shortestpath.YenKShortestPath;
+import org.jgrapht.graph.MaskSubgraph;
+import org.jgrapht.graph.SimpleGraph;
+import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.store.Store;
+
+/**
+ * The network feature's entry point: projections of the graph into networks, neighbourhoods,
+ * explained paths and metrics. Everything is built from the facts of one data version and
+ * cached until the data changes.
+ */
+public final class Network {
+
+    public static final int MAX_DEPTH = 3;
+    public static final int DEFAULT_LIMIT = 30;
+    public static final int MAX_NODES = 400;
+    public static final int MAX_PATHS = 10;
+    public static final int MAX_PATH_LENGTH = 6;
+
+    private final Supplier<Object> version;
+    private final Supplier<Facts> reader;
+    private final AtomicReference<Snapshot> facts = new AtomicReference<>();
+    private final Cache<Key, Net> nets = Caffeine.newBuilder().maximumSize(64).build();
+    private final Cache<Key, Metrics> metrics = Caffeine.newBuilder().maximumSize(64).build();
+    private final Cache<Key, Graph<String, Edge>> graphs = Caffeine.newBuilder().maximumSize(8).build();
+
+    private Network(Supplier<Object> version, Supplier<Facts> reader) {
+        this.version = version;
+        this.reader = reader;
+    }
+
+    /** The network of the data in {@code store}, rebuilt whenever {@link Store#lastModified()} changes. */
+    public static Network on(Store store, long queryTimeoutMillis) {
+        FactsReader r = new FactsReader(store, queryTimeoutMillis);
+        return new Network(() -> Objects.requireNonNullElse((Object) store.lastModified(), Instant.EPOCH), r::read);
+    }
+
+    /** A network of fixed facts (benchmarks, tests of the algorithms). */
+    public static Network of(Facts fixed) {
+        return new Network(() -> "fixed", () -> fixed);
+    }
+
+    /** The data version the answers are computed for. */
+    public Object version() {
+        return version.get();
+    }
+
+    public Facts facts() {
+        Object v = version.get();
+        Snapshot s = facts.get();
+        if (s == null || !s.version.equals(v)) {
+            s = new Snapshot(v, reader.get());
+            facts.set(s);
+        }
+        return s.facts;
+    }
+
+    public Net net(Projection projection, Window window) {
+        Facts f = facts();
+        return nets.get(new Key(facts.get().version, projection, window), k -> Projector.build(f, projection, window));
+    }
+
+    public Metrics metrics(Projection projection, Window window) {
+        Net net = net(projection, window);
+        return metrics.get(new Key(facts.get().version, projection, window), k -> MetricsCalculator.compute(net));
+    }
+
+    /** Resources whose label contains {@code text} (any case), CoPs first, then shortest labels. */
+    public List<Node> search(String text, Set<NodeType> types, int limit) {
+        String q = text.trim().toLowerCase(Locale.ROOT);
+        if (q.isEmpty()) {
+            throw Problem.badRequest("bad-parameter", "Parameter 'q' must not be empty; give part of a name, e.g. q=urban.");
+        }
+        return facts().nodes().values().stream()
+                .filter(n -> types.isEmpty() || types.contains(n.type()))
+                .filter(n -> n.label().toLowerCase(Locale.ROOT).contains(q) || n.iri().toLowerCase(Locale.ROOT).endsWith("/" + q))
+                .sorted(Comparator.comparing((Node n) -> n.type() != NodeType.COP)
+                        .thenComparing(n -> !n.label().toLowerCase(Locale.ROOT).startsWith(q))
+                        .thenComparingInt(n -> n.label().length()))
+                .limit(limit)
+                .toList();
+    }
+
+    /**
+     * The neighbourhood of {@code focus}: breadth first to {@code depth}, following the heaviest
+     * ties first, at most {@code limit} new neighbours per node and {@link #MAX_NODES} in all.
+     */
+    public Neighbourhood neighbourhood(String focus, int depth, Set<LinkKind> kinds, Set<NodeType> types,
+                                       Projection projection, Window window, int limit) {
+        if (depth < 1 || depth > MAX_DEPTH) {
+            throw Problem.badRequest("bad-parameter", "Parameter 'depth' must be 1, 2 or 3; got " + depth + ".");
+        }
+        if (limit < 1) {
+            throw Problem.badRequest("bad-parameter", "Parameter 'limit' must be at least 1; got " + limit + ".");
+        }
+        Net net = net(projection, window);
+        Node center = require(net, focus, "focus");
+        Set<LinkKind> wanted = kinds.isEmpty() ? EnumSet.allOf(LinkKind.class) : kinds;
+        Map<String, Node> shown = new LinkedHashMap<>();
+        shown.put(focus, center);
+        boolean truncated = false;
+        List<String> frontier = List.of(focus);
+        for (int d = 1; d <= depth && !frontier.isEmpty(); d++) {
+            List<String> next = new ArrayList<>();
+            for (String at : frontier) {
+                int added = 0;
+                for (Edge e : net.incident(at)) {
+                    String other = e.other(at);
+                    if (shown.containsKey(other) || !admits(net, e, other, wanted, types)) {
+                        continue;
+                    }
+                    if (added >= limit || shown.size() >= MAX_NODES) {
+                        truncated = true;
+                        break;
+                    }
+                    shown.put(other, net.nodes().get(other));
+                    next.add(other);
+                    added++;
+                }
+            }
+            frontier = next;
+        }
+        List<Edge> edges = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        Map<String, Integer> more = new HashMap<>();
+        for (String at : shown.keySet()) {
+            int hidden = 0;
+            for (Edge e : net.incident(at)) {
+                String other = e.other(at);
+                if (!admits(net, e, other, wanted, types) && !shown.containsKey(other)) {
+                    continue;
+                }
+                Edge kept = e.restrictedTo(wanted);
+                if (kept == null) {
+                    continue;
+                }
+                if (shown.containsKey(other)) {
+                    if (seen.add(e.id())) {
+                        edges.add(kept);
+                    }
+                } else {
+                    hidden++;
+                }
+            }
+            if (hidden > 0) {
+                more.put(at, hidden);
+            }
+        }
+        return new Neighbourhood(center, depth, shown, edges, more, truncated);
+    }
+
+    private static boolean admits(Net net, Edge e, String other, Set<LinkKind> kinds, Set<NodeType> types) {
+        if (e.restrictedTo(kinds) == null) {
+            return false;
+        }
+        Node n = net.nodes().get(other);
+        return types.isEmpty() || n != null && types.contains(n.type());
+    }
+
+    /**
+     * Up to {@code k} shortest paths (in hops, at most {@code maxLength}) between two resources
+     * in the network of every resource, each hop with its reasons.
+     */
+    public List<ExplainedPath> paths(String from, String to, int k, int maxLength, Set<LinkKind> kinds, Window window) {
+        if (k < 1 || k > MAX_PATHS) {
+            throw Problem.badRequest("bad-parameter", "Parameter 'k' must be between 1 and " + MAX_PATHS + "; got " + k + ".");
+        }
+        if (maxLength < 1 || maxLength > MAX_PATH_LENGTH) {
+            throw Problem.badRequest("bad-parameter", "Parameter 'maxLength' must be between 1 and " + MAX_PATH_LENGTH + "; got " + maxLength + ".");
+        }
+        Net net = net(Projection.RESOURCES, window);
+        Node a = require(net, from, "from");
+        Node b = require(net, to, "to");
+        if (a.equals(b)) {
+            throw Problem.badRequest("bad-parameter", "'from' and 'to' are the same resource; give two different ones.");
+        }
+        Set<LinkKind> wanted = kinds.isEmpty() ? EnumSet.allOf(LinkKind.class) : kinds;
+        Graph<String, Edge> whole = graphs.get(new Key(facts.get().version, Projection.RESOURCES, window), x -> simpleGraph(net));
+        Graph<String, Edge> g = wanted.containsAll(EnumSet.allOf(LinkKind.class)) ? whole
+                : new MaskSubgraph<>(whole, v -> false, e -> e.restrictedTo(wanted) == null);
+        List<ExplainedPath> out = new ArrayList<>();
+        for (GraphPath<String, Edge> p : new YenKShortestPath<>(g).getPaths(from, to, k)) {
+            if (p.getLength() > maxLength) {
+                break;
+            }
+            List<ExplainedPath.Hop> hops = new ArrayList<>();
+            List<String> vs = p.getVertexList();
+            List<Edge> es = p.getEdgeList();
+            for (int i = 0; i < es.size(); i++) {
+                hops.add(new ExplainedPath.Hop(net.nodes().get(vs.get(i)), net.nodes().get(vs.get(i + 1)),
+                        es.get(i).restrictedTo(wanted).reasons()));
+            }
+            out.add(new ExplainedPath(hops));
+        }
+        return out;
+    }
+
+    private static Graph<String, Edge> simpleGraph(Net net) {
+        Graph<String, Edge> g = new SimpleGraph<>(Edge.class);
+        net.nodes().keySet().forEach(g::addVertex);
+        for (Edge e : net.edges()) {
+            g.addEdge(e.source(), e.target(), e);
+        }
+        return g;
+    }
+
+    private static Node require(Net net, String iri, String param) {
+        Node n = net.nodes().get(iri);
+        if (n == null) {
+            throw Problem.notFound("unknown-resource", "Parameter '" + param + "': " + iri + " is not in the "
+                    + net.projection().id() + " network (no such resource, or no ties to it). Find one with /api/network/search?q=NAME.");
+        }
+        return n;
+    }
+
+    /** Every node touched by the edges, in their order (for sub-networks built from edges). */
+    static Set<String> ends(Collection<Edge> edges) {
+        Set<String> s = new LinkedHashSet<>();
+        edges.forEach(e -> {
+            s.add(e.source());
+            s.add(e.target());
+        });
+        return s;
+    }
+
+    private record Snapshot(Object version, Facts facts) {
+    }
+
+    private record Key(Object version, Projection projection, Window window) {
+    }
+}

@@ -1,0 +1,315 @@
+package org.w3id.copgraph.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import io.javalin.http.Context;
+
+import org.w3id.copgraph.Copgraph;
+import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.network.ExplainedPath;
+import org.w3id.copgraph.network.ExportFormat;
+import org.w3id.copgraph.network.Exports;
+import org.w3id.copgraph.network.LinkKind;
+import org.w3id.copgraph.network.Metrics;
+import org.w3id.copgraph.network.Neighbourhood;
+import org.w3id.copgraph.network.Net;
+import org.w3id.copgraph.network.Network;
+import org.w3id.copgraph.network.Node;
+import org.w3id.copgraph.network.NodeType;
+import org.w3id.copgraph.network.Projection;
+import org.w3id.copgraph.network.View;
+import org.w3id.copgraph.network.Window;
+import org.w3id.copgraph.queries.ParamType;
+
+/** {@code /api/network/...} and {@code /explore}: the network of CoPs for mappers. */
+final class NetworkRoutes {
+
+    private static final String CYTOSCAPE_VERSION = webjarVersion("cytoscape");
+
+    private final Copgraph cg;
+
+    NetworkRoutes(Copgraph cg) {
+        this.cg = cg;
+    }
+
+    void neighbourhood(Context ctx) {
+        Neighbourhood n = neighbourhoodOf(ctx);
+        Projection p = Projection.parse(ctx.queryParam("projection"), Projection.RESOURCES);
+        Map<String, Object> body = Exports.cytoscape(View.of(n, p, metricsFor(p, window(ctx))), this::pathOf);
+        body.put("focus", n.focus().iri());
+        body.put("depth", n.depth());
+        body.put("truncated", n.truncated());
+        body.put("more", n.more());
+        version(ctx);
+        ctx.json(body);
+    }
+
+    void paths(Context ctx) {
+        String from = iri(ctx, "from", true);
+        String to = iri(ctx, "to", true);
+        int k = intParam(ctx, "k", 3);
+        int maxLength = intParam(ctx, "maxLength", 4);
+        Window w = new Window(Window.of(ctx.queryParam("since"), null).from(), Window.of(null, ctx.queryParam("until")).until());
+        List<ExplainedPath> paths = cg.network().paths(from, to, k, maxLength, kinds(ctx), w);
+        List<Object> out = new ArrayList<>();
+        for (ExplainedPath p : paths) {
+            List<Object> hops = new ArrayList<>();
+            for (ExplainedPath.Hop h : p.hops()) {
+                Map<String, Object> hop = new LinkedHashMap<>();
+                hop.put("from", node(h.from()));
+                hop.put("to", node(h.to()));
+                hop.put("reasons", h.reasons().stream().map(Exports::reason).toList());
+                hops.add(hop);
+            }
+            out.add(Map.of("length", p.length(), "hops", hops));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", from);
+        body.put("to", to);
+        body.put("paths", out);
+        version(ctx);
+        ctx.json(body);
+    }
+
+    void metrics(Context ctx) {
+        Projection p = Projection.parse(ctx.queryParam("projection"), Projection.ALL);
+        if (p == Projection.RESOURCES) {
+            throw Problem.badRequest("bad-parameter", "Metrics are computed on CoP networks; use projection="
+                    + String.join("|", Arrays.stream(Projection.values()).filter(Projection::copsOnly).map(Projection::id).toList()) + ".");
+        }
+        Window w = window(ctx);
+        // Lazily keep the published RDF in step with the data (it is also refreshed at start-up).
+        cg.metricsGraph().refreshIfStale();
+        Net net = cg.network().net(p, w);
+        Metrics m = cg.network().metrics(p, w);
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        m.nodes().forEach((iri, nm) -> {
+            Map<String, Object> row = node(net.nodes().get(iri));
+            row.put("degree", nm.degree());
+            row.put("weightedDegree", nm.weightedDegree());
+            row.put("betweenness", nm.betweenness());
+            row.put("closeness", nm.closeness());
+            row.put("clustering", nm.clustering());
+            row.put("community", nm.community());
+            row.put("articulationPoint", nm.articulationPoint());
+            nodes.add(row);
+        });
+        nodes.sort((a, b) -> Double.compare((double) b.get("betweenness"), (double) a.get("betweenness")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("projection", p.id());
+        body.put("description", p.description);
+        body.put("directed", p.directed);
+        body.put("exact", m.exact());
+        body.put("sources", m.sources());
+        body.put("communities", m.communities());
+        body.put("millis", m.millis());
+        body.put("graph", cg.metricsGraph().graphIri());
+        body.put("articulationPoints", m.nodes().entrySet().stream().filter(e -> e.getValue().articulationPoint())
+                .map(Map.Entry::getKey).sorted().toList());
+        body.put("bridges", m.bridges().stream().map(e -> Map.of("source", e.source(), "target", e.target())).toList());
+        body.put("notes", net.notes());
+        body.put("nodes", nodes);
+        version(ctx);
+        ctx.json(body);
+    }
+
+    void export(Context ctx, ExportFormat format) {
+        View view;
+        String name;
+        Projection p;
+        if (ctx.queryParam("focus") != null) {
+            p = Projection.parse(ctx.queryParam("projection"), Projection.RESOURCES);
+            Neighbourhood n = neighbourhoodOf(ctx);
+            view = View.of(n, p, metricsFor(p, window(ctx)));
+            name = "copgraph-neighbourhood-" + slug(n.focus().iri());
+        } else {
+            p = Projection.parse(ctx.queryParam("projection"), Projection.ALL);
+            Window w = window(ctx);
+            Net net = cg.network().net(p, w);
+            Metrics m = metricsFor(p, w);
+            String limit = ctx.queryParam("limit");
+            view = limit == null ? View.of(net, m) : View.top(net, m, intParam(ctx, "limit", 300));
+            name = "copgraph-" + p.id();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (format == ExportFormat.CSV && ctx.queryParam("table") != null) {
+            String table = ctx.queryParam("table");
+            try {
+                switch (table) {
+                    case "nodes" -> Exports.csvNodes(view, out);
+                    case "edges" -> Exports.csvEdges(view, out);
+                    default -> throw Problem.badRequest("bad-parameter", "Parameter 'table' must be nodes or edges; got '" + table + "'.");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            name = name + "-" + table;
+        } else {
+            Exports.write(view, format, out, this::pathOf);
+        }
+        version(ctx);
+        if (!"inline".equals(ctx.queryParam("disposition"))) {
+            ctx.header("Content-Disposition", "attachment; filename=\"" + name + "." + format.extension + "\"");
+        }
+        ctx.contentType(format.mediaType + "; charset=utf-8");
+        ctx.result(out.toByteArray());
+    }
+
+    void search(Context ctx) {
+        String q = ctx.queryParam("q");
+        if (q == null) {
+            throw Problem.badRequest("bad-parameter", "Parameter 'q' is required: part of a name, e.g. q=urban.");
+        }
+        List<Map<String, Object>> out = cg.network().search(q, types(ctx), intParam(ctx, "limit", 20)).stream().map(this::node).toList();
+        ctx.json(out);
+    }
+
+    void projections(Context ctx) {
+        ctx.json(Arrays.stream(Projection.values()).map(p -> Map.of("id", p.id(), "description", p.description,
+                "directed", p.directed, "copsOnly", p.copsOnly())).toList());
+    }
+
+    void explore(Context ctx) {
+        ctx.html(ExplorePage.render(CYTOSCAPE_VERSION));
+    }
+
+    void cytoscape(Context ctx) {
+        asset(ctx, "META-INF/resources/webjars/cytoscape/" + CYTOSCAPE_VERSION + "/dist/cytoscape.min.js", "text/javascript");
+    }
+
+    void exploreScript(Context ctx) {
+        asset(ctx, "web/explore.js", "text/javascript");
+    }
+
+    private static void asset(Context ctx, String resource, String type) {
+        InputStream in = NetworkRoutes.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw Problem.notFound("not-found", "Missing asset " + resource + " in the jar.");
+        }
+        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.contentType(type + "; charset=utf-8");
+        ctx.result(in);
+    }
+
+    // ---------------------------------------------------------------- parameters
+
+    private Neighbourhood neighbourhoodOf(Context ctx) {
+        String focus = iri(ctx, "focus", true);
+        Projection p = Projection.parse(ctx.queryParam("projection"), Projection.RESOURCES);
+        return cg.network().neighbourhood(focus, intParam(ctx, "depth", 1), kinds(ctx), types(ctx), p, window(ctx),
+                intParam(ctx, "limit", Network.DEFAULT_LIMIT));
+    }
+
+    private Metrics metricsFor(Projection p, Window w) {
+        return p.copsOnly() ? cg.network().metrics(p, w) : cg.network().metrics(Projection.ALL, w);
+    }
+
+    private String iri(Context ctx, String param, boolean required) {
+        String v = ctx.queryParam(param);
+        if (v == null || v.isBlank()) {
+            if (required) {
+                throw Problem.badRequest("bad-parameter", "Parameter '" + param + "' is required: a resource IRI or a path such as /id/cop/urbana.");
+            }
+            return null;
+        }
+        return ParamType.IRI.parse(param, v, null, cg.settings().iris()).getURI();
+    }
+
+    private static Window window(Context ctx) {
+        String from = ctx.queryParam("from") != null ? ctx.queryParam("from") : ctx.queryParam("since");
+        return Window.of(from, ctx.queryParam("until"));
+    }
+
+    private static Set<LinkKind> kinds(Context ctx) {
+        Set<LinkKind> kinds = EnumSet.noneOf(LinkKind.class);
+        for (String v : list(ctx, "kinds")) {
+            kinds.add(LinkKind.parse("kinds", v));
+        }
+        return kinds;
+    }
+
+    private static Set<NodeType> types(Context ctx) {
+        Set<NodeType> types = EnumSet.noneOf(NodeType.class);
+        for (String v : list(ctx, "types")) {
+            types.add(NodeType.parse("types", v));
+        }
+        return types;
+    }
+
+    private static List<String> list(Context ctx, String param) {
+        List<String> out = new ArrayList<>();
+        for (String v : ctx.queryParams(param)) {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int intParam(Context ctx, String param, int fallback) {
+        String v = ctx.queryParam(param);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("bad-parameter", "Parameter '" + param + "' must be an integer; got '" + v + "'.");
+        }
+    }
+
+    private Map<String, Object> node(Node n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("iri", n.iri());
+        m.put("label", n.label());
+        m.put("type", n.type().id());
+        String path = pathOf(n.iri());
+        if (path != null) {
+            m.put("path", path);
+        }
+        return m;
+    }
+
+    private String pathOf(String iri) {
+        return cg.settings().iris().pathOf(iri);
+    }
+
+    private void version(Context ctx) {
+        var modified = cg.store().lastModified();
+        if (modified != null) {
+            ctx.header("X-Copgraph-Data-Version", modified.toString());
+        }
+    }
+
+    private static String slug(String iri) {
+        return iri.substring(iri.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9-]", "-");
+    }
+
+    private static String webjarVersion(String name) {
+        try (InputStream in = NetworkRoutes.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/org.webjars.npm/" + name + "/pom.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("The " + name + " WebJar is missing from the classpath");
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
