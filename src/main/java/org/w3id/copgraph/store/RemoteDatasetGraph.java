@@ -1,0 +1,376 @@
+package org.w3id.copgraph.store;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.sparql.core.DatasetGraphTriplesQuads;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
+import org.apache.jena.sparql.modify.request.QuadDataAcc;
+import org.apache.jena.sparql.modify.request.UpdateDataDelete;
+import org.apache.jena.sparql.modify.request.UpdateDataInsert;
+import org.apache.jena.sparql.modify.request.UpdateClear;
+import org.apache.jena.sparql.util.Context;
+import org.apache.jena.update.UpdateRequest;
+import org.w3id.copgraph.Problem;
+
+/**
+ * A dataset that lives in another SPARQL 1.1 store. Whole queries are sent there (see
+ * {@link RemoteQueryEngine}); statement look-ups become small SELECTs; a write transaction
+ * collects its changes and sends them as one SPARQL Update on commit, so the remote store applies
+ * all of a change or none of it. Within a write transaction, reads see the pending changes.
+ *
+ * <p>The remote store's default graph must be the union of its named graphs (Fuseki/TDB2:
+ * {@code tdb2:unionDefaultGraph true}), as copgraph's own is. copgraph's bookkeeping, which it keeps
+ * in the real default graph, is addressed as {@code GRAPH <urn:x-arq:DefaultGraph>} (Jena's name
+ * for it); another store can name another graph that its union leaves out.
+ */
+public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
+
+    public static final String JENA_REAL_DEFAULT_GRAPH = "urn:x-arq:DefaultGraph";
+
+    private static final Query FIND_NAMED = QueryFactory.create("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
+    private static final Query FIND_SYSTEM = QueryFactory.create("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
+    private static final Query GRAPHS = QueryFactory.create("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }");
+
+    private final String queryEndpoint;
+    private final String updateEndpoint;
+    private final Node systemGraph;
+    private final Context context = Context.create();
+    private final ReentrantLock writer = new ReentrantLock();
+    private final ThreadLocal<Pending> txn = new ThreadLocal<>();
+
+    /** What a transaction of this thread is and, for a write, the changes it will send. */
+    private static final class Pending {
+        final ReadWrite mode;
+        final Set<Quad> adds = new LinkedHashSet<>();
+        final Set<Quad> deletes = new LinkedHashSet<>();
+        final Set<Node> cleared = new LinkedHashSet<>();
+
+        Pending(ReadWrite mode) {
+            this.mode = mode;
+        }
+    }
+
+    public RemoteDatasetGraph(String queryEndpoint, String updateEndpoint, String systemGraph) {
+        this.queryEndpoint = queryEndpoint;
+        this.updateEndpoint = updateEndpoint;
+        this.systemGraph = NodeFactory.createURI(systemGraph == null ? JENA_REAL_DEFAULT_GRAPH : systemGraph);
+        RemoteQueryEngine.register();
+    }
+
+    public String queryEndpoint() {
+        return queryEndpoint;
+    }
+
+    // ---- reads
+
+    @Override
+    protected Iterator<Quad> findInDftGraph(Node s, Node p, Node o) {
+        List<Quad> out = new ArrayList<>();
+        select(FIND_SYSTEM, Quad.defaultGraphIRI, s, p, o).forEachRemaining(b ->
+                out.add(Quad.create(Quad.defaultGraphIRI, b.get("s"), b.get("p"), b.get("o"))));
+        return overlay(out, Quad.defaultGraphIRI, s, p, o);
+    }
+
+    @Override
+    protected Iterator<Quad> findInSpecificNamedGraph(Node g, Node s, Node p, Node o) {
+        return findNamed(g, s, p, o);
+    }
+
+    @Override
+    protected Iterator<Quad> findInAnyNamedGraphs(Node s, Node p, Node o) {
+        return findNamed(Node.ANY, s, p, o);
+    }
+
+    private Iterator<Quad> findNamed(Node g, Node s, Node p, Node o) {
+        List<Quad> out = new ArrayList<>();
+        select(FIND_NAMED, g, s, p, o).forEachRemaining(b -> {
+            Node graph = b.get("g");
+            if (!graph.equals(systemGraph)) {
+                out.add(Quad.create(graph, b.get("s"), b.get("p"), b.get("o")));
+            }
+        });
+        return overlay(out, g, s, p, o);
+    }
+
+    private RowSet select(Query template, Node g, Node s, Node p, Node o) {
+        BindingBuilder b = BindingBuilder.create();
+        bind(b, "g", g.equals(Quad.defaultGraphIRI) ? systemGraph : g);
+        bind(b, "s", s);
+        bind(b, "p", p);
+        bind(b, "o", o);
+        return QueryExecHTTP.service(queryEndpoint).query(template).substitution(b.build()).select().materialize();
+    }
+
+    private static void bind(BindingBuilder b, String var, Node n) {
+        if (n != null && n.isConcrete()) {
+            b.add(Var.alloc(var), n);
+        }
+    }
+
+    /** Remote results with this thread's pending writes applied. */
+    private Iterator<Quad> overlay(List<Quad> remote, Node g, Node s, Node p, Node o) {
+        Pending pending = txn.get();
+        if (pending == null || pending.mode != ReadWrite.WRITE) {
+            return remote.iterator();
+        }
+        Set<Quad> out = new LinkedHashSet<>();
+        for (Quad q : remote) {
+            if (!pending.deletes.contains(q) && !pending.cleared.contains(q.getGraph())) {
+                out.add(q);
+            }
+        }
+        for (Quad q : pending.adds) {
+            if (matches(q, g, s, p, o)) {
+                out.add(q);
+            }
+        }
+        return out.iterator();
+    }
+
+    private static boolean matches(Quad q, Node g, Node s, Node p, Node o) {
+        return (g == null || !g.isConcrete() ? !q.isDefaultGraph() : g.equals(q.getGraph()))
+                && (s == null || !s.isConcrete() || s.equals(q.getSubject()))
+                && (p == null || !p.isConcrete() || p.equals(q.getPredicate()))
+                && (o == null || !o.isConcrete() || o.equals(q.getObject()));
+    }
+
+    @Override
+    public Iterator<Node> listGraphNodes() {
+        Set<Node> out = new LinkedHashSet<>();
+        QueryExecHTTP.service(queryEndpoint).query(GRAPHS).select().forEachRemaining(b -> {
+            if (!b.get("g").equals(systemGraph)) {
+                out.add(b.get("g"));
+            }
+        });
+        Pending pending = txn.get();
+        if (pending != null) {
+            pending.adds.forEach(q -> {
+                if (!q.isDefaultGraph()) {
+                    out.add(q.getGraph());
+                }
+            });
+        }
+        return out.iterator();
+    }
+
+    // ---- writes, collected until commit
+
+    private Pending writing() {
+        Pending pending = txn.get();
+        if (pending == null || pending.mode != ReadWrite.WRITE) {
+            throw new IllegalStateException("Not in a write transaction");
+        }
+        return pending;
+    }
+
+    @Override
+    public org.apache.jena.graph.Graph getDefaultGraph() {
+        return org.apache.jena.sparql.core.GraphView.createDefaultGraph(this);
+    }
+
+    @Override
+    public org.apache.jena.graph.Graph getGraph(Node graphNode) {
+        return org.apache.jena.sparql.core.GraphView.createNamedGraph(this, graphNode);
+    }
+
+    @Override
+    protected void addToDftGraph(Node s, Node p, Node o) {
+        addPending(Quad.create(Quad.defaultGraphIRI, s, p, o));
+    }
+
+    @Override
+    protected void addToNamedGraph(Node g, Node s, Node p, Node o) {
+        addPending(Quad.create(g, s, p, o));
+    }
+
+    private void addPending(Quad quad) {
+        Pending pending = writing();
+        if (!pending.deletes.remove(quad)) {
+            pending.adds.add(quad);
+        }
+    }
+
+    @Override
+    protected void deleteFromDftGraph(Node s, Node p, Node o) {
+        deletePending(Quad.create(Quad.defaultGraphIRI, s, p, o));
+    }
+
+    @Override
+    protected void deleteFromNamedGraph(Node g, Node s, Node p, Node o) {
+        deletePending(Quad.create(g, s, p, o));
+    }
+
+    private void deletePending(Quad quad) {
+        Pending pending = writing();
+        if (!pending.adds.remove(quad)) {
+            pending.deletes.add(quad);
+        }
+    }
+
+    @Override
+    public void deleteAny(Node g, Node s, Node p, Node o) {
+        if (g != null && g.isConcrete() && !Quad.isDefaultGraph(g) && !s.isConcrete() && !p.isConcrete() && !o.isConcrete()) {
+            // A whole graph: one CLEAR, which also covers statements with blank nodes.
+            Pending pending = writing();
+            pending.cleared.add(g);
+            pending.adds.removeIf(q -> q.getGraph().equals(g));
+            pending.deletes.removeIf(q -> q.getGraph().equals(g));
+            return;
+        }
+        super.deleteAny(g, s, p, o);
+    }
+
+    @Override
+    public void addGraph(Node graphName, org.apache.jena.graph.Graph graph) {
+        graph.find().forEachRemaining((Triple t) -> add(Quad.create(graphName, t)));
+    }
+
+    @Override
+    public void removeGraph(Node graphName) {
+        deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
+    }
+
+    private void send(Pending pending) {
+        if (pending.adds.isEmpty() && pending.deletes.isEmpty() && pending.cleared.isEmpty()) {
+            return;
+        }
+        if (updateEndpoint == null) {
+            throw new Problem(Problem.Kind.FORBIDDEN, "read-only-store", "This copgraph reads a remote store and was"
+                    + " started without --update-endpoint: it cannot write.");
+        }
+        UpdateRequest request = new UpdateRequest();
+        pending.cleared.forEach(g -> request.add(new UpdateClear(g, true)));
+        QuadDataAcc deletes = new QuadDataAcc();
+        for (Quad q : pending.deletes) {
+            if (q.getSubject().isBlank() || q.getObject().isBlank()) {
+                throw Problem.badRequest("remote-blank-node", "On a remote store a statement with a blank node can only be"
+                        + " removed with its whole graph: replace the graph instead.");
+            }
+            deletes.addQuad(system(q));
+        }
+        if (!deletes.getQuads().isEmpty()) {
+            request.add(new UpdateDataDelete(deletes));
+        }
+        QuadDataAcc adds = new QuadDataAcc();
+        pending.adds.forEach(q -> adds.addQuad(system(q)));
+        if (!adds.getQuads().isEmpty()) {
+            request.add(new UpdateDataInsert(adds));
+        }
+        UpdateExecHTTP.service(updateEndpoint).update(request).execute();
+    }
+
+    private Quad system(Quad q) {
+        return q.isDefaultGraph() ? Quad.create(systemGraph, q.asTriple()) : q;
+    }
+
+    // ---- transactions
+
+    @Override
+    public void begin(TxnType type) {
+        ReadWrite mode = TxnType.convert(type);
+        if (mode == ReadWrite.WRITE) {
+            writer.lock();
+        }
+        txn.set(new Pending(mode));
+    }
+
+    @Override
+    public void begin(ReadWrite mode) {
+        begin(TxnType.convert(mode));
+    }
+
+    @Override
+    public boolean promote(Promote mode) {
+        return false;
+    }
+
+    @Override
+    public void commit() {
+        Pending pending = txn.get();
+        if (pending != null && pending.mode == ReadWrite.WRITE) {
+            send(pending);
+        }
+        finish();
+    }
+
+    @Override
+    public void abort() {
+        finish();
+    }
+
+    @Override
+    public void end() {
+        if (txn.get() != null) {
+            finish();
+        }
+    }
+
+    private void finish() {
+        Pending pending = txn.get();
+        txn.remove();
+        if (pending != null && pending.mode == ReadWrite.WRITE && writer.isHeldByCurrentThread()) {
+            writer.unlock();
+        }
+    }
+
+    @Override
+    public ReadWrite transactionMode() {
+        Pending p = txn.get();
+        return p == null ? null : p.mode;
+    }
+
+    @Override
+    public TxnType transactionType() {
+        Pending p = txn.get();
+        return p == null ? null : TxnType.convert(p.mode);
+    }
+
+    @Override
+    public boolean isInTransaction() {
+        return txn.get() != null;
+    }
+
+    @Override
+    public boolean supportsTransactions() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsTransactionAbort() {
+        return true;
+    }
+
+    @Override
+    public Context getContext() {
+        return context;
+    }
+
+    @Override
+    public PrefixMap prefixes() {
+        return PrefixMapFactory.create();
+    }
+
+    @Override
+    public void close() {
+        // Nothing held open: every request is its own HTTP call.
+    }
+}
