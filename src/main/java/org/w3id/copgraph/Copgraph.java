@@ -37,7 +37,10 @@ public final class Copgraph implements AutoCloseable {
 
     /** Opens the store of {@code settings} without loading anything into it. */
     public static Copgraph open(Settings settings) {
-        return new Copgraph(settings, Store.open(settings.storeDir()));
+        Store store = settings.sparqlEndpoint() != null
+                ? Store.remote(settings.sparqlEndpoint(), settings.updateEndpoint())
+                : Store.open(settings.storeDir());
+        return new Copgraph(settings, store);
     }
 
     /** A copgraph on a given store (for tests: {@link Store#inMemory()}). */

@@ -5,31 +5,37 @@ import java.nio.file.Path;
 import org.w3id.copgraph.model.Iris;
 
 /** How one copgraph instance is set up; the command line fills it, tests build it directly. */
-public record Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile) {
+public record Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
+                       String sparqlEndpoint, String updateEndpoint) {
 
     public static final long DEFAULT_QUERY_TIMEOUT_MILLIS = 30_000;
 
     public static Settings defaults() {
-        return new Settings(Home.current(), Path.of("store"), Iris.DEFAULT, 8080, DEFAULT_QUERY_TIMEOUT_MILLIS, null);
+        return new Settings(Home.current(), Path.of("store"), Iris.DEFAULT, 8080, DEFAULT_QUERY_TIMEOUT_MILLIS, null, null, null);
     }
 
     public Settings withPort(int port) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint);
     }
 
     public Settings withStore(Path storeDir) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint);
     }
 
     public Settings withIris(Iris iris) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint);
     }
 
     public Settings withTokens(Path tokensFile) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint);
+    }
+
+    /** Reads (and, with an update endpoint, writes) another SPARQL store instead of the embedded TDB2. */
+    public Settings withRemoteStore(String sparqlEndpoint, String updateEndpoint) {
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint);
     }
 
     public Settings withQueryTimeout(long millis) {
-        return new Settings(home, storeDir, iris, port, millis, tokensFile);
+        return new Settings(home, storeDir, iris, port, millis, tokensFile, sparqlEndpoint, updateEndpoint);
     }
 }

@@ -11,7 +11,7 @@ final class Cli {
 
     /** Loads the seed graph into an empty store, saying so, since it takes a moment. */
     static Loader.Result seed(Copgraph cg) {
-        if (!cg.store().isEmpty()) {
+        if (!cg.store().isEmpty() || cg.store().isRemote() && cg.settings().updateEndpoint() == null) {
             return new Loader.Result(java.util.List.of(), 0);
         }
         System.err.println("Empty store: loading ontology/ and data/ (SHACL-checked) ...");

@@ -26,12 +26,23 @@ final class ServeCommand implements Callable<Integer> {
             + " COPGRAPH_CURATOR_TOKEN and COPGRAPH_ADMIN_TOKEN each add one more.")
     java.nio.file.Path tokens;
 
+    @Option(names = "--sparql-endpoint", paramLabel = "URL", description = {"Serve from another SPARQL 1.1 store instead of the"
+            + " embedded TDB2 (its default graph must be the union of its named graphs).", "Without --update-endpoint it is read-only."})
+    String sparqlEndpoint;
+
+    @Option(names = "--update-endpoint", paramLabel = "URL", description = "The remote store's SPARQL Update endpoint, for writes.")
+    String updateEndpoint;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (updateEndpoint != null && sparqlEndpoint == null) {
+            throw org.w3id.copgraph.Problem.badRequest("bad-option", "--update-endpoint needs --sparql-endpoint.");
+        }
         if (tokens != null && !java.nio.file.Files.isRegularFile(tokens)) {
             throw org.w3id.copgraph.Problem.badRequest("no-such-file", "No tokens file " + tokens + "; create one with `copgraph token`.");
         }
-        Copgraph cg = Copgraph.open(options.settings().withPort(port).withTokens(tokens));
+        Copgraph cg = Copgraph.open(options.settings().withPort(port).withTokens(tokens)
+                .withRemoteStore(sparqlEndpoint, updateEndpoint));
         Loader.Result seeded = Cli.seed(cg);
         Javalin app = App.create(cg).start(port);
         // Publish the network metrics graph once at start-up; /api/network/metrics refreshes it when the data changed.
@@ -49,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
             cg.close();
         }));
         System.out.printf("copgraph serving %d statements from %s on http://localhost:%d/%s%n",
-                cg.store().tripleCount(), options.store, app.port(),
+                cg.store().tripleCount(), sparqlEndpoint != null ? sparqlEndpoint : options.store, app.port(),
                 seeded.graphs().isEmpty() ? "" : " (seed loaded: " + seeded.graphs().size() + " graphs)");
         app.jettyServer().server().join();
         return 0;

@@ -83,7 +83,7 @@ public final class Curation {
             Set<Node> resources = resourcesTouched(rec);
             Set<Node> focus = focusNodes(dsg, rec);
             // Checking node by node pays off for small changes; a large one is checked whole.
-            Shacl.Report report = focus.size() > FOCUS_LIMIT ? shacl.check(dsg.getUnionGraph())
+            Shacl.Report report = focus.size() > FOCUS_LIMIT ? shacl.check(wholeUnion(dsg))
                     : shacl.check(dsg.getUnionGraph(), focus);
             if (!report.conforms()) {
                 throw new Problem(Problem.Kind.UNPROCESSABLE, "shacl-violation",
@@ -97,6 +97,16 @@ public final class Curation {
         });
         last.set(result.get());
         return result.get();
+    }
+
+    /** The union to check whole; a remote one is fetched once rather than asked statement by statement. */
+    private Graph wholeUnion(DatasetGraph dsg) {
+        if (!store.isRemote()) {
+            return dsg.getUnionGraph();
+        }
+        Graph copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        dsg.getUnionGraph().find().forEachRemaining(copy::add);
+        return copy;
     }
 
     /** The most recent change made through this instance, or null. */

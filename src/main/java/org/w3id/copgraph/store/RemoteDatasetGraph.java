@@ -100,6 +100,19 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
         return findNamed(Node.ANY, s, p, o);
     }
 
+    @Override
+    public boolean contains(Quad q) {
+        Pending pending = txn.get();
+        boolean local = q.getSubject().isBlank() || q.getObject().isBlank()
+                || pending != null && pending.cleared.contains(q.getGraph());
+        if (local) {
+            // A blank node from a parser never matches one in the remote store, and a graph cleared
+            // in this transaction holds only what the transaction added: no need to ask.
+            return pending != null && pending.adds.contains(q);
+        }
+        return super.contains(q);
+    }
+
     private Iterator<Quad> findNamed(Node g, Node s, Node p, Node o) {
         List<Quad> out = new ArrayList<>();
         select(FIND_NAMED, g, s, p, o).forEachRemaining(b -> {
@@ -112,6 +125,11 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
     }
 
     private RowSet select(Query template, Node g, Node s, Node p, Node o) {
+        if (s != null && s.isBlank() || o != null && o.isBlank() || g != null && g.isBlank()) {
+            // Blank node labels are local to each store; the remote one cannot be asked about ours.
+            return RowSet.adapt(org.apache.jena.query.ResultSetFactory.create(
+                    org.apache.jena.sparql.engine.iterator.QueryIterNullIterator.create(null), List.of("g", "s", "p", "o")));
+        }
         BindingBuilder b = BindingBuilder.create();
         bind(b, "g", g.equals(Quad.defaultGraphIRI) ? systemGraph : g);
         bind(b, "s", s);

@@ -58,6 +58,18 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * A store that lives in another SPARQL 1.1 service (see {@link RemoteDatasetGraph}); without an
+     * update endpoint it is read-only.
+     */
+    public static Store remote(String queryEndpoint, String updateEndpoint) {
+        return new Store(new RemoteDatasetGraph(queryEndpoint, updateEndpoint, null));
+    }
+
+    public boolean isRemote() {
+        return dsg instanceof RemoteDatasetGraph;
+    }
+
     /** An in-memory TDB2 store (same query engine, same union default graph), for tests. */
     public static Store inMemory() {
         return new Store(DatabaseMgr.createDatasetGraph());
@@ -157,8 +169,12 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        // Releasing the location lets the same directory be opened again in this JVM.
-        org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
+        if (DatabaseMgr.isTDB2(dsg)) {
+            // Releasing the location lets the same directory be opened again in this JVM.
+            org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
+        } else {
+            dsg.close();
+        }
     }
 
     private record CountCache(Instant version, long count) {
