@@ -34,6 +34,7 @@ public final class App {
             cfg.routes.get("/health", home::health);
             cfg.routes.get("/api/queries", queries::list);
             cfg.routes.get("/api/queries/{name}", queries::run);
+            cfg.routes.get("/api/queries/{name}/about", queries::one);
 
             cfg.routes.exception(Problem.class, (e, ctx) -> Errors.respond(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> Errors.respond(ctx, e.getStatus(),
