@@ -27,6 +27,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.resultset.ResultsWriter;
@@ -252,7 +253,7 @@ public final class CuratedQueries {
             e.setLimit(MAX_ENUMERATION);
         }
         Var var = v;
-        return store.query(e, BindingBuilder.noParent, timeoutMillis, exec -> {
+        return store.query(e, BindingFactory.empty(), timeoutMillis, exec -> {
             List<String> out = new ArrayList<>();
             exec.select().forEachRemaining(row -> {
                 Node n = row.get(var);

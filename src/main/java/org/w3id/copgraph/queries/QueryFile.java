@@ -206,7 +206,15 @@ final class QueryFile {
                     public void visit(org.apache.jena.sparql.syntax.ElementNamedGraph el) {
                         addVar(vars, el.getGraphNameNode());
                     }
+
+                    @Override
+                    public void visit(org.apache.jena.sparql.syntax.ElementSubQuery el) {
+                        variablesOf(el.getQuery()).forEach(v -> addVar(vars, v));
+                    }
                 });
+        if (q.hasHaving()) {
+            q.getHavingExprs().forEach(e -> e.getVarsMentioned().forEach(v -> addVar(vars, v)));
+        }
         if (q.getProject() != null) {
             q.getProject().getExprs().values().forEach(e -> e.getVarsMentioned().forEach(v -> addVar(vars, v)));
         }
