@@ -224,6 +224,25 @@ public final class CuratedQueries {
         return new Prepared(q, query, b.build(), bound, page);
     }
 
+    /**
+     * The query as a researcher would type it in an editor: the parameters that have defaults
+     * bound to them (so it runs as is on any SPARQL endpoint), after a comment naming its source.
+     */
+    public String editorText(CuratedQuery q) {
+        Map<Var, Node> values = new LinkedHashMap<>();
+        StringBuilder head = new StringBuilder("# " + q.summary() + "\n# Curated query '" + q.name()
+                + "' (" + API + q.name() + ")");
+        for (Parameter p : q.parameters()) {
+            if (p.defaultValue() != null) {
+                values.put(Var.alloc(p.variable()), p.type().parse(p.name(), p.defaultValue(), p.lang(), iris));
+                head.append("\n# ").append(p.name()).append(" = ").append(p.defaultValue());
+            }
+        }
+        Query bound = values.isEmpty() ? q.query() : org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps
+                .syntaxSubstitute(q.query(), values);
+        return head + "\n" + bound.serialize();
+    }
+
     /** The values an enumerated parameter may take on the current data; empty when any value goes. */
     public List<String> allowedValues(CuratedQuery q, Parameter p, Store store) {
         if (!p.allowedValues().isEmpty() || p.enumeration() == null) {

@@ -32,6 +32,10 @@ public enum ResultFormat {
         this.forResults = forResults;
     }
 
+    public static List<String> shortNames() {
+        return java.util.Arrays.stream(values()).map(f -> f.shortName).toList();
+    }
+
     /** What a query of this kind can be answered in, preferred first. */
     public static List<ResultFormat> offeredFor(CuratedQuery q) {
         boolean results = q.query().isSelectType() || q.query().isAskType();

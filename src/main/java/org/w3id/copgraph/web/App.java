@@ -2,6 +2,7 @@ package org.w3id.copgraph.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,16 +26,31 @@ public final class App {
         SparqlEndpoint sparql = new SparqlEndpoint(cg.store().dataset(), cg.settings().queryTimeoutMillis());
         QueryRoutes queries = new QueryRoutes(cg);
         HomePage home = new HomePage(cg);
+        WorkbenchRoutes workbench = new WorkbenchRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = 10_000_000L;
             cfg.jetty.modifyServletContextHandler(sparql::installInto);
+            cfg.staticFiles.enableWebjars();
+            cfg.staticFiles.add(s -> {
+                s.hostedPath = "/assets/yasgui";
+                s.directory = "/yasgui";
+                s.location = Location.CLASSPATH;
+            });
+            cfg.staticFiles.add(s -> {
+                s.hostedPath = "/assets/workbench";
+                s.directory = "/workbench";
+                s.location = Location.CLASSPATH;
+            });
 
             cfg.routes.get("/", home::render);
             cfg.routes.get("/health", home::health);
             cfg.routes.get("/api/queries", queries::list);
             cfg.routes.get("/api/queries/{name}", queries::run);
             cfg.routes.get("/api/queries/{name}/about", queries::one);
+            cfg.routes.get("/api/openapi.json", workbench::openApi);
+            cfg.routes.get("/api/docs", workbench::docs);
+            cfg.routes.get("/query-editor", workbench::editor);
 
             cfg.routes.exception(Problem.class, (e, ctx) -> Errors.respond(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> Errors.respond(ctx, e.getStatus(),
