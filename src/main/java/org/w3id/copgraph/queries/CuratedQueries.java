@@ -164,6 +164,11 @@ public final class CuratedQueries {
         return answers.get(key, k -> compute(p, format, store, version));
     }
 
+    /** The same answer computed afresh, past the cache (for benchmarks and checks). */
+    public Answer answerUncached(String name, Map<String, String> args, ResultFormat format, Store store) {
+        return compute(prepare(name, args, store), format, store, dataVersion(store));
+    }
+
     /** Checks and binds {@code args} (parameters and {@code limit}/{@code offset}); paging only for SELECT. */
     public Prepared prepare(String name, Map<String, String> args, Store store) {
         return prepare(name, args, longArg(args, "limit"), longArg(args, "offset"), store);
