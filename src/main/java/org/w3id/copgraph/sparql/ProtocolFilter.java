@@ -5,7 +5,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -51,22 +53,79 @@ final class ProtocolFilter implements Filter {
         String method = http.getMethod();
         String contentType = contentType(http);
         boolean directQuery = "POST".equals(method) && "application/sparql-query".equals(contentType);
+        String body = null;
         if (directQuery) {
             // The body is read here to learn the query form, and replayed for Fuseki.
-            http = new ReplayedBody(http, http.getInputStream().readAllBytes());
+            ReplayedBody replayed = new ReplayedBody(http, http.getInputStream().readAllBytes());
+            body = replayed.text();
+            http = replayed;
         }
         if (("GET".equals(method) || "HEAD".equals(method)) && http.getParameter("query") == null
                 && http.getParameter("query-ref") == null) {
             describe(http, out);
             return;
         }
-        String text = directQuery ? ((ReplayedBody) http).text()
+        http = withoutUnknownFormats(http);
+        String text = directQuery ? body
                 : "POST".equals(method) && !"application/x-www-form-urlencoded".equals(contentType) ? null
                 : http.getParameter("query");
         if (text != null && !explicitFormat(http) && !acceptable(text, http.getHeader("Accept"), out)) {
             return;
         }
         chain.doFilter(http, res);
+    }
+
+    /**
+     * The short format names Fuseki 5.6.0 understands in {@code format}/{@code output}/{@code results}
+     * (read from its {@code Responses} class). SPARQLWrapper sends names such as {@code rdf+xml} and
+     * {@code n3} beside a correct Accept header; Fuseki answers those with a 400, so they are dropped
+     * and the Accept header decides, as the SPARQL protocol says it should.
+     */
+    private static final java.util.Set<String> FUSEKI_FORMATS = java.util.Set.of("json", "sparql", "xml", "text",
+            "csv", "tsv", "thrift", "json-ld", "json-rdf", "ttl", "turtle", "nt", "n-quads", "trig");
+    private static final List<String> FORMAT_PARAMS = List.of("format", "output", "results");
+
+    private static HttpServletRequest withoutUnknownFormats(HttpServletRequest http) {
+        java.util.Set<String> unknown = new java.util.HashSet<>();
+        for (String p : FORMAT_PARAMS) {
+            String v = http.getParameter(p);
+            if (v != null && !v.contains("/") && !FUSEKI_FORMATS.contains(v.toLowerCase(Locale.ROOT))) {
+                unknown.add(p);
+            }
+        }
+        return unknown.isEmpty() ? http : new HiddenParameters(http, unknown);
+    }
+
+    /** A request that does not show some of its parameters. */
+    private static final class HiddenParameters extends HttpServletRequestWrapper {
+        private final java.util.Set<String> hidden;
+
+        HiddenParameters(HttpServletRequest request, java.util.Set<String> hidden) {
+            super(request);
+            this.hidden = hidden;
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return hidden.contains(name) ? null : super.getParameter(name);
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return hidden.contains(name) ? null : super.getParameterValues(name);
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            Map<String, String[]> m = new java.util.LinkedHashMap<>(super.getParameterMap());
+            hidden.forEach(m::remove);
+            return m;
+        }
+
+        @Override
+        public java.util.Enumeration<String> getParameterNames() {
+            return java.util.Collections.enumeration(getParameterMap().keySet());
+        }
     }
 
     /** Whether the client asked with ?format= / ?output= / ?results=, which Fuseki honours over Accept. */

@@ -115,6 +115,17 @@ class SparqlProtocolTest {
     }
 
     @Test
+    void aFormatNameFusekiDoesNotKnowYieldsToTheAcceptHeader() {
+        // SPARQLWrapper sends format=rdf+xml (or n3) beside a correct Accept header.
+        HttpResponse<String> r = http.get("/sparql?format=rdf%2Bxml&output=rdf%2Bxml&results=rdf%2Bxml&query="
+                + Http.enc(CONSTRUCT), "Accept", "application/rdf+xml");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/rdf+xml");
+        HttpResponse<String> known = http.get("/sparql?format=json&query=" + Http.enc(COPS));
+        assertThat(known.headers().firstValue("Content-Type").orElse("")).startsWith("application/sparql-results+json");
+    }
+
+    @Test
     void aDirectPostStillReachesFusekiAfterTheAcceptCheck() {
         HttpResponse<String> r = http.post("/sparql", "application/sparql-query", COPS, "Accept", "text/csv");
         assertThat(r.statusCode()).isEqualTo(200);
