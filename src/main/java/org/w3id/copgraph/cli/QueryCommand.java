@@ -29,10 +29,10 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = {"-p", "--param"}, paramLabel = "k=v", description = "A parameter value; repeat for several.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--format", defaultValue = "csv", description = "json, xml, csv or tsv (RDF: ttl, jsonld, nt, rdf); default ${DEFAULT-VALUE}.")
+    @Option(names = "--format", defaultValue = "csv", description = "json, rows, xml, csv or tsv (RDF: ttl, jsonld, nt, rdf, trig, nq); default ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--limit", description = "At most this many rows.")
+    @Option(names = "--limit", description = "At most this many rows (default 1000, at most 10000).")
     Long limit;
 
     @Option(names = "--offset", description = "Skip this many rows first.")
@@ -53,9 +53,22 @@ final class QueryCommand implements Callable<Integer> {
                     .filter(x -> x.shortName.equals(format)).findFirst()
                     .orElseThrow(() -> Problem.badRequest("unknown-format", "Query '" + name + "' can be given as "
                             + String.join(", ", ResultFormat.offeredFor(q).stream().map(x -> x.shortName).toList()) + "."));
-            CuratedQueries.Prepared p = cg.queries().prepare(name, params, limit, offset);
-            cg.queries().run(p, cg.store(), f, System.out);
+            Map<String, String> args = new LinkedHashMap<>(params);
+            if (limit != null) {
+                args.put("limit", limit.toString());
+            }
+            if (offset != null) {
+                args.put("offset", offset.toString());
+            }
+            CuratedQueries.Answer a = cg.queries().answer(name, args, f, cg.store());
+            System.out.write(a.body(), 0, a.body().length);
             System.out.flush();
+            CuratedQueries.Citation c = a.citation();
+            System.err.println("# " + c.query() + " " + c.hash() + " on data version " + c.dataVersion()
+                    + ", at " + c.generatedAt());
+            if (a.page() != null && a.page().hasNext()) {
+                System.err.println("# more rows follow: --offset " + (a.page().offset() + a.page().limit()));
+            }
             return 0;
         }
     }

@@ -18,6 +18,11 @@ public final class Cop {
     public static final String changedGraph = NS + "changedGraph";
     public static final String changedResource = NS + "changedResource";
 
+    /** SPARQL 1.1 Service Description, for what {@code /sparql} says about itself. */
+    public static final String SD = "http://www.w3.org/ns/sparql-service-description#";
+    /** W3C's unique IRIs for media formats, which SD's resultFormat points to. */
+    public static final String FORMATS = "http://www.w3.org/ns/formats/";
+
     /** Prefixes every curated query and page may assume; the editor preloads them too. */
     public static final java.util.Map<String, String> PREFIXES = java.util.Map.ofEntries(
             java.util.Map.entry("cop", NS),

@@ -1,15 +1,20 @@
 package org.w3id.copgraph.queries;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
@@ -17,28 +22,56 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.riot.RDFWriter;
-import org.apache.jena.sparql.resultset.ResultsWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.store.Store;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * The catalogue of curated queries ({@code queries/*.rq}) and the one way to run them:
- * parameters are checked against their declared types and bound on the parsed query, never
- * spliced into its text.
+ * parameters are checked against their declared types (and, for enumerations, against the
+ * values the graph holds) and bound on the parsed query, never spliced into its text. Answers
+ * are cited (query name and hash, data version, time) and cached until the data changes.
  */
 public final class CuratedQueries {
 
+    /** Where the web layer serves them; links in answers point here. */
+    public static final String API = "/api/queries/";
     /** Parameter names the API reserves for itself rather than for a query. */
     public static final List<String> RESERVED = List.of("format", "limit", "offset");
+    /** Rows per page of a SELECT when the client gives no {@code limit}. */
+    public static final long DEFAULT_LIMIT = 1000;
+    /** The largest page a client may ask for. */
+    public static final long MAX_LIMIT = 10_000;
+    /** At most this many values are offered for an enumerated parameter. */
+    public static final int MAX_ENUMERATION = 1000;
+    /** The data version of a store never written. */
+    public static final String UNVERSIONED = "unversioned";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, CuratedQuery> byName;
     private final Iris iris;
     private final long timeoutMillis;
+    private final Cache<Key, Answer> answers = Caffeine.newBuilder()
+            .maximumWeight(64L * 1024 * 1024)
+            .weigher((Key k, Answer a) -> a.body().length + 256)
+            .recordStats()
+            .build();
+    private final Map<String, List<String>> enumerated = new ConcurrentHashMap<>();
+    private volatile String cachedVersion;
 
     private CuratedQueries(Map<String, CuratedQuery> byName, Iris iris, long timeoutMillis) {
         this.byName = byName;
@@ -76,11 +109,72 @@ public final class CuratedQueries {
         return q;
     }
 
-    /** A query ready to run: the parsed query with paging applied and its parameters bound. */
-    public record Prepared(CuratedQuery curated, Query query, Binding binding) {
+    /** How many answers came from the cache, and how many had to be computed. */
+    public long cacheHits() {
+        return answers.stats().hitCount();
     }
 
-    public Prepared prepare(String name, Map<String, String> args, Long limit, Long offset) {
+    public long cacheMisses() {
+        return answers.stats().missCount();
+    }
+
+    /** Which data an answer was computed on: the store's last change, as an ISO instant. */
+    public static String dataVersion(Store store) {
+        Instant modified = store.lastModified();
+        return modified == null ? UNVERSIONED : modified.toString();
+    }
+
+    /** What a cited answer says about itself. */
+    public record Citation(String query, String hash, String dataVersion, Instant generatedAt) {
+    }
+
+    /** One page of a SELECT: what was asked and whether more rows follow. */
+    public record Page(long limit, long offset, boolean hasNext) {
+    }
+
+    /**
+     * A computed answer: its bytes in the asked format, its citation, and its page (null when the
+     * query is not paged, such as a CONSTRUCT). {@code links} are API paths (first, prev, next).
+     */
+    public record Answer(byte[] body, ResultFormat format, Citation citation, Page page, Map<String, String> links) {
+    }
+
+    /** A query ready to run: the parsed query with paging applied and its parameters bound. */
+    public record Prepared(CuratedQuery curated, Query query, Binding binding, Map<String, String> bound, Page page) {
+    }
+
+    private record Key(String name, Map<String, String> bound, long limit, long offset, ResultFormat format, String version) {
+    }
+
+    /**
+     * The answer to a curated query, from the cache when the same question was answered on the
+     * same data version. Any change of the store (its last-modified time) empties the cache.
+     */
+    public Answer answer(String name, Map<String, String> args, ResultFormat format, Store store) {
+        String version = dataVersion(store);
+        if (!version.equals(cachedVersion)) {
+            // Computed values are per data version: a change of the data drops them all.
+            answers.invalidateAll();
+            enumerated.clear();
+            cachedVersion = version;
+        }
+        Prepared p = prepare(name, args, store);
+        Key key = new Key(name, p.bound(), p.page() == null ? -1 : p.page().limit(),
+                p.page() == null ? -1 : p.page().offset(), format, version);
+        return answers.get(key, k -> compute(p, format, store, version));
+    }
+
+    /** The same answer computed afresh, past the cache (for benchmarks and checks). */
+    public Answer answerUncached(String name, Map<String, String> args, ResultFormat format, Store store) {
+        return compute(prepare(name, args, store), format, store, dataVersion(store));
+    }
+
+    /** Checks and binds {@code args} (parameters and {@code limit}/{@code offset}); paging only for SELECT. */
+    public Prepared prepare(String name, Map<String, String> args, Store store) {
+        return prepare(name, args, longArg(args, "limit"), longArg(args, "offset"), store);
+    }
+
+    public Prepared prepare(String name, Map<String, String> args, Long limit, Long offset, Store store) {
         CuratedQuery q = get(name);
         for (String arg : args.keySet()) {
             if (q.parameter(arg) == null && !RESERVED.contains(arg)) {
@@ -89,6 +183,7 @@ public final class CuratedQueries {
             }
         }
         BindingBuilder b = BindingBuilder.create();
+        Map<String, String> bound = new TreeMap<>();
         for (Parameter p : q.parameters()) {
             String value = args.get(p.name());
             if (value == null || value.isEmpty()) {
@@ -101,48 +196,234 @@ public final class CuratedQueries {
                 }
                 continue;
             }
-            if (!p.allowedValues().isEmpty() && !p.allowedValues().contains(value)) {
+            Node node = p.type().parse(p.name(), value, p.lang(), iris);
+            List<String> allowed = allowedValues(q, p, store);
+            String asGiven = node.isURI() ? node.getURI() : node.getLiteralLexicalForm();
+            if (!allowed.isEmpty() && !allowed.contains(asGiven)) {
                 throw Problem.badRequest("bad-parameter", "Parameter '" + p.name() + "' must be one of "
-                        + p.allowedValues() + "; got '" + value + "'.");
+                        + shortList(allowed) + "; got '" + value + "'. GET " + API + name
+                        + "/about lists them.");
             }
-            b.add(Var.alloc(p.variable()), p.type().parse(p.name(), value, p.lang(), iris));
+            b.add(Var.alloc(p.variable()), node);
+            bound.put(p.name(), asGiven);
         }
         Query query = q.query().cloneQuery();
-        if (limit != null) {
-            if (limit < 0) {
-                throw Problem.badRequest("bad-parameter", "Parameter 'limit' must be a non-negative integer.");
+        Page page = null;
+        if (query.isSelectType()) {
+            long lim = limit == null ? DEFAULT_LIMIT : limit;
+            long off = offset == null ? 0 : offset;
+            checkPaging(lim, off);
+            if (query.hasLimit()) {
+                lim = Math.min(lim, query.getLimit());
             }
-            query.setLimit(query.hasLimit() ? Math.min(query.getLimit(), limit) : limit);
-        }
-        if (offset != null) {
-            if (offset < 0) {
-                throw Problem.badRequest("bad-parameter", "Parameter 'offset' must be a non-negative integer.");
+            page = new Page(lim, off, false);
+        } else if (limit != null || offset != null) {
+            checkPaging(limit == null ? 0 : limit, offset == null ? 0 : offset);
+            if (limit != null) {
+                query.setLimit(limit);
             }
-            query.setOffset(offset);
+            if (offset != null) {
+                query.setOffset(offset);
+            }
         }
-        return new Prepared(q, query, b.build());
+        return new Prepared(q, query, b.build(), bound, page);
     }
 
-    /** Runs a prepared query in one read transaction and writes its answer in {@code format}. */
-    public void run(Prepared p, Store store, ResultFormat format, OutputStream out) {
+    /**
+     * The query as a researcher would type it in an editor: the parameters that have defaults
+     * bound to them (so it runs as is on any SPARQL endpoint), after a comment naming its source.
+     */
+    public String editorText(CuratedQuery q) {
+        Map<Var, Node> values = new LinkedHashMap<>();
+        StringBuilder head = new StringBuilder("# " + q.summary() + "\n# Curated query '" + q.name()
+                + "' (" + API + q.name() + ")");
+        for (Parameter p : q.parameters()) {
+            if (p.defaultValue() != null) {
+                values.put(Var.alloc(p.variable()), p.type().parse(p.name(), p.defaultValue(), p.lang(), iris));
+                head.append("\n# ").append(p.name()).append(" = ").append(p.defaultValue());
+            }
+        }
+        Query bound = values.isEmpty() ? q.query() : org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps
+                .syntaxSubstitute(q.query(), values);
+        return head + "\n" + bound.serialize();
+    }
+
+    /** The values an enumerated parameter may take on the current data; empty when any value goes. */
+    public List<String> allowedValues(CuratedQuery q, Parameter p, Store store) {
+        if (!p.allowedValues().isEmpty() || p.enumeration() == null) {
+            return p.allowedValues();
+        }
+        return enumerated.computeIfAbsent(q.name() + "\u0000" + p.name(), k -> enumerate(q, p, store));
+    }
+
+    private List<String> enumerate(CuratedQuery q, Parameter p, Store store) {
+        Query e;
+        Var v;
+        if (p.enumeration().query() != null) {
+            e = p.enumeration().query().cloneQuery();
+            v = e.getProjectVars().get(0);
+        } else {
+            // The query's own pattern, with this parameter free: every value it could match.
+            v = Var.alloc(p.variable());
+            e = new Query();
+            e.setQuerySelectType();
+            e.setPrefixMapping(q.query().getPrefixMapping());
+            e.setQueryPattern(q.query().getQueryPattern());
+            e.addResultVar(v);
+            e.setDistinct(true);
+            e.addOrderBy(v, Query.ORDER_DEFAULT);
+        }
+        if (!e.hasLimit() || e.getLimit() > MAX_ENUMERATION) {
+            e.setLimit(MAX_ENUMERATION);
+        }
+        Var var = v;
+        return store.query(e, BindingFactory.empty(), timeoutMillis, exec -> {
+            List<String> out = new ArrayList<>();
+            exec.select().forEachRemaining(row -> {
+                Node n = row.get(var);
+                if (n != null && (n.isURI() || n.isLiteral())) {
+                    out.add(n.isURI() ? n.getURI() : n.getLiteralLexicalForm());
+                }
+            });
+            return List.copyOf(out);
+        });
+    }
+
+    private Answer compute(Prepared p, ResultFormat format, Store store, String version) {
+        CuratedQuery q = p.curated();
+        Citation citation = new Citation(q.name(), "sha256:" + q.hash(), version, Instant.now());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            store.query(p.query(), p.binding(), timeoutMillis, exec -> {
+            return store.query(paged(p), p.binding(), timeoutMillis, exec -> {
                 if (p.query().isSelectType()) {
                     // Materialised first so a timeout is an error, not a 200 cut half-way.
-                    RowSet rows = exec.select().materialize();
-                    ResultsWriter.create().lang(format.lang).write(out, rows);
+                    RowSet rs = exec.select();
+                    List<Var> vars = rs.getResultVars();
+                    List<Binding> rows = new ArrayList<>();
+                    rs.forEachRemaining(rows::add);
+                    boolean more = rows.size() > p.page().limit();
+                    if (more) {
+                        rows = rows.subList(0, (int) p.page().limit());
+                    }
+                    Page page = new Page(p.page().limit(), p.page().offset(), more);
+                    Map<String, String> links = links(q.name(), p.bound(), page, format);
+                    if (format == ResultFormat.ROWS) {
+                        writeRows(out, citation, page, links, vars, rows);
+                    } else {
+                        ResultsWriter.create().lang(format.lang).write(out, RowSetStream.create(vars, rows.iterator()));
+                    }
+                    return new Answer(out.toByteArray(), format, citation, page, links);
                 } else if (p.query().isAskType()) {
                     ResultsWriter.create().lang(format.lang).write(out, exec.ask());
                 } else {
                     Graph g = p.query().isConstructType() ? exec.construct() : exec.describe();
-                    RDFWriter.source(g).lang(format.lang).output(out);
+                    if (format.lang.equals(org.apache.jena.riot.Lang.TRIG) || format.lang.equals(org.apache.jena.riot.Lang.NQUADS)) {
+                        DatasetGraph d = DatasetGraphFactory.wrap(g);
+                        RDFWriter.source(d).lang(format.lang).output(out);
+                    } else {
+                        RDFWriter.source(g).lang(format.lang).output(out);
+                    }
                 }
-                return null;
+                return new Answer(out.toByteArray(), format, citation, null, Map.of());
             });
         } catch (QueryCancelledException e) {
-            throw new Problem(Problem.Kind.TIMEOUT, "query-timeout", "Query '" + p.curated().name()
+            throw new Problem(Problem.Kind.TIMEOUT, "query-timeout", "Query '" + q.name()
                     + "' ran past the " + timeoutMillis + " ms limit and was stopped.");
         }
+    }
+
+    /** The query with one row more than the page, to learn whether a next page exists. */
+    private static Query paged(Prepared p) {
+        if (p.page() == null) {
+            return p.query();
+        }
+        Query q = p.query().cloneQuery();
+        q.setLimit(p.page().limit() + 1);
+        q.setOffset(p.page().offset() == 0 ? Query.NOLIMIT : p.page().offset());
+        return q;
+    }
+
+    private static Map<String, String> links(String name, Map<String, String> bound, Page page, ResultFormat format) {
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("first", link(name, bound, page.limit(), 0, format));
+        if (page.offset() > 0) {
+            links.put("prev", link(name, bound, page.limit(), Math.max(0, page.offset() - page.limit()), format));
+        }
+        if (page.hasNext()) {
+            links.put("next", link(name, bound, page.limit(), page.offset() + page.limit(), format));
+        }
+        return links;
+    }
+
+    private static String link(String name, Map<String, String> bound, long limit, long offset, ResultFormat format) {
+        StringBuilder s = new StringBuilder(API).append(name).append('?');
+        bound.forEach((k, v) -> s.append(enc(k)).append('=').append(enc(v)).append('&'));
+        s.append("format=").append(format.shortName).append("&limit=").append(limit).append("&offset=").append(offset);
+        return s.toString();
+    }
+
+    private static void writeRows(ByteArrayOutputStream out, Citation c, Page page, Map<String, String> links,
+                                  List<Var> vars, List<Binding> rows) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("query", c.query());
+        env.put("hash", c.hash());
+        env.put("dataVersion", c.dataVersion());
+        env.put("generatedAt", c.generatedAt().toString());
+        env.put("limit", page.limit());
+        env.put("offset", page.offset());
+        env.put("count", rows.size());
+        env.put("columns", vars.stream().map(Var::getVarName).toList());
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Binding b : rows) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (Var v : vars) {
+                Node n = b.get(v);
+                if (n != null) {
+                    row.put(v.getVarName(), RowValues.toJson(n));
+                }
+            }
+            list.add(row);
+        }
+        env.put("rows", list);
+        env.put("links", links);
+        try {
+            JSON.writeValue(out, env);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void checkPaging(long limit, long offset) {
+        if (limit < 0 || limit > MAX_LIMIT) {
+            throw Problem.badRequest("bad-parameter", "Parameter 'limit' must be an integer from 0 to " + MAX_LIMIT
+                    + "; got " + limit + ".");
+        }
+        if (offset < 0) {
+            throw Problem.badRequest("bad-parameter", "Parameter 'offset' must be a non-negative integer; got " + offset + ".");
+        }
+    }
+
+    private static Long longArg(Map<String, String> args, String name) {
+        String v = args.get(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("bad-parameter", "Parameter '" + name + "' must be a non-negative integer; got '" + v + "'.");
+        }
+    }
+
+    private static String shortList(List<String> values) {
+        if (values.size() <= 20) {
+            return values.toString();
+        }
+        return values.subList(0, 20) + " (and " + (values.size() - 20) + " more)";
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static String describe(List<Parameter> params) {
@@ -153,5 +434,4 @@ public final class CuratedQueries {
         params.forEach(p -> out.add(p.name() + " (" + p.type().suffix + (p.required() ? ", required" : "") + ")"));
         return String.join(", ", out);
     }
-
 }

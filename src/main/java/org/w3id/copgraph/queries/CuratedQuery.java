@@ -16,7 +16,8 @@ public record CuratedQuery(
         List<Parameter> parameters,
         String text,
         Query query,
-        String hash) {
+        String hash,
+        List<java.util.Map<String, String>> examples) {
 
     public Parameter parameter(String name) {
         return parameters.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);

@@ -66,7 +66,7 @@ public enum ParamType {
     private static Node iri(String v, Iris iris) {
         // A path on the serving host (/id/cop/urbana) names the same resource as its canonical IRI.
         String iri = v.startsWith("/id/") ? iris.forPath(v) : v;
-        if (!IRIs.check(iri) || !IRIs.reference(iri).isAbsolute() || iri.contains(" ")) {
+        if (!IRIs.check(iri) || IRIs.reference(iri).isRelative() || iri.contains(" ")) {
             throw new IllegalArgumentException(v);
         }
         return NodeFactory.createURI(iri);

@@ -15,7 +15,16 @@ public record Parameter(
         boolean required,
         String defaultValue,
         String description,
-        List<String> allowedValues) {
+        List<String> allowedValues,
+        Enumeration enumeration) {
+
+    /**
+     * A parameter whose values come from the graph (grlc's {@code #+ enumerate:}): {@code query}
+     * is a declared SELECT of one variable, or null to run the curated query's own pattern for
+     * this parameter's variable. Its values are computed once per data version.
+     */
+    public record Enumeration(org.apache.jena.query.Query query) {
+    }
 
     /** Reads the parameter out of a variable name such as {@code _cop_iri} or {@code __since_date}. */
     public static Parameter fromVariable(String variable) {
@@ -43,11 +52,11 @@ public record Parameter(
                 rest = head;
             }
         }
-        return new Parameter(rest, variable, type, lang, !optional, null, "", List.of());
+        return new Parameter(rest, variable, type, lang, !optional, null, "", List.of(), null);
     }
 
-    public Parameter with(String defaultValue, String description, List<String> allowedValues) {
+    public Parameter with(String defaultValue, String description, List<String> allowedValues, Enumeration enumeration) {
         return new Parameter(name, variable, type, lang, required && defaultValue == null,
-                defaultValue, description == null ? "" : description, allowedValues);
+                defaultValue, description == null ? "" : description, allowedValues, enumeration);
     }
 }

@@ -14,6 +14,7 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.core.Var;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -30,18 +31,29 @@ final class QueryFile {
     private QueryFile() {
     }
 
+    /** The header keys a query file may use; anything else is a typo that would silently do nothing. */
+    static final List<String> KEYS = List.of("summary", "description", "tags", "params", "defaults",
+            "enumerate", "examples", "method", "pagination", "endpoint");
+
     static CuratedQuery parse(String name, String fileLabel, String text) {
         StringBuilder yaml = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
+        List<Integer> fileLines = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
             if (line.startsWith("#+")) {
                 yaml.append(line.length() > 3 ? line.substring(3) : "").append('\n');
+                fileLines.add(i + 1);
             }
         }
         JsonNode header;
         try {
             header = yaml.isEmpty() ? YAML.createObjectNode() : YAML.readTree(yaml.toString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(fileLabel + ": the #+ header is not valid YAML: " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            int at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            String where = at > 0 && at <= fileLines.size() ? " line " + fileLines.get(at - 1) : "";
+            throw new IllegalStateException(fileLabel + where + ": the #+ header is not valid YAML: "
+                    + firstLine(e.getOriginalMessage()), e);
         }
         if (header == null || !header.isObject()) {
             header = YAML.createObjectNode();
@@ -53,15 +65,59 @@ final class QueryFile {
             throw new IllegalStateException(fileLabel + " line " + e.getLine() + ", column "
                     + e.getColumn() + ": " + firstLine(e.getMessage()), e);
         }
+        Header h = new Header(fileLabel, lines);
+        header.fieldNames().forEachRemaining(k -> {
+            if (!KEYS.contains(k)) {
+                throw h.fail(k, "unknown header key '" + k + "'; known keys: " + String.join(", ", KEYS));
+            }
+        });
         Map<String, String> defaults = defaults(header.get("defaults"));
-        Map<String, String> descriptions = stringMap(header.get("params"));
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        Map<String, List<String>> fixedValues = new LinkedHashMap<>();
+        JsonNode paramsNode = header.get("params");
+        if (paramsNode != null && paramsNode.isObject()) {
+            paramsNode.fields().forEachRemaining(e -> {
+                if (e.getValue().isObject()) {
+                    descriptions.put(e.getKey(), e.getValue().path("description").asText(""));
+                    if (e.getValue().has("enum")) {
+                        fixedValues.put(e.getKey(), strings(e.getValue().get("enum")));
+                    }
+                } else {
+                    descriptions.put(e.getKey(), e.getValue().asText());
+                }
+            });
+        }
+        Map<String, Parameter.Enumeration> enumerations = enumerations(header.get("enumerate"), h);
         List<Parameter> params = new ArrayList<>();
         for (Var v : variablesOf(query)) {
             Parameter p = Parameter.fromVariable(v.getVarName());
             if (p == null || params.stream().anyMatch(x -> x.name().equals(p.name()))) {
                 continue;
             }
-            params.add(p.with(defaults.get(p.name()), descriptions.get(p.name()), List.of()));
+            params.add(p.with(defaults.get(p.name()), descriptions.get(p.name()),
+                    fixedValues.getOrDefault(p.name(), List.of()), enumerations.get(p.name())));
+        }
+        List<String> known = params.stream().map(Parameter::name).toList();
+        for (Map<String, ?> named : List.of(defaults, descriptions, enumerations)) {
+            for (String k : named.keySet()) {
+                if (!known.contains(k)) {
+                    throw h.fail(k + ":", "'" + k + "' is not a parameter of this query; its parameters"
+                            + " come from variables named ?_NAME_TYPE (required) or ?__NAME_TYPE (optional): "
+                            + (known.isEmpty() ? "none" : String.join(", ", known)));
+                }
+            }
+        }
+        List<Map<String, String>> examples = new ArrayList<>();
+        JsonNode ex = header.get("examples");
+        if (ex != null && ex.isArray()) {
+            ex.forEach(item -> examples.add(stringMap(item)));
+        }
+        for (Map<String, String> example : examples) {
+            for (String k : example.keySet()) {
+                if (!known.contains(k) && !k.equals("summary") && !CuratedQueries.RESERVED.contains(k)) {
+                    throw h.fail(k + ":", "example names '" + k + "', which is not a parameter of this query");
+                }
+            }
         }
         return new CuratedQuery(name,
                 text(header, "summary", name),
@@ -70,7 +126,55 @@ final class QueryFile {
                 List.copyOf(params),
                 text,
                 query,
-                sha256(text));
+                sha256(text),
+                List.copyOf(examples));
+    }
+
+    /** Points a header problem at the first {@code #+} line that mentions the offending key. */
+    private record Header(String fileLabel, String[] lines) {
+        IllegalStateException fail(String key, String message) {
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].startsWith("#+") && lines[i].contains(key)) {
+                    return new IllegalStateException(fileLabel + " line " + (i + 1) + ": " + message + ".");
+                }
+            }
+            return new IllegalStateException(fileLabel + ": " + message + ".");
+        }
+    }
+
+    /** {@code enumerate: [cop]} or {@code enumerate: [{domain: "SELECT ?value WHERE ..."}]}. */
+    private static Map<String, Parameter.Enumeration> enumerations(JsonNode node, Header h) {
+        Map<String, Parameter.Enumeration> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(items::add);
+        } else {
+            items.add(node);
+        }
+        for (JsonNode item : items) {
+            if (item.isTextual()) {
+                out.put(item.asText(), new Parameter.Enumeration(null));
+            } else if (item.isObject()) {
+                item.fields().forEachRemaining(e -> {
+                    Query q;
+                    try {
+                        q = QueryFactory.create(e.getValue().asText());
+                    } catch (QueryParseException ex) {
+                        throw h.fail(e.getKey() + ":", "the enumeration query of '" + e.getKey()
+                                + "' does not parse: " + firstLine(ex.getMessage()));
+                    }
+                    if (!q.isSelectType() || q.getProjectVars().size() != 1) {
+                        throw h.fail(e.getKey() + ":", "the enumeration query of '" + e.getKey()
+                                + "' must be a SELECT of exactly one variable");
+                    }
+                    out.put(e.getKey(), new Parameter.Enumeration(q));
+                });
+            }
+        }
+        return out;
     }
 
     private static List<Var> variablesOf(Query q) {
@@ -102,7 +206,15 @@ final class QueryFile {
                     public void visit(org.apache.jena.sparql.syntax.ElementNamedGraph el) {
                         addVar(vars, el.getGraphNameNode());
                     }
+
+                    @Override
+                    public void visit(org.apache.jena.sparql.syntax.ElementSubQuery el) {
+                        variablesOf(el.getQuery()).forEach(v -> addVar(vars, v));
+                    }
                 });
+        if (q.hasHaving()) {
+            q.getHavingExprs().forEach(e -> e.getVarsMentioned().forEach(v -> addVar(vars, v)));
+        }
         if (q.getProject() != null) {
             q.getProject().getExprs().values().forEach(e -> e.getVarsMentioned().forEach(v -> addVar(vars, v)));
         }

@@ -9,6 +9,7 @@ import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.server.OperationRegistry;
+import org.apache.jena.fuseki.servlets.CrossOriginFilter;
 import org.apache.jena.fuseki.servlets.FusekiFilter;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -24,9 +25,16 @@ public final class SparqlEndpoint {
 
     public static final String PATH = "/sparql";
 
+    /** Request headers a browser may send with a query; everything else stays same-origin. */
+    static final String CORS_HEADERS = "Accept,Content-Type,Origin,X-Requested-With";
+    /** Response headers a browser script may read: the request id helps reporting a problem. */
+    static final String CORS_EXPOSED = "Content-Type,Fuseki-Request-Id";
+
     private final FusekiServer fuseki;
+    private final DatasetGraph dsg;
 
     public SparqlEndpoint(DatasetGraph dsg, long timeoutMillis) {
+        this.dsg = dsg;
         // Fuseki reads the timeout from the dataset's context for every query it runs.
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMillis));
         // No federated SERVICE calls: a public endpoint must not fetch URLs its callers name.
@@ -42,10 +50,24 @@ public final class SparqlEndpoint {
                 .build();
     }
 
-    /** Makes Fuseki answer its paths inside {@code context}, ahead of everything else there. */
+    /**
+     * Makes Fuseki answer its paths inside {@code context}, ahead of everything else there. Fuseki's
+     * filter runs before Javalin's handlers, so what {@code /sparql} needs beyond Fuseki (CORS for
+     * reads, the service description, 406) is installed here as filters ahead of it, mapped to
+     * {@code /sparql} alone: other paths (the token-guarded writes) are not opened to other origins.
+     */
     public void installInto(ServletContextHandler context) {
         DataAccessPointRegistry.set(context.getServletContext(), fuseki.getDataAccessPointRegistry());
         OperationRegistry.set(context.getServletContext(), fuseki.getOperationRegistry());
+        FilterHolder cors = new FilterHolder(new CrossOriginFilter());
+        cors.setInitParameter(CrossOriginFilter.ALLOWED_ORIGINS_PARAM, "*");
+        cors.setInitParameter(CrossOriginFilter.ALLOWED_METHODS_PARAM, "GET,POST,OPTIONS,HEAD");
+        cors.setInitParameter(CrossOriginFilter.ALLOWED_HEADERS_PARAM, CORS_HEADERS);
+        cors.setInitParameter(CrossOriginFilter.EXPOSED_HEADERS_PARAM, CORS_EXPOSED);
+        cors.setInitParameter(CrossOriginFilter.ALLOW_CREDENTIALS_PARAM, "false");
+        cors.setInitParameter(CrossOriginFilter.CHAIN_PREFLIGHT_PARAM, "false");
+        context.addFilter(cors, PATH, EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new ProtocolFilter(dsg)), PATH, EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new FusekiFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
     }
 }

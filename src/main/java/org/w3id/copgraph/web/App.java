@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +41,24 @@ public final class App {
         AdminRoutes admin = new AdminRoutes(cg);
         HomePage home = new HomePage(cg);
         NetworkRoutes network = new NetworkRoutes(cg);
+        WorkbenchRoutes workbench = new WorkbenchRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
             cfg.jetty.modifyServletContextHandler(h -> {
                 h.addFilter(new FilterHolder(new RequestMetrics(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
                 sparql.installInto(h);
+            });
+            cfg.staticFiles.enableWebjars();
+            cfg.staticFiles.add(s -> {
+                s.hostedPath = "/assets/yasgui";
+                s.directory = "/yasgui";
+                s.location = Location.CLASSPATH;
+            });
+            cfg.staticFiles.add(s -> {
+                s.hostedPath = "/assets/workbench";
+                s.directory = "/workbench";
+                s.location = Location.CLASSPATH;
             });
 
             cfg.routes.get("/", home::render);
@@ -77,6 +90,11 @@ public final class App {
             cfg.routes.post("/api/admin/tokens", admin::issueToken);
 
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+
+            cfg.routes.get("/api/queries/{name}/about", queries::one);
+            cfg.routes.get("/api/openapi.json", workbench::openApi);
+            cfg.routes.get("/api/docs", workbench::docs);
+            cfg.routes.get("/query-editor", workbench::editor);
 
             cfg.routes.exception(Problem.class, (e, ctx) -> Errors.respond(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> Errors.respond(ctx, e.getStatus(),

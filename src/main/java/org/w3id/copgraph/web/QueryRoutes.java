@@ -27,9 +27,13 @@ final class QueryRoutes {
     void list(Context ctx) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (CuratedQuery q : cg.queries().list()) {
-            out.add(describe(q));
+            out.add(describe(q, cg));
         }
         ctx.json(out);
+    }
+
+    void one(Context ctx) {
+        ctx.json(describe(cg.queries().get(ctx.pathParam("name")), cg));
     }
 
     void run(Context ctx) {
@@ -44,34 +48,23 @@ final class QueryRoutes {
         });
         ResultFormat format = Negotiation.choose(ctx.header("Accept"), args.get("format"),
                 ResultFormat.offeredFor(q), f -> f.mediaType, f -> f.shortName);
-        CuratedQueries.Prepared prepared = cg.queries().prepare(name, args,
-                longParam(args, "limit"), longParam(args, "offset"));
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        cg.queries().run(prepared, cg.store(), format, body);
-        var modified = cg.store().lastModified();
+        CuratedQueries.Answer answer = cg.queries().answer(name, args, format, cg.store());
+        CuratedQueries.Citation c = answer.citation();
         ctx.header("Vary", "Accept");
-        ctx.header("X-Copgraph-Query", q.name());
-        ctx.header("X-Copgraph-Query-Hash", "sha256:" + q.hash());
-        if (modified != null) {
-            ctx.header("X-Copgraph-Data-Version", modified.toString());
+        ctx.header("X-Copgraph-Query", c.query());
+        ctx.header("X-Copgraph-Query-Hash", c.hash());
+        ctx.header("X-Copgraph-Data-Version", c.dataVersion());
+        ctx.header("X-Copgraph-Generated-At", c.generatedAt().toString());
+        if (!answer.links().isEmpty()) {
+            List<String> links = new ArrayList<>();
+            answer.links().forEach((rel, href) -> links.add("<" + href + ">; rel=\"" + rel + "\""));
+            ctx.header("Link", String.join(", ", links));
         }
         ctx.contentType(format.mediaType + (format.mediaType.startsWith("text/") ? "; charset=utf-8" : ""));
-        ctx.result(body.toByteArray());
+        ctx.result(answer.body());
     }
 
-    private static Long longParam(Map<String, String> args, String name) {
-        String v = args.get(name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw Problem.badRequest("bad-parameter", "Parameter '" + name + "' must be a non-negative integer; got '" + v + "'.");
-        }
-    }
-
-    static Map<String, Object> describe(CuratedQuery q) {
+    static Map<String, Object> describe(CuratedQuery q, Copgraph cg) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", q.name());
         m.put("summary", q.summary());
@@ -91,12 +84,18 @@ final class QueryRoutes {
                 pm.put("lang", p.lang());
             }
             pm.put("description", p.description());
+            List<String> allowed = cg.queries().allowedValues(q, p, cg.store());
+            if (!allowed.isEmpty()) {
+                pm.put("enum", allowed);
+            }
             params.add(pm);
         }
         m.put("parameters", params);
         m.put("formats", ResultFormat.offeredFor(q).stream().map(f -> f.mediaType).toList());
         m.put("href", "/api/queries/" + q.name());
         m.put("hash", "sha256:" + q.hash());
+        m.put("examples", q.examples());
+        m.put("query", q.text());
         return m;
     }
 }

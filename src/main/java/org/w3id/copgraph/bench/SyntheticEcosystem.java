@@ -1,0 +1,275 @@
+package org.w3id.copgraph.bench;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDF;
+import org.w3id.copgraph.model.Cop;
+import org.w3id.copgraph.model.Iris;
+
+/**
+ * A synthetic CoP ecosystem shaped like the real model, for benchmarks: CoPs with real domain
+ * concepts, hosts and networks, memberships with roles and dates (some people in several CoPs),
+ * practices and shared tools, events with organisers, and qualified cross-pollination drawn by
+ * preferential attachment (so a few hub CoPs gather many links). About 190 statements per CoP in
+ * one named graph, {@code graph/synthetic}, described in the meta graph like any source. The same
+ * {@code cops} and {@code seed} always give the same data. It conforms to {@code ontology/shapes.ttl}.
+ */
+public final class SyntheticEcosystem {
+
+    public static final String SLUG = "synthetic";
+
+    private static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
+    private static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+    private static final String ORG = "http://www.w3.org/ns/org#";
+    private static final String FOAF = "http://xmlns.com/foaf/0.1/";
+    private static final String SCHEMA = "http://schema.org/";
+    private static final String PROV = "http://www.w3.org/ns/prov#";
+    private static final String DCT = "http://purl.org/dc/terms/";
+    private static final String DCAT = "http://www.w3.org/ns/dcat#";
+
+    private static final String[] ROLES = {"member", "member", "member", "member", "facilitator", "co-guardian",
+        "coordinator", "contact-person"};
+    private static final String[] PRACTICE_KINDS = {"Method", "Story", "Resource", "Guide"};
+    private static final String[] EVIDENCE = {"Proposed", "Reported", "Observed"};
+    private static final String[] STRENGTH = {"Weak", "Moderate", "Strong"};
+    private static final int TOOLS = 40;
+    private static final int NETWORKS = 20;
+    private static final int MEMBERSHIPS_PER_COP = 10;
+    private static final int PRACTICES_PER_COP = 3;
+    private static final int CROSS_POLLINATIONS_PER_COP = 2;
+
+    private final int cops;
+    private final long seed;
+    private final List<String> domains;
+    private final Iris iris;
+    private final Node graph;
+
+    public SyntheticEcosystem(int cops, long seed, List<String> domains, Iris iris) {
+        if (cops < 1) {
+            throw new IllegalArgumentException("--cops must be at least 1");
+        }
+        if (domains.isEmpty()) {
+            throw new IllegalArgumentException("no domain concepts: is ontology/schemes.ttl there?");
+        }
+        this.cops = cops;
+        this.seed = seed;
+        this.domains = List.copyOf(domains);
+        this.iris = iris;
+        this.graph = NodeFactory.createURI(iris.graph(SLUG));
+    }
+
+    /** The concepts of the domain scheme in {@code ontology/schemes.ttl}, sorted, so seeds stay stable. */
+    public static List<String> domainsOf(Path schemes) {
+        Dataset d = RDFDataMgr.loadDataset(schemes.toString());
+        List<String> out = new ArrayList<>();
+        d.getDefaultModel().listSubjectsWithProperty(d.getDefaultModel().createProperty(SKOS + "inScheme"),
+                d.getDefaultModel().createResource(Iris.DEFAULT_BASE + "id/scheme/domains"))
+                .forEachRemaining(r -> out.add(r.getURI()));
+        out.sort(null);
+        return out;
+    }
+
+    /** Sends every quad to {@code out} (which is started and finished here). */
+    public void emit(StreamRDF out) {
+        Random rnd = new Random(seed);
+        out.start();
+        out.prefix("cop", Cop.NS);
+        out.prefix("org", ORG);
+        out.prefix("rdfs", RDFS);
+        out.prefix("schema", SCHEMA);
+        out.prefix("prov", PROV);
+        meta(out);
+        for (int t = 0; t < TOOLS; t++) {
+            Node tool = id("tool", "synthetic-tool-" + t);
+            type(out, tool, Cop.NS + "Tool", Cop.NS + "Practice", SCHEMA + "SoftwareApplication", SCHEMA + "CreativeWork");
+            label(out, tool, "Synthetic tool " + t);
+            add(out, tool, Cop.NS + "practiceKind", uri(Cop.NS + "ToolKind"));
+        }
+        int orgCount = Math.max(1, cops / 10);
+        for (int o = 0; o < orgCount; o++) {
+            Node org = id("organisation", "synthetic-org-" + o);
+            type(out, org, ORG + "FormalOrganization", ORG + "Organization", FOAF + "Organization");
+            label(out, org, "Synthetic organisation " + o);
+            add(out, org, FOAF + "name", lit("Synthetic organisation " + o));
+        }
+        for (int n = 0; n < NETWORKS; n++) {
+            Node net = id("organisation", "synthetic-network-" + n);
+            type(out, net, ORG + "FormalOrganization", ORG + "Organization", FOAF + "Organization", Cop.NS + "Network");
+            label(out, net, "Synthetic network " + n);
+            add(out, net, FOAF + "name", lit("Synthetic network " + n));
+        }
+        Node ecosystem = id("ecosystem", "synthetic-ecosystem");
+        type(out, ecosystem, Cop.NS + "Ecosystem", ORG + "OrganizationalCollaboration", ORG + "Organization");
+        label(out, ecosystem, "Synthetic ecosystem");
+
+        List<Integer> attachment = new ArrayList<>();   // one entry per link end, plus one per CoP
+        List<Integer> people = new ArrayList<>();       // one entry per membership: the busy get busier
+        int personCount = 0;
+        LocalDate epoch = LocalDate.of(2015, 1, 1);
+        for (int c = 0; c < cops; c++) {
+            Node cop = cop(c);
+            type(out, cop, Cop.CommunityOfPractice, ORG + "Organization", FOAF + "Group");
+            label(out, cop, "Synthetic CoP " + c);
+            add(out, cop, SKOS + "altLabel", NodeFactory.createLiteralLang("SCoP " + c, "en"));
+            add(out, cop, DCT + "description", NodeFactory.createLiteralLang(
+                    "A synthetic community of practice, number " + c + ", generated for benchmarks.", "en"));
+            add(out, cop, Cop.NS + "hostedBy", id("organisation", "synthetic-org-" + rnd.nextInt(orgCount)));
+            add(out, cop, Cop.NS + "inNetwork", id("organisation", "synthetic-network-" + rnd.nextInt(NETWORKS)));
+            add(out, cop, Cop.NS + "partOfEcosystem", ecosystem);
+            add(out, cop, Cop.NS + "domain", uri(domains.get(rnd.nextInt(domains.size()))));
+            add(out, cop, Cop.NS + "domain", uri(domains.get(rnd.nextInt(domains.size()))));
+            for (int t = 0; t < 2; t++) {
+                add(out, cop, Cop.NS + "usesTool", id("tool", "synthetic-tool-" + skewed(rnd, TOOLS)));
+            }
+            for (int p = 0; p < PRACTICES_PER_COP; p++) {
+                Node practice = id("practice", "synthetic-cop-" + c + "-practice-" + p);
+                String kind = PRACTICE_KINDS[rnd.nextInt(PRACTICE_KINDS.length)];
+                type(out, practice, Cop.NS + kind, Cop.NS + "Practice", SCHEMA + "CreativeWork");
+                label(out, practice, kind + " " + p + " of synthetic CoP " + c);
+                add(out, practice, Cop.NS + "practiceKind", uri(Cop.NS + kind + "Kind"));
+                add(out, practice, DCT + "description", NodeFactory.createLiteralLang("A synthetic practice.", "en"));
+                add(out, cop, Cop.NS + "hasPractice", practice);
+            }
+            for (int m = 0; m < MEMBERSHIPS_PER_COP; m++) {
+                int person;
+                if (!people.isEmpty() && rnd.nextDouble() < 0.25) {
+                    person = people.get(rnd.nextInt(people.size()));
+                } else {
+                    person = personCount++;
+                    Node p = person(person);
+                    type(out, p, FOAF + "Person", SCHEMA + "Person");
+                    label(out, p, "Synthetic person " + person);
+                    add(out, p, FOAF + "name", lit("Synthetic person " + person));
+                }
+                people.add(person);
+                Node membership = id("membership", "synthetic-cop-" + c + "-membership-" + m);
+                type(out, membership, ORG + "Membership");
+                label(out, membership, "Synthetic person " + person + " in synthetic CoP " + c);
+                add(out, membership, ORG + "member", person(person));
+                add(out, membership, ORG + "organization", cop);
+                add(out, membership, ORG + "role", id("role", ROLES[rnd.nextInt(ROLES.length)]));
+                LocalDate start = epoch.plusDays(rnd.nextInt(3650));
+                add(out, membership, SCHEMA + "startDate", date(start));
+                if (rnd.nextDouble() < 0.3) {
+                    add(out, membership, SCHEMA + "endDate", date(start.plusDays(30 + rnd.nextInt(1500))));
+                }
+                add(out, person(person), ORG + "memberOf", cop);
+                add(out, person(person), ORG + "hasMembership", membership);
+            }
+            Node event = id("event", "synthetic-cop-" + c + "-event");
+            type(out, event, SCHEMA + "Event");
+            label(out, event, "Gathering of synthetic CoP " + c);
+            add(out, event, SCHEMA + "name", lit("Gathering of synthetic CoP " + c));
+            add(out, event, SCHEMA + "startDate", date(epoch.plusDays(rnd.nextInt(3650))));
+            add(out, event, SCHEMA + "organizer", id("organisation", "synthetic-org-" + rnd.nextInt(orgCount)));
+            add(out, event, SCHEMA + "about", uri(domains.get(rnd.nextInt(domains.size()))));
+            if (c > 0) {
+                for (int x = 0; x < CROSS_POLLINATIONS_PER_COP; x++) {
+                    int from = attachment.get(rnd.nextInt(attachment.size()));
+                    crossPollination(out, rnd, from, c, x, event, epoch);
+                    attachment.add(from);
+                    attachment.add(c);
+                }
+            }
+            attachment.add(c);
+        }
+        out.finish();
+    }
+
+    private void crossPollination(StreamRDF out, Random rnd, int from, int to, int x, Node event, LocalDate epoch) {
+        Node xp = id("cross-pollination", "synthetic-" + from + "-to-" + to + "-" + x);
+        type(out, xp, Cop.CrossPollination, PROV + "Influence");
+        label(out, xp, "Synthetic CoP " + to + " learns from synthetic CoP " + from);
+        add(out, xp, PROV + "agent", cop(from));
+        add(out, xp, Cop.NS + "target", cop(to));
+        boolean mutual = rnd.nextBoolean();
+        add(out, xp, Cop.NS + "direction", uri(Cop.NS + (mutual ? "Mutual" : "Unidirectional")));
+        if (mutual) {
+            add(out, cop(from), Cop.NS + "crossPollinatedBy", cop(to));
+        }
+        add(out, xp, Cop.NS + "strength", uri(Cop.NS + STRENGTH[rnd.nextInt(STRENGTH.length)]));
+        add(out, xp, Cop.NS + "evidenceStatus", uri(Cop.NS + EVIDENCE[rnd.nextInt(EVIDENCE.length)]));
+        add(out, xp, DCT + "source", id("document", "synthetic-report-" + (to / 100)));
+        add(out, xp, DCT + "date", date(epoch.plusDays(rnd.nextInt(3650))));
+        add(out, xp, Cop.NS + "transferred", id("practice", "synthetic-cop-" + from + "-practice-" + rnd.nextInt(PRACTICES_PER_COP)));
+        add(out, xp, PROV + "hadActivity", event);
+        add(out, cop(to), Cop.NS + "crossPollinatedBy", cop(from));
+        add(out, cop(to), Cop.NS + "qualifiedCrossPollination", xp);
+    }
+
+    private void meta(StreamRDF out) {
+        Node meta = NodeFactory.createURI(iris.metaGraph());
+        Node source = NodeFactory.createURI("urn:copgraph:synthetic:cops=" + cops + ":seed=" + seed);
+        Node[] types = {uri(Cop.NS + "SourceGraph"), uri(PROV + "Entity"), uri(DCAT + "Dataset")};
+        for (Node t : types) {
+            out.quad(Quad.create(meta, graph, RDF.type.asNode(), t));
+        }
+        out.quad(Quad.create(meta, graph, uri(RDFS + "label"), NodeFactory.createLiteralLang("Source graph: synthetic ecosystem", "en")));
+        out.quad(Quad.create(meta, graph, uri(DCT + "title"), NodeFactory.createLiteralLang(
+                "Synthetic CoP ecosystem (" + cops + " CoPs, seed " + seed + ")", "en")));
+        out.quad(Quad.create(meta, graph, uri(DCT + "source"), source));
+        out.quad(Quad.create(meta, graph, uri(PROV + "wasAttributedTo"), id("agent", "copgraph-curators")));
+        // Fixed times: the same --cops and --seed give byte-identical output.
+        out.quad(Quad.create(meta, graph, uri(PROV + "generatedAtTime"),
+                NodeFactory.createLiteralDT("2026-01-01T00:00:00Z", XSDDatatype.XSDdateTime)));
+        out.quad(Quad.create(meta, graph, uri(Cop.NS + "retrievedOn"), date(LocalDate.of(2026, 1, 1))));
+        out.quad(Quad.create(meta, graph, uri(PROV + "hadPrimarySource"), source));
+        out.quad(Quad.create(meta, graph, uri(RDFS + "comment"), NodeFactory.createLiteralLang(
+                "Generated by `copgraph generate`, for benchmarks only: no statement here is about the real world.", "en")));
+    }
+
+    private static int skewed(Random rnd, int n) {
+        // Popular tools are used far more often than rare ones.
+        double u = rnd.nextDouble();
+        return Math.min(n - 1, (int) (n * u * u));
+    }
+
+    private Node cop(int c) {
+        return id("cop", "synthetic-cop-" + c);
+    }
+
+    private Node person(int p) {
+        return id("person", "synthetic-person-" + p);
+    }
+
+    private Node id(String kind, String slug) {
+        return NodeFactory.createURI(iris.resource(kind, slug));
+    }
+
+    private static Node uri(String iri) {
+        return NodeFactory.createURI(iri);
+    }
+
+    private static Node lit(String s) {
+        return NodeFactory.createLiteralString(s);
+    }
+
+    private static Node date(LocalDate d) {
+        return NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate);
+    }
+
+    private void label(StreamRDF out, Node s, String text) {
+        add(out, s, RDFS + "label", NodeFactory.createLiteralLang(text, "en"));
+    }
+
+    private void type(StreamRDF out, Node s, String... classes) {
+        for (String c : classes) {
+            add(out, s, RDF.type.getURI(), uri(c));
+        }
+    }
+
+    private void add(StreamRDF out, Node s, String p, Node o) {
+        out.quad(Quad.create(graph, s, uri(p), o));
+    }
+}

@@ -1,0 +1,93 @@
+package org.w3id.copgraph.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.javalin.Javalin;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.w3id.copgraph.Fixtures;
+
+/** The editor in a real browser: Debian's headless Chromium runs a curated example on /sparql. */
+class QueryEditorBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static Javalin app;
+
+    @BeforeAll
+    static void start() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI must have chromium and chromium-driver (.ci/run installs them)");
+        }
+        assumeTrue(present, "Skipped: /usr/bin/chromium and /usr/bin/chromedriver are not installed"
+                + " (apt-get install -y chromium chromium-driver)");
+        app = Fixtures.server();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    @Test
+    void aCuratedExampleRunsAndItsQueryGoesIntoTheAddress() throws Exception {
+        Path profile = Files.createTempDirectory("copgraph-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        try {
+            driver.get("http://localhost:" + app.port() + "/query-editor");
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.until(d -> !d.findElements(By.cssSelector(".yasqe .CodeMirror")).isEmpty());
+            WebElement example = driver.findElements(By.cssSelector("button.example")).stream()
+                    .filter(b -> b.getText().contains("Communities of practice with their domains"))
+                    .findFirst().orElseThrow();
+            example.click();
+            wait.until(d -> {
+                List<WebElement> cells = d.findElements(By.cssSelector(".yasr table td"));
+                return cells.stream().anyMatch(c -> c.getText().contains("UrbanA"));
+            });
+            String url = driver.getCurrentUrl();
+            assertThat(url).contains("query=");
+            assertThat(java.net.URLDecoder.decode(url, java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("CommunityOfPractice");
+            Path shots = Path.of("target/screenshots");
+            Files.createDirectories(shots);
+            Files.write(shots.resolve("query-editor.png"), driver.getScreenshotAs(OutputType.BYTES));
+
+            // The shared link opens the same query in a fresh editor.
+            driver.manage().deleteAllCookies();
+            driver.executeScript("window.localStorage.clear()");
+            driver.get(url);
+            wait.until(d -> !d.findElements(By.cssSelector(".yasqe .CodeMirror")).isEmpty());
+            Object text = driver.executeScript("return window.copgraphYasgui.getTab().getYasqe().getValue()");
+            assertThat(String.valueOf(text)).contains("CommunityOfPractice");
+        } finally {
+            driver.quit();
+        }
+    }
+}

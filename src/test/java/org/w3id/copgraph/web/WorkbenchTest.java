@@ -1,0 +1,92 @@
+package org.w3id.copgraph.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.javalin.Javalin;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class WorkbenchTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Javalin app;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        app = Fixtures.server();
+        http = new Http(app.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+    }
+
+    @Test
+    void theOpenApiDocumentValidatesWithNoMessages() {
+        HttpResponse<String> r = http.get("/api/openapi.json");
+        assertThat(r.statusCode()).isEqualTo(200);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(r.body());
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getPaths()).containsKey("/api/queries/cop-members");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryQueryWithTypedParametersAndEnumerations() throws Exception {
+        JsonNode doc = JSON.readTree(http.get("/api/openapi.json").body());
+        JsonNode list = JSON.readTree(http.get("/api/queries").body());
+        for (JsonNode q : list) {
+            assertThat(doc.at("/paths").has("/api/queries/" + q.get("name").asText())).as(q.get("name").asText()).isTrue();
+        }
+        JsonNode domain = doc.at("/paths/~1api~1queries~1cops-by-domain/get/parameters/0");
+        assertThat(domain.at("/name").asText()).isEqualTo("domain");
+        assertThat(domain.at("/schema/format").asText()).isEqualTo("uri");
+        assertThat(domain.at("/schema/enum").toString()).contains("https://w3id.org/copgraph/id/domain/municipal-transition");
+        JsonNode min = null;
+        for (JsonNode p : doc.at("/paths/~1api~1queries~1knowledge-brokers/get/parameters")) {
+            if (p.path("name").asText().equals("min")) {
+                min = p;
+            }
+        }
+        assertThat(min).isNotNull();
+        assertThat(min.at("/schema/type").asText()).isEqualTo("integer");
+        assertThat(doc.at("/paths/~1api~1queries~1events/get/responses/200/headers").has("X-Copgraph-Data-Version")).isTrue();
+    }
+
+    @Test
+    void swaggerUiIsServedFromTheJar() {
+        HttpResponse<String> page = http.get("/api/docs");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("/api/openapi.json");
+        Matcher m = Pattern.compile("src=\"(/webjars/[^\"]+)\"").matcher(page.body());
+        assertThat(m.find()).isTrue();
+        assertThat(http.get(m.group(1)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theEditorPageCarriesTheCuratedQueriesPrefixesAndItsAssets() {
+        HttpResponse<String> page = http.get("/query-editor");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("cops-by-domain").contains("https://w3id.org/copgraph/ontology#")
+                .doesNotContain("cdn.").doesNotContain("unpkg");
+        for (String asset : new String[] {"/assets/yasgui/yasgui.min.js", "/assets/yasgui/yasgui.min.css",
+                "/assets/workbench/editor.js"}) {
+            assertThat(page.body()).contains(asset);
+            assertThat(http.get(asset).statusCode()).as(asset).isEqualTo(200);
+        }
+    }
+}
