@@ -38,11 +38,13 @@ public final class App {
         WriteRoutes writes = new WriteRoutes(cg);
         AdminRoutes admin = new AdminRoutes(cg);
         HomePage home = new HomePage(cg);
+        LinkedDataRoutes linkedData = new LinkedDataRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
             cfg.jetty.modifyServletContextHandler(h -> {
                 h.addFilter(new FilterHolder(new RequestMetrics(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
+                h.addFilter(new FilterHolder(new Cors()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 sparql.installInto(h);
             });
 
@@ -50,6 +52,12 @@ public final class App {
             cfg.routes.get("/health", home::health);
             cfg.routes.get("/api/queries", queries::list);
             cfg.routes.get("/api/queries/{name}", queries::run);
+
+            cfg.routes.get("/id/<path>", linkedData::resource);
+            cfg.routes.get("/graph/<path>", linkedData::resource);
+            cfg.routes.get("/ontology", linkedData::ontology);
+            cfg.routes.get(LinkedDataRoutes.CONTEXT_PATH, linkedData::context);
+            cfg.routes.get("/sitemap.xml", linkedData::sitemap);
 
             cfg.routes.post("/update", writes::update);
             cfg.routes.get("/data", writes::getGraph);
