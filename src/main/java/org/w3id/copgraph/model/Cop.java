@@ -38,7 +38,10 @@ public final class Cop {
             java.util.Map.entry("dcterms", "http://purl.org/dc/terms/"),
             java.util.Map.entry("dcat", "http://www.w3.org/ns/dcat#"),
             java.util.Map.entry("void", "http://rdfs.org/ns/void#"),
-            java.util.Map.entry("sh", "http://www.w3.org/ns/shacl#"));
+            java.util.Map.entry("sh", "http://www.w3.org/ns/shacl#"),
+            java.util.Map.entry("sioc", "http://rdfs.org/sioc/ns#"),
+            java.util.Map.entry("essglobal", "http://purl.org/essglobal/vocab/"),
+            java.util.Map.entry("vann", "http://purl.org/vocab/vann/"));
 
     private Cop() {
     }

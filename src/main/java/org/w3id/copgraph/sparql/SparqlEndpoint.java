@@ -9,7 +9,6 @@ import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.server.OperationRegistry;
-import org.apache.jena.fuseki.servlets.CrossOriginFilter;
 import org.apache.jena.fuseki.servlets.FusekiFilter;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -26,9 +25,7 @@ public final class SparqlEndpoint {
     public static final String PATH = "/sparql";
 
     /** Request headers a browser may send with a query; everything else stays same-origin. */
-    static final String CORS_HEADERS = "Accept,Content-Type,Origin,X-Requested-With";
     /** Response headers a browser script may read: the request id helps reporting a problem. */
-    static final String CORS_EXPOSED = "Content-Type,Fuseki-Request-Id";
 
     private final FusekiServer fuseki;
     private final DatasetGraph dsg;
@@ -52,21 +49,13 @@ public final class SparqlEndpoint {
 
     /**
      * Makes Fuseki answer its paths inside {@code context}, ahead of everything else there. Fuseki's
-     * filter runs before Javalin's handlers, so what {@code /sparql} needs beyond Fuseki (CORS for
-     * reads, the service description, 406) is installed here as filters ahead of it, mapped to
-     * {@code /sparql} alone: other paths (the token-guarded writes) are not opened to other origins.
+     * filter runs before Javalin's handlers, so what {@code /sparql} needs beyond Fuseki (the service
+     * description, 406) is installed here as a filter ahead of it. CORS, for every read path, is the
+     * web layer's.
      */
     public void installInto(ServletContextHandler context) {
         DataAccessPointRegistry.set(context.getServletContext(), fuseki.getDataAccessPointRegistry());
         OperationRegistry.set(context.getServletContext(), fuseki.getOperationRegistry());
-        FilterHolder cors = new FilterHolder(new CrossOriginFilter());
-        cors.setInitParameter(CrossOriginFilter.ALLOWED_ORIGINS_PARAM, "*");
-        cors.setInitParameter(CrossOriginFilter.ALLOWED_METHODS_PARAM, "GET,POST,OPTIONS,HEAD");
-        cors.setInitParameter(CrossOriginFilter.ALLOWED_HEADERS_PARAM, CORS_HEADERS);
-        cors.setInitParameter(CrossOriginFilter.EXPOSED_HEADERS_PARAM, CORS_EXPOSED);
-        cors.setInitParameter(CrossOriginFilter.ALLOW_CREDENTIALS_PARAM, "false");
-        cors.setInitParameter(CrossOriginFilter.CHAIN_PREFLIGHT_PARAM, "false");
-        context.addFilter(cors, PATH, EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new ProtocolFilter(dsg)), PATH, EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new FusekiFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
     }

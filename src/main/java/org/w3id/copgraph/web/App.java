@@ -42,11 +42,13 @@ public final class App {
         HomePage home = new HomePage(cg);
         NetworkRoutes network = new NetworkRoutes(cg);
         WorkbenchRoutes workbench = new WorkbenchRoutes(cg);
+        LinkedDataRoutes linkedData = new LinkedDataRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
             cfg.jetty.modifyServletContextHandler(h -> {
                 h.addFilter(new FilterHolder(new RequestMetrics(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
+                h.addFilter(new FilterHolder(new Cors()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 sparql.installInto(h);
             });
             cfg.staticFiles.enableWebjars();
@@ -76,6 +78,12 @@ public final class App {
             cfg.routes.get("/explore", network::explore);
             cfg.routes.get("/assets/cytoscape.min.js", network::cytoscape);
             cfg.routes.get("/assets/explore.js", network::exploreScript);
+
+            cfg.routes.get("/id/<path>", linkedData::resource);
+            cfg.routes.get("/graph/<path>", linkedData::resource);
+            cfg.routes.get("/ontology", linkedData::ontology);
+            cfg.routes.get(LinkedDataRoutes.CONTEXT_PATH, linkedData::context);
+            cfg.routes.get("/sitemap.xml", linkedData::sitemap);
 
             cfg.routes.post("/update", writes::update);
             cfg.routes.get("/data", writes::getGraph);

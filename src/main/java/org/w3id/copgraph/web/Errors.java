@@ -27,16 +27,48 @@ final class Errors {
         }
         String accept = ctx.header("Accept");
         if (Negotiation.wantsHtml(accept) && !ctx.path().startsWith("/api/")) {
-            ctx.html(Html.page("Error " + status, "<h1>" + status + " · " + Html.escape(code) + "</h1><p>"
-                    + Html.escape(message).replace("\n", "<br>") + "</p><p><a href=\"/\">Back to the home page</a></p>"));
+            html(ctx, status, code, message);
         } else if (accept != null && accept.startsWith("text/plain")) {
-            ctx.contentType("text/plain; charset=utf-8").result(status + " " + code + ": " + message + "\n");
+            text(ctx, status, code, message);
         } else {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", status);
-            body.put("error", code);
-            body.put("message", message);
-            ctx.json(body);
+            json(ctx, status, code, message);
         }
+    }
+
+    /**
+     * For documents served in many formats (resources, the ontology): the error comes in the
+     * kind of format asked for. JSON for JSON and JSON-LD clients, a page for browsers, plain text
+     * for the rest (Turtle, N-Triples, RDF/XML... readers). {@code mediaType} is the negotiated
+     * format, or null when negotiation itself failed (then the Accept header decides).
+     */
+    static void respondForDocument(Context ctx, Problem p, String mediaType) {
+        ctx.status(p.status());
+        String accept = ctx.header("Accept");
+        boolean html = mediaType != null ? mediaType.equals("text/html") : Negotiation.wantsHtml(accept);
+        boolean json = mediaType != null ? mediaType.contains("json") : accept != null && accept.contains("json");
+        if (html) {
+            html(ctx, p.status(), p.code(), p.getMessage());
+        } else if (json) {
+            json(ctx, p.status(), p.code(), p.getMessage());
+        } else {
+            text(ctx, p.status(), p.code(), p.getMessage());
+        }
+    }
+
+    private static void html(Context ctx, int status, String code, String message) {
+        ctx.html(Html.page("Error " + status, "<h1>" + status + " · " + Html.escape(code) + "</h1><p>"
+                + Html.escape(message).replace("\n", "<br>") + "</p><p><a href=\"/\">Back to the home page</a></p>"));
+    }
+
+    private static void text(Context ctx, int status, String code, String message) {
+        ctx.contentType("text/plain; charset=utf-8").result(status + " " + code + ": " + message + "\n");
+    }
+
+    private static void json(Context ctx, int status, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("error", code);
+        body.put("message", message);
+        ctx.json(body);
     }
 }

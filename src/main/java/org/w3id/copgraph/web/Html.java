@@ -25,6 +25,11 @@ final class Html {
     }
 
     static String page(String title, String body) {
+        return page(title, "", body);
+    }
+
+    /** A page with extra elements in its head ({@code <link rel="alternate">}, scripts of data). */
+    static String page(String title, String head, String body) {
         return """
                 <!DOCTYPE html>
                 <html lang="en">
@@ -32,6 +37,7 @@ final class Html {
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s · copgraph</title>
+                %s
                 <style>
                 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
                 a{color:#0b5394} table{border-collapse:collapse} td,th{padding:.25rem .75rem;border-bottom:1px solid #ddd;text-align:left}
@@ -39,12 +45,12 @@ final class Html {
                 </style>
                 </head>
                 <body>
-                <nav aria-label="Site"><a href="/">copgraph</a><a href="/sparql">SPARQL</a><a href="/api/queries">Curated queries</a><a href="/health">Health</a></nav>
+                <nav aria-label="Site"><a href="/">copgraph</a><a href="/sparql">SPARQL</a><a href="/api/queries">Curated queries</a><a href="/ontology">Ontology</a><a href="/health">Health</a></nav>
                 <main>
                 %s
                 </main>
                 </body>
                 </html>
-                """.formatted(escape(title), body);
+                """.formatted(escape(title), head, body);
     }
 }

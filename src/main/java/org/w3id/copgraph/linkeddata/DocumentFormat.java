@@ -1,0 +1,41 @@
+package org.w3id.copgraph.linkeddata;
+
+import java.util.List;
+
+import org.apache.jena.riot.Lang;
+
+/**
+ * What a resource or the ontology can be served as: the media type, the {@code ?format=} name
+ * and the Jena language that writes it. HTML comes first: a client that states no preference
+ * (a browser following a link) gets the page.
+ */
+public enum DocumentFormat {
+    HTML("html", "text/html", null),
+    TURTLE("ttl", "text/turtle", Lang.TURTLE),
+    JSONLD("jsonld", "application/ld+json", Lang.JSONLD),
+    NTRIPLES("nt", "application/n-triples", Lang.NTRIPLES),
+    RDFXML("rdf", "application/rdf+xml", Lang.RDFXML),
+    TRIG("trig", "application/trig", Lang.TRIG),
+    NQUADS("nq", "application/n-quads", Lang.NQUADS);
+
+    public final String shortName;
+    public final String mediaType;
+    public final Lang lang;
+
+    DocumentFormat(String shortName, String mediaType, Lang lang) {
+        this.shortName = shortName;
+        this.mediaType = mediaType;
+        this.lang = lang;
+    }
+
+    /** Whether the format carries each statement's graph (its source). */
+    public boolean hasGraphs() {
+        return this == TRIG || this == NQUADS;
+    }
+
+    /** Every format: what a resource under {@code /id/} answers in. */
+    public static final List<DocumentFormat> RESOURCE = List.of(values());
+
+    /** The ontology is one graph: no quad formats. */
+    public static final List<DocumentFormat> ONTOLOGY = List.of(HTML, TURTLE, JSONLD, RDFXML, NTRIPLES);
+}

@@ -1,0 +1,148 @@
+package org.w3id.copgraph.web;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+import io.javalin.http.Context;
+
+import org.w3id.copgraph.Copgraph;
+import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.linkeddata.Description;
+import org.w3id.copgraph.linkeddata.DocumentFormat;
+import org.w3id.copgraph.linkeddata.Documents;
+import org.w3id.copgraph.linkeddata.JsonLdCompaction;
+import org.w3id.copgraph.linkeddata.OntologyDocument;
+import org.w3id.copgraph.linkeddata.ResourceDescriptions;
+import org.w3id.copgraph.linkeddata.Sitemap;
+import org.w3id.copgraph.model.Iris;
+
+/**
+ * Dereferencing: {@code /id/...} and {@code /graph/...} (a resource or a source graph),
+ * {@code /ontology}, its JSON-LD context and {@code /sitemap.xml}. The host serving the request
+ * stands for the base: a request for {@code /id/cop/urbana} is about {@code {base}id/cop/urbana}.
+ */
+final class LinkedDataRoutes {
+
+    static final String CONTEXT_PATH = "/ontology/context.jsonld";
+
+    private final Iris iris;
+    private final ResourceDescriptions descriptions;
+    private final Documents documents;
+    private final OntologyDocument ontology;
+    private final Sitemap sitemap;
+
+    LinkedDataRoutes(Copgraph cg) {
+        this.iris = cg.settings().iris();
+        long timeout = cg.settings().queryTimeoutMillis();
+        this.descriptions = new ResourceDescriptions(cg.store(), iris, timeout);
+        this.documents = new Documents(new JsonLdCompaction(cg.settings().home().ontology().resolve("context.jsonld")));
+        this.ontology = new OntologyDocument(cg.store(), iris, timeout);
+        this.sitemap = new Sitemap(cg.store(), iris, timeout);
+    }
+
+    void resource(Context ctx) {
+        ctx.header("Vary", "Accept");
+        DocumentFormat format = null;
+        try {
+            format = negotiate(ctx, DocumentFormat.RESOURCE);
+            Description d = descriptions.describe(iris.forPath(ctx.path()), pageParam(ctx));
+            ctx.header("Link", alternates(ctx.path(), DocumentFormat.RESOURCE));
+            if (format == DocumentFormat.HTML) {
+                String jsonLd = documents.jsonLd().compact(ResourcePage.graphOf(d), null);
+                ctx.html(ResourcePage.render(d, iris, ctx.path(), jsonLd));
+            } else {
+                respond(ctx, format, documents.write(d, format, origin(ctx) + CONTEXT_PATH));
+            }
+        } catch (Problem p) {
+            Errors.respondForDocument(ctx, p, format == null ? null : format.mediaType);
+        }
+    }
+
+    void ontology(Context ctx) {
+        ctx.header("Vary", "Accept");
+        DocumentFormat format = null;
+        try {
+            format = negotiate(ctx, DocumentFormat.ONTOLOGY);
+            OntologyDocument.Snapshot doc = ontology.get();
+            ctx.header("Link", alternates("/ontology", DocumentFormat.ONTOLOGY));
+            if (format == DocumentFormat.HTML) {
+                ctx.html(OntologyPage.render(doc, iris));
+            } else {
+                respond(ctx, format, documents.write(doc.graph(), format, origin(ctx) + CONTEXT_PATH));
+            }
+        } catch (Problem p) {
+            Errors.respondForDocument(ctx, p, format == null ? null : format.mediaType);
+        }
+    }
+
+    void context(Context ctx) {
+        ctx.contentType("application/ld+json").result(documents.jsonLd().contextDocument());
+    }
+
+    /** The sitemap; with more than 50,000 pages, {@code /sitemap.xml} is an index of {@code ?page=N} files. */
+    void sitemap(Context ctx) {
+        String origin = origin(ctx);
+        int files = sitemap.files();
+        String pageParam = ctx.queryParam("page");
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        if (pageParam == null && files > 1) {
+            b.append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            for (int i = 1; i <= files; i++) {
+                b.append("  <sitemap><loc>").append(origin).append("/sitemap.xml?page=").append(i).append("</loc></sitemap>\n");
+            }
+            b.append("</sitemapindex>\n");
+        } else {
+            int page = pageParam == null ? 1 : parsePage(pageParam, "page");
+            if (page > files) {
+                throw Problem.notFound("no-such-sitemap", "The sitemap has " + files + " file(s); there is no page " + page + ".");
+            }
+            b.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            for (String iri : sitemap.file(page)) {
+                b.append("  <url><loc>").append(Html.escape(origin + iris.pathOf(iri))).append("</loc></url>\n");
+            }
+            b.append("</urlset>\n");
+        }
+        ctx.contentType("application/xml; charset=utf-8").result(b.toString());
+    }
+
+    private static DocumentFormat negotiate(Context ctx, List<DocumentFormat> offers) {
+        return Negotiation.choose(ctx.header("Accept"), ctx.queryParam("format"), offers, f -> f.mediaType, f -> f.shortName);
+    }
+
+    private static void respond(Context ctx, DocumentFormat format, byte[] body) {
+        ctx.contentType(format.mediaType + (format.mediaType.startsWith("text/") ? "; charset=utf-8" : ""));
+        ctx.result(body);
+    }
+
+    private static int pageParam(Context ctx) {
+        String v = ctx.queryParam("inverse-page");
+        return v == null ? 1 : parsePage(v, "inverse-page");
+    }
+
+    private static int parsePage(String v, String name) {
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw Problem.badRequest("bad-parameter", "Parameter '" + name + "' must be a whole number from 1; got '" + v + "'.");
+    }
+
+    /** The {@code Link} header naming the same document in every other format. */
+    private static String alternates(String path, List<DocumentFormat> formats) {
+        StringJoiner j = new StringJoiner(", ");
+        for (DocumentFormat f : formats) {
+            j.add("<" + path + "?format=" + f.shortName + ">; rel=\"alternate\"; type=\"" + f.mediaType + "\"");
+        }
+        return j.toString();
+    }
+
+    /** Scheme and host the client used: links and sitemap entries stay on the serving host. */
+    static String origin(Context ctx) {
+        String host = ctx.host();
+        return ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost" : host);
+    }
+}
