@@ -1,5 +1,6 @@
 package org.w3id.copgraph.web;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -7,7 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.w3id.copgraph.Copgraph;
 
-/** The Prometheus registry behind {@code /metrics}: requests (see {@link RequestMetrics}), store size, JVM memory. */
+/** The Prometheus registry behind {@code /metrics}: requests (see {@link RequestMetrics}), store size, query cache, JVM memory. */
 final class Metrics {
 
     private Metrics() {
@@ -17,6 +18,10 @@ final class Metrics {
         PrometheusMeterRegistry r = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Gauge.builder("copgraph_store_statements", cg.store(), s -> s.tripleCount())
                 .description("Statements in the store's named graphs").register(r);
+        FunctionCounter.builder("copgraph_query_cache_hits", cg.queries(), q -> q.cacheHits())
+                .description("Curated-query answers served from the result cache").register(r);
+        FunctionCounter.builder("copgraph_query_cache_misses", cg.queries(), q -> q.cacheMisses())
+                .description("Curated-query answers computed").register(r);
         new JvmMemoryMetrics().bindTo(r);
         return r;
     }

@@ -224,7 +224,8 @@ class CurationHttpTest {
         http.get("/health");
         HttpResponse<String> r = http.get("/metrics");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("copgraph_http_requests_seconds_count").contains("copgraph_store_statements");
+        assertThat(r.body()).contains("copgraph_http_requests_seconds_count").contains("copgraph_store_statements")
+                .contains("copgraph_query_cache_hits_total");
     }
 
     @Test
