@@ -40,7 +40,10 @@ class LoadTest {
     static void start() throws Exception {
         Path tokens = Files.createTempFile("tokens", ".txt");
         curator = Tokens.load(tokens, Map.of()).issue(Role.CURATOR, "load-writer");
-        cg = Copgraph.on(Fixtures.settings().withTokens(tokens).withQueryTimeout(TIMEOUT_MS), Store.inMemory());
+        // A store on disk, as in production: TDB2's in-memory mode was seen (rarely, under CPU
+        // contention) to let a reader through Fuseki see two versions at once; the disk store never did.
+        cg = Copgraph.on(Fixtures.settings().withTokens(tokens).withQueryTimeout(TIMEOUT_MS),
+                Store.open(Files.createTempDirectory("load-test-store")));
         cg.loader().loadSeedIfEmpty();
         app = App.create(cg).start(0);
     }
