@@ -1,9 +1,12 @@
 package org.w3id.copgraph;
 
+import java.nio.file.Path;
+
 import org.w3id.copgraph.curation.Curation;
 import org.w3id.copgraph.curation.Tokens;
 import org.w3id.copgraph.queries.CuratedQueries;
 import org.w3id.copgraph.curation.Loader;
+import org.w3id.copgraph.linkeddata.Harvest;
 import org.w3id.copgraph.store.Shacl;
 import org.w3id.copgraph.store.Store;
 
@@ -19,24 +22,28 @@ public final class Copgraph implements AutoCloseable {
     private final Tokens tokens;
     private final Loader loader;
     private final CuratedQueries queries;
+    private final Harvest harvest;
 
-    private Copgraph(Settings settings, Store store) {
+    private Copgraph(Settings settings, Store store, Path dumpsDir) {
         this.settings = settings;
         this.store = store;
         this.curation = new Curation(store, Shacl.fromFile(settings.home().shapes()), settings.iris());
         this.tokens = Tokens.load(settings.tokensFile(), System.getenv());
         this.loader = new Loader(store, curation, settings.home(), settings.iris());
         this.queries = CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis());
+        this.harvest = new Harvest(store, settings.iris(), dumpsDir, settings.queryTimeoutMillis());
+        // The event stream hears of every change inside the change's own transaction.
+        curation.addListener(harvest.stream());
     }
 
     /** Opens the store of {@code settings} without loading anything into it. */
     public static Copgraph open(Settings settings) {
-        return new Copgraph(settings, Store.open(settings.storeDir()));
+        return new Copgraph(settings, Store.open(settings.storeDir()), Harvest.dumpsDirFor(settings.storeDir()));
     }
 
     /** A copgraph on a given store (for tests: {@link Store#inMemory()}). */
     public static Copgraph on(Settings settings, Store store) {
-        return new Copgraph(settings, store);
+        return new Copgraph(settings, store, Harvest.temporaryDumpsDir());
     }
 
     public Settings settings() {
@@ -62,6 +69,11 @@ public final class Copgraph implements AutoCloseable {
 
     public CuratedQueries queries() {
         return queries;
+    }
+
+    /** Dumps, VoID/DCAT, the event stream and fragments, for harvesting partners. */
+    public Harvest harvest() {
+        return harvest;
     }
 
     @Override
