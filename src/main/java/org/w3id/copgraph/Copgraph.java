@@ -1,11 +1,14 @@
 package org.w3id.copgraph;
 
+import java.nio.file.Path;
+
 import org.w3id.copgraph.curation.Curation;
 import org.w3id.copgraph.curation.Tokens;
 import org.w3id.copgraph.network.MetricsGraph;
 import org.w3id.copgraph.network.Network;
 import org.w3id.copgraph.queries.CuratedQueries;
 import org.w3id.copgraph.curation.Loader;
+import org.w3id.copgraph.linkeddata.Harvest;
 import org.w3id.copgraph.store.Shacl;
 import org.w3id.copgraph.store.Store;
 
@@ -23,8 +26,9 @@ public final class Copgraph implements AutoCloseable {
     private final CuratedQueries queries;
     private final Network network;
     private final MetricsGraph metricsGraph;
+    private final Harvest harvest;
 
-    private Copgraph(Settings settings, Store store) {
+    private Copgraph(Settings settings, Store store, Path dumpsDir) {
         this.settings = settings;
         this.store = store;
         this.curation = new Curation(store, Shacl.fromFile(settings.home().shapes()), settings.iris());
@@ -33,6 +37,9 @@ public final class Copgraph implements AutoCloseable {
         this.queries = CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis());
         this.network = Network.on(store, settings.queryTimeoutMillis());
         this.metricsGraph = new MetricsGraph(store, settings.iris(), network);
+        this.harvest = new Harvest(store, settings.iris(), dumpsDir, settings.queryTimeoutMillis());
+        // The event stream hears of every change inside the change's own transaction.
+        curation.addListener(harvest.stream());
     }
 
     /** Opens the store of {@code settings} without loading anything into it. */
@@ -40,12 +47,13 @@ public final class Copgraph implements AutoCloseable {
         Store store = settings.sparqlEndpoint() != null
                 ? Store.remote(settings.sparqlEndpoint(), settings.updateEndpoint())
                 : Store.open(settings.storeDir());
-        return new Copgraph(settings, store);
+        Path dumps = settings.sparqlEndpoint() != null ? Harvest.temporaryDumpsDir() : Harvest.dumpsDirFor(settings.storeDir());
+        return new Copgraph(settings, store, dumps);
     }
 
     /** A copgraph on a given store (for tests: {@link Store#inMemory()}). */
     public static Copgraph on(Settings settings, Store store) {
-        return new Copgraph(settings, store);
+        return new Copgraph(settings, store, Harvest.temporaryDumpsDir());
     }
 
     public Settings settings() {
@@ -80,6 +88,11 @@ public final class Copgraph implements AutoCloseable {
     /** The derived graph of network metrics, kept in step with the data. */
     public MetricsGraph metricsGraph() {
         return metricsGraph;
+    }
+
+    /** Dumps, VoID/DCAT, the event stream and fragments, for harvesting partners. */
+    public Harvest harvest() {
+        return harvest;
     }
 
     @Override

@@ -23,6 +23,46 @@ public final class Cop {
     /** W3C's unique IRIs for media formats, which SD's resultFormat points to. */
     public static final String FORMATS = "http://www.w3.org/ns/formats/";
 
+    // Harvesting (linkeddata): event stream (LDES, TREE), fragments (Hydra), provenance (PROV).
+    public static final String LDES = "https://w3id.org/ldes#";
+    public static final String TREE = "https://w3id.org/tree#";
+    public static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
+    public static final String PROV = "http://www.w3.org/ns/prov#";
+    public static final String FOAF = "http://xmlns.com/foaf/0.1/";
+    public static final String ldesEventStream = LDES + "EventStream";
+    public static final String ldesTimestampPath = LDES + "timestampPath";
+    public static final String ldesVersionOfPath = LDES + "versionOfPath";
+    public static final String ldesVersionDeletePath = LDES + "versionDeletePath";
+    public static final String ldesVersionDeleteObject = LDES + "versionDeleteObject";
+    public static final String treeNode = TREE + "Node";
+    public static final String treeView = TREE + "view";
+    public static final String treeMember = TREE + "member";
+    public static final String treeRelation = TREE + "relation";
+    public static final String treeGreaterThanOrEqualToRelation = TREE + "GreaterThanOrEqualToRelation";
+    public static final String treePath = TREE + "path";
+    public static final String treeValue = TREE + "value";
+    public static final String treeNodeLink = TREE + "node";
+    public static final String provGeneratedAtTime = PROV + "generatedAtTime";
+    public static final String provQualifiedGeneration = PROV + "qualifiedGeneration";
+    public static final String provGeneration = PROV + "Generation";
+    public static final String provActivity = PROV + "activity";
+    public static final String provAtTime = PROV + "atTime";
+    public static final String hydraCollection = HYDRA + "Collection";
+    public static final String hydraPartialCollectionView = HYDRA + "PartialCollectionView";
+    public static final String hydraSearch = HYDRA + "search";
+    public static final String hydraTemplate = HYDRA + "template";
+    public static final String hydraVariableRepresentation = HYDRA + "variableRepresentation";
+    public static final String hydraExplicitRepresentation = HYDRA + "ExplicitRepresentation";
+    public static final String hydraMapping = HYDRA + "mapping";
+    public static final String hydraVariable = HYDRA + "variable";
+    public static final String hydraProperty = HYDRA + "property";
+    public static final String hydraTotalItems = HYDRA + "totalItems";
+    public static final String hydraItemsPerPage = HYDRA + "itemsPerPage";
+    public static final String hydraFirst = HYDRA + "first";
+    public static final String hydraNext = HYDRA + "next";
+    public static final String hydraPrevious = HYDRA + "previous";
+    public static final String foafPrimaryTopic = FOAF + "primaryTopic";
+
     /** Prefixes every curated query and page may assume; the editor preloads them too. */
     public static final java.util.Map<String, String> PREFIXES = java.util.Map.ofEntries(
             java.util.Map.entry("cop", NS),

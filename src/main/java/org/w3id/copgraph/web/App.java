@@ -43,6 +43,7 @@ public final class App {
         NetworkRoutes network = new NetworkRoutes(cg);
         WorkbenchRoutes workbench = new WorkbenchRoutes(cg);
         LinkedDataRoutes linkedData = new LinkedDataRoutes(cg);
+        HarvestRoutes harvest = new HarvestRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -96,6 +97,13 @@ public final class App {
             cfg.routes.post("/api/admin/restore", admin::restore);
             cfg.routes.get("/api/admin/tokens", admin::listTokens);
             cfg.routes.post("/api/admin/tokens", admin::issueToken);
+
+            cfg.routes.get("/dumps/{file}", harvest::dump);
+            cfg.routes.get("/.well-known/void", harvest::description);
+            cfg.routes.get("/ldes", harvest::streamRoot);
+            cfg.routes.get("/ldes/{page}", harvest::streamPage);
+            cfg.routes.get("/ldes/member/{n}", harvest::streamMember);
+            cfg.routes.get("/fragments", harvest::fragment);
 
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 
