@@ -47,10 +47,23 @@ final class HomePage {
         b.append("<h2>What the graph holds</h2><table><tbody>");
         counts.forEach((k, v) -> b.append("<tr><th scope=\"row\">").append(Html.escape(k)).append("</th><td>").append(v).append("</td></tr>"));
         b.append("<tr><th scope=\"row\">Statements</th><td>").append(cg.store().tripleCount()).append("</td></tr></tbody></table>");
-        b.append("<h2>Use it</h2><ul>")
-                .append("<li><a href=\"/sparql\">SPARQL endpoint</a> at <code>/sparql</code> (SPARQL 1.1 Protocol; the default graph is the union of all sources)</li>")
-                .append("<li><a href=\"/api/queries\">Curated queries</a> at <code>/api/queries</code></li>")
-                .append("<li><a href=\"/health\">Health</a></li></ul>");
+        b.append("<h2>For researchers</h2><ul>")
+                .append("<li><a href=\"/query-editor\">Query editor</a> (YASGUI) on the <a href=\"/sparql\">SPARQL endpoint</a>,"
+                        + " <code>/sparql</code>: SPARQL 1.1 Protocol; the default graph is the union of all sources</li>")
+                .append("<li><a href=\"/api/queries\">Curated queries</a>: documented and parameterised;"
+                        + " <a href=\"/api/docs\">API documentation</a> (<a href=\"/api/openapi.json\">OpenAPI</a>)</li>")
+                .append("<li><a href=\"/ontology\">The ontology</a>: classes and properties, with examples from the data</li></ul>");
+        b.append("<h2>For network mappers</h2><ul>")
+                .append("<li><a href=\"/explore\">Network explorer</a>: CoPs and what connects them; exports for Gephi and Cytoscape</li>")
+                .append("<li><a href=\"/explore?focus=/id/cop/urbana&amp;to=/id/cop/blast\">How UrbanA connects to BLAST, and why</a></li></ul>");
+        b.append("<h2>For harvesting partners</h2><ul>")
+                .append("<li>Every resource dereferences, e.g. <a href=\"/id/cop/urbana\">/id/cop/urbana</a>"
+                        + " (HTML, Turtle, JSON-LD, N-Triples, RDF/XML, TriG, N-Quads); <a href=\"/sitemap.xml\">sitemap</a></li>")
+                .append("<li>Dumps: <a href=\"/dumps/copgraph.nt.gz\">N-Triples</a>, <a href=\"/dumps/copgraph.ttl\">Turtle</a>,"
+                        + " <a href=\"/dumps/copgraph.jsonld\">JSON-LD</a>, <a href=\"/dumps/copgraph.nq.gz\">N-Quads</a> (with sources);"
+                        + " <a href=\"/.well-known/void\">VoID and DCAT description</a></li>")
+                .append("<li>Changes: <a href=\"/ldes\">event stream</a> (LDES); <a href=\"/fragments\">triple pattern fragments</a></li></ul>");
+        b.append("<h2>Running it</h2><ul><li><a href=\"/health\">Health</a> and <a href=\"/metrics\">metrics</a> (Prometheus)</li></ul>");
         b.append("<h2>Curated queries</h2><ul>");
         for (CuratedQuery q : cg.queries().list()) {
             b.append("<li><a href=\"/api/queries/").append(Html.escape(q.name())).append("?format=csv\">")

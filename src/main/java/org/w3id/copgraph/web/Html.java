@@ -45,7 +45,7 @@ final class Html {
                 </style>
                 </head>
                 <body>
-                <nav aria-label="Site"><a href="/">copgraph</a><a href="/sparql">SPARQL</a><a href="/api/queries">Curated queries</a><a href="/ontology">Ontology</a><a href="/health">Health</a></nav>
+                <nav aria-label="Site"><a href="/">copgraph</a><a href="/query-editor">SPARQL</a><a href="/api/queries">Curated queries</a><a href="/explore">Explore</a><a href="/ontology">Ontology</a><a href="/.well-known/void">Data</a></nav>
                 <main>
                 %s
                 </main>

@@ -50,6 +50,20 @@ class WebAppTest {
     }
 
     @Test
+    void everyLinkOnTheHomePageAnswers() {
+        String page = http.get("/", "Accept", "text/html").body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(/[^\"]*)\"").matcher(page);
+        java.util.List<String> links = new java.util.ArrayList<>();
+        while (m.find()) {
+            links.add(m.group(1).replace("&amp;", "&"));
+        }
+        assertThat(links).hasSizeGreaterThan(20);
+        for (String link : links) {
+            assertThat(http.get(link, "Accept", "text/html,*/*;q=0.8").statusCode()).as(link).isLessThan(400);
+        }
+    }
+
+    @Test
     void unknownPathGivesTheErrorShapeAsJson() throws Exception {
         HttpResponse<String> r = http.get("/no/such/page", "Accept", "application/json");
         assertThat(r.statusCode()).isEqualTo(404);
