@@ -101,14 +101,22 @@ final class ResourcePage {
         int rows = 0;
         for (var e : byProperty.entrySet()) {
             boolean first = true;
+            // One row per value, with every source that states it: the same type stated by three
+            // sources is one fact with three witnesses.
+            Map<Node, java.util.List<Node>> sourcesByValue = new LinkedHashMap<>();
             for (Quad q : e.getValue()) {
+                sourcesByValue.computeIfAbsent(q.getObject(), k -> new java.util.ArrayList<>()).add(q.getGraph());
+            }
+            for (var v : sourcesByValue.entrySet()) {
                 if (rows++ >= MAX_ROWS) {
                     break;
                 }
                 b.append("<tr>");
                 b.append(first ? "<th scope=\"row\">" + links.iri(e.getKey()) + "</th>" : "<td></td>");
                 first = false;
-                b.append("<td>").append(links.value(q.getObject())).append("</td><td>").append(links.source(q.getGraph())).append("</td></tr>");
+                b.append("<td>").append(links.value(v.getKey())).append("</td><td>");
+                v.getValue().forEach(g -> b.append(links.source(g)).append(' '));
+                b.append("</td></tr>");
             }
         }
         b.append("</tbody></table>");
