@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import io.javalin.Javalin;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -21,9 +20,8 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,6 +29,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.w3id.copgraph.Fixtures;
 import org.w3id.copgraph.Http;
+import org.w3id.copgraph.SeededServer;
 import org.w3id.copgraph.model.Cop;
 import org.xml.sax.InputSource;
 
@@ -43,19 +42,8 @@ class LinkedDataHttpTest {
     private static final Node URBANA = NodeFactory.createURI(BASE + "id/cop/urbana");
     private static final Node DAVIE = NodeFactory.createURI(BASE + "id/person/davie-phillip");
 
-    private static Javalin app;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        app = Fixtures.server();
-        http = new Http(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final SeededServer server = new SeededServer();
 
     static List<Arguments> matrix() {
         List<Arguments> out = new java.util.ArrayList<>();
@@ -72,7 +60,7 @@ class LinkedDataHttpTest {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("matrix")
     void everyResourceAnswersInEveryRdfFormatWithItsStatements(String path, DocumentFormat format) {
-        HttpResponse<String> r = http.get(path, "Accept", format.mediaType);
+        HttpResponse<String> r = server.http().get(path, "Accept", format.mediaType);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith(format.mediaType);
         assertThat(r.headers().firstValue("Vary").orElse("")).contains("Accept");
@@ -98,7 +86,7 @@ class LinkedDataHttpTest {
 
     @Test
     void jsonLdIsCompactedWithThePublishedContext() throws Exception {
-        HttpResponse<String> r = http.get("/id/cop/urbana", "Accept", "application/ld+json");
+        HttpResponse<String> r = server.http().get("/id/cop/urbana", "Accept", "application/ld+json");
         JsonNode json = new ObjectMapper().readTree(r.body());
         assertThat(json.get("@context").asText()).endsWith("/ontology/context.jsonld");
         assertThat(json.get("@id").asText()).isEqualTo("id:cop/urbana");
@@ -108,7 +96,7 @@ class LinkedDataHttpTest {
 
     @Test
     void formatParameterOverridesTheAcceptHeader() {
-        HttpResponse<String> r = http.get("/id/cop/urbana?format=nt", "Accept", "text/html");
+        HttpResponse<String> r = server.http().get("/id/cop/urbana?format=nt", "Accept", "text/html");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/n-triples");
         assertThat(has(parse(r.body(), DocumentFormat.NTRIPLES), URBANA, RDF.type.asNode(), NodeFactory.createURI(Cop.CommunityOfPractice))).isTrue();
@@ -116,26 +104,26 @@ class LinkedDataHttpTest {
 
     @Test
     void aFormatThatCannotBeServedGets406() {
-        HttpResponse<String> r = http.get("/id/cop/urbana", "Accept", "image/png");
+        HttpResponse<String> r = server.http().get("/id/cop/urbana", "Accept", "image/png");
         assertThat(r.statusCode()).isEqualTo(406);
         assertThat(r.body()).contains("text/turtle");
-        assertThat(http.get("/id/cop/urbana?format=xlsx").statusCode()).isEqualTo(406);
+        assertThat(server.http().get("/id/cop/urbana?format=xlsx").statusCode()).isEqualTo(406);
     }
 
     @Test
     void anUnknownIriGives404InTheFormatAsked() throws Exception {
-        HttpResponse<String> json = http.get("/id/cop/no-such-cop", "Accept", "application/ld+json");
+        HttpResponse<String> json = server.http().get("/id/cop/no-such-cop", "Accept", "application/ld+json");
         assertThat(json.statusCode()).isEqualTo(404);
         JsonNode body = new ObjectMapper().readTree(json.body());
         assertThat(body.get("status").asInt()).isEqualTo(404);
         assertThat(body.get("error").asText()).isEqualTo("unknown-resource");
 
-        HttpResponse<String> html = http.get("/id/cop/no-such-cop", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        HttpResponse<String> html = server.http().get("/id/cop/no-such-cop", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
         assertThat(html.statusCode()).isEqualTo(404);
         assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(html.body()).contains("<h1>404").contains("/sitemap.xml");
 
-        HttpResponse<String> text = http.get("/id/cop/no-such-cop", "Accept", "text/turtle");
+        HttpResponse<String> text = server.http().get("/id/cop/no-such-cop", "Accept", "text/turtle");
         assertThat(text.statusCode()).isEqualTo(404);
         assertThat(text.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         assertThat(text.body()).startsWith("404 unknown-resource");
@@ -143,7 +131,7 @@ class LinkedDataHttpTest {
 
     @Test
     void theHtmlPageShowsLabelTypesSourcesInverseLinksAndEmbeddedJsonLd() throws Exception {
-        HttpResponse<String> r = http.get("/id/cop/urbana", "Accept", "text/html");
+        HttpResponse<String> r = server.http().get("/id/cop/urbana", "Accept", "text/html");
         assertThat(r.statusCode()).isEqualTo(200);
         String page = r.body();
         assertThat(page).contains("<h1>UrbanA Community of Practice</h1>");
@@ -169,14 +157,14 @@ class LinkedDataHttpTest {
 
     @Test
     void aBadInversePageIsA400() {
-        HttpResponse<String> bad = http.get("/id/person/davie-phillip?inverse-page=0", "Accept", "application/ld+json");
+        HttpResponse<String> bad = server.http().get("/id/person/davie-phillip?inverse-page=0", "Accept", "application/ld+json");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("inverse-page");
     }
 
     @Test
     void sourceGraphsDereferenceToTheirProvenance() {
-        HttpResponse<String> r = http.get("/graph/cff-wiki-urbana-cop", "Accept", "text/turtle");
+        HttpResponse<String> r = server.http().get("/graph/cff-wiki-urbana-cop", "Accept", "text/turtle");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(has(parse(r.body(), DocumentFormat.TURTLE),
                 NodeFactory.createURI(BASE + "graph/cff-wiki-urbana-cop"), NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom"),
@@ -186,7 +174,7 @@ class LinkedDataHttpTest {
     @ParameterizedTest
     @MethodSource("ontologyFormats")
     void theOntologyAnswersInEachFormat(DocumentFormat format) {
-        HttpResponse<String> r = http.get("/ontology", "Accept", format.mediaType);
+        HttpResponse<String> r = server.http().get("/ontology", "Accept", format.mediaType);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith(format.mediaType);
         assertThat(r.headers().firstValue("Vary").orElse("")).contains("Accept");
@@ -209,7 +197,7 @@ class LinkedDataHttpTest {
 
     @Test
     void theContextIsServedAsJsonLd() throws Exception {
-        HttpResponse<String> r = http.get("/ontology/context.jsonld");
+        HttpResponse<String> r = server.http().get("/ontology/context.jsonld");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/ld+json");
         assertThat(new ObjectMapper().readTree(r.body()).get("@context").get("cop").asText()).isEqualTo(Cop.NS);
@@ -217,7 +205,7 @@ class LinkedDataHttpTest {
 
     @Test
     void theSitemapListsResourcePagesOnTheServingHost() throws Exception {
-        HttpResponse<String> r = http.get("/sitemap.xml");
+        HttpResponse<String> r = server.http().get("/sitemap.xml");
         assertThat(r.statusCode()).isEqualTo(200);
         Document xml = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().parse(new InputSource(new StringReader(r.body())));
         assertThat(xml.getDocumentElement().getLocalName()).isEqualTo("urlset");
@@ -227,15 +215,15 @@ class LinkedDataHttpTest {
         for (int i = 0; i < locs.getLength(); i++) {
             urls.add(locs.item(i).getTextContent());
         }
-        assertThat(urls).contains("http://localhost:" + app.port() + "/id/cop/urbana");
-        assertThat(urls).allMatch(u -> u.startsWith("http://localhost:" + app.port() + "/id/"));
+        assertThat(urls).contains("http://localhost:" + server.port() + "/id/cop/urbana");
+        assertThat(urls).allMatch(u -> u.startsWith("http://localhost:" + server.port() + "/id/"));
     }
 
     @Test
     void otherReadPathsAllowAnyOriginToo() {
-        assertThat(http.get("/sparql?query=" + Http.enc("ASK {}"), "Accept", "application/sparql-results+json")
+        assertThat(server.http().get("/sparql?query=" + Http.enc("ASK {}"), "Accept", "application/sparql-results+json")
                 .headers().firstValue("Access-Control-Allow-Origin")).contains("*");
-        assertThat(http.get("/api/queries").headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+        assertThat(server.http().get("/api/queries").headers().firstValue("Access-Control-Allow-Origin")).contains("*");
     }
 
     /** In any graph of the parsed document, the default one included. */

@@ -8,17 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.javalin.Javalin;
 
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Quad;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Fixtures;
 import org.w3id.copgraph.Http;
+import org.w3id.copgraph.SeededServer;
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.store.Store;
 
@@ -29,23 +28,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class CitedAnswersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Javalin app;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        app = Fixtures.server();
-        http = new Http(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final SeededServer server = new SeededServer();
 
     @Test
     void rowsFormatIsAPlainJsonEnvelopeThatCitesItsQueryAndData() throws Exception {
-        HttpResponse<String> r = http.get("/api/queries/cops-with-domains?format=rows");
+        HttpResponse<String> r = server.http().get("/api/queries/cops-with-domains?format=rows");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         JsonNode body = JSON.readTree(r.body());
@@ -59,37 +47,37 @@ class CitedAnswersTest {
 
     @Test
     void applicationJsonGetsTheRowsEnvelopeAndSparqlJsonStaysStandard() throws Exception {
-        JsonNode rows = JSON.readTree(http.get("/api/queries/events", "Accept", "application/json").body());
+        JsonNode rows = JSON.readTree(server.http().get("/api/queries/events", "Accept", "application/json").body());
         assertThat(rows.has("rows")).isTrue();
-        JsonNode sparql = JSON.readTree(http.get("/api/queries/events", "Accept", "application/sparql-results+json").body());
+        JsonNode sparql = JSON.readTree(server.http().get("/api/queries/events", "Accept", "application/sparql-results+json").body());
         assertThat(sparql.has("head")).isTrue();
         assertThat(sparql.at("/results/bindings").size()).isGreaterThan(0);
     }
 
     @Test
     void pagesLinkToEachOther() throws Exception {
-        HttpResponse<String> first = http.get("/api/queries/events?format=rows&limit=2");
+        HttpResponse<String> first = server.http().get("/api/queries/events?format=rows&limit=2");
         String link = first.headers().firstValue("Link").orElse("");
         assertThat(link).contains("rel=\"next\"").contains("rel=\"first\"").doesNotContain("rel=\"prev\"");
         JsonNode body = JSON.readTree(first.body());
         String next = body.at("/links/next").asText();
         assertThat(next).contains("offset=2");
-        JsonNode second = JSON.readTree(http.get(next).body());
+        JsonNode second = JSON.readTree(server.http().get(next).body());
         assertThat(second.get("offset").asInt()).isEqualTo(2);
         assertThat(second.at("/links/prev").asText()).contains("offset=0");
         assertThat(second.get("rows").get(0)).isNotEqualTo(body.get("rows").get(0));
-        JsonNode all = JSON.readTree(http.get("/api/queries/events?format=rows").body());
+        JsonNode all = JSON.readTree(server.http().get("/api/queries/events?format=rows").body());
         assertThat(all.at("/links").has("next")).isFalse();
     }
 
     @Test
     void aValueOutsideAnEnumerationGives400NamingTheAllowedValues() throws Exception {
-        HttpResponse<String> r = http.get("/api/queries/cops-by-domain?domain=" + Http.enc("https://w3id.org/copgraph/id/domain/nowhere"));
+        HttpResponse<String> r = server.http().get("/api/queries/cops-by-domain?domain=" + Http.enc("https://w3id.org/copgraph/id/domain/nowhere"));
         assertThat(r.statusCode()).isEqualTo(400);
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.get("error").asText()).isEqualTo("bad-parameter");
         assertThat(body.get("message").asText()).contains("'domain'").contains("municipal-transition");
-        HttpResponse<String> ok = http.get("/api/queries/cops-by-domain?format=csv&domain="
+        HttpResponse<String> ok = server.http().get("/api/queries/cops-by-domain?format=csv&domain="
                 + Http.enc("https://w3id.org/copgraph/id/domain/transition-movement"));
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).contains("Municipalities in Transition");
@@ -97,7 +85,7 @@ class CitedAnswersTest {
 
     @Test
     void narrowerDomainsAreFoundUnderABroaderOne() {
-        String body = http.get("/api/queries/cops-by-domain?format=csv").body();
+        String body = server.http().get("/api/queries/cops-by-domain?format=csv").body();
         assertThat(body).contains("UrbanA").contains("Municipalities in Transition");
     }
 

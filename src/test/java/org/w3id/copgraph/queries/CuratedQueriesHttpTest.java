@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
-import io.javalin.Javalin;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3id.copgraph.Fixtures;
 import org.w3id.copgraph.Http;
+import org.w3id.copgraph.SeededServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,23 +17,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class CuratedQueriesHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Javalin app;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        app = Fixtures.server();
-        http = new Http(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final SeededServer server = new SeededServer();
 
     @Test
     void listShowsEveryQueryWithItsDocumentation() throws Exception {
-        HttpResponse<String> r = http.get("/api/queries");
+        HttpResponse<String> r = server.http().get("/api/queries");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode list = JSON.readTree(r.body());
         assertThat(list.size()).isGreaterThanOrEqualTo(5);
@@ -50,9 +38,9 @@ class CuratedQueriesHttpTest {
 
     @Test
     void everyCuratedQueryAnswersOnTheSeedGraphWithItsDefaultsOrAnExample() throws Exception {
-        for (JsonNode q : JSON.readTree(http.get("/api/queries").body())) {
+        for (JsonNode q : JSON.readTree(server.http().get("/api/queries").body())) {
             String name = q.get("name").asText();
-            HttpResponse<String> r = http.get(q.get("href").asText(), "Accept", "application/sparql-results+json");
+            HttpResponse<String> r = server.http().get(q.get("href").asText(), "Accept", "application/sparql-results+json");
             assertThat(r.statusCode()).as(name).isEqualTo(200);
             int rows = JSON.readTree(r.body()).at("/results/bindings").size();
             // The seed holds no isolated CoP, say: then one of the query's examples must find something.
@@ -60,7 +48,7 @@ class CuratedQueriesHttpTest {
                 StringBuilder url = new StringBuilder(q.get("href").asText()).append("?format=json");
                 example.fields().forEachRemaining(e -> url.append('&').append(e.getKey()).append('=')
                         .append(Http.enc(e.getValue().asText())));
-                HttpResponse<String> ex = http.get(url.toString());
+                HttpResponse<String> ex = server.http().get(url.toString());
                 assertThat(ex.statusCode()).as(name + " example " + example).isEqualTo(200);
                 rows += JSON.readTree(ex.body()).at("/results/bindings").size();
             }
@@ -70,7 +58,7 @@ class CuratedQueriesHttpTest {
 
     @Test
     void membersOfACopNameItsPeopleAndRoles() {
-        HttpResponse<String> r = http.get("/api/queries/cop-members?format=csv&cop=" + Http.enc("https://w3id.org/copgraph/id/cop/blast"));
+        HttpResponse<String> r = server.http().get("/api/queries/cop-members?format=csv&cop=" + Http.enc("https://w3id.org/copgraph/id/cop/blast"));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(r.body()).contains("Davie Phillip");
@@ -78,21 +66,21 @@ class CuratedQueriesHttpTest {
 
     @Test
     void aHostPathIsAcceptedForAnIriParameter() {
-        HttpResponse<String> r = http.get("/api/queries/cop-members?format=csv&cop=/id/cop/blast");
+        HttpResponse<String> r = server.http().get("/api/queries/cop-members?format=csv&cop=/id/cop/blast");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("Davie Phillip");
     }
 
     @Test
     void csvIsChosenByAcceptToo() {
-        HttpResponse<String> r = http.get("/api/queries/cops-with-domains", "Accept", "text/csv");
+        HttpResponse<String> r = server.http().get("/api/queries/cops-with-domains", "Accept", "text/csv");
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(r.body()).contains("UrbanA");
     }
 
     @Test
     void responsesSayWhichQueryAndDataVersionAnswered() {
-        HttpResponse<String> r = http.get("/api/queries/events");
+        HttpResponse<String> r = server.http().get("/api/queries/events");
         assertThat(r.headers().firstValue("X-Copgraph-Query")).hasValue("events");
         assertThat(r.headers().firstValue("X-Copgraph-Query-Hash").orElse("")).startsWith("sha256:");
         assertThat(r.headers().firstValue("X-Copgraph-Data-Version")).isPresent();
@@ -100,15 +88,15 @@ class CuratedQueriesHttpTest {
 
     @Test
     void eventsCanBeFilteredByDate() throws Exception {
-        JsonNode all = JSON.readTree(http.get("/api/queries/events?format=json").body()).at("/results/bindings");
-        JsonNode recent = JSON.readTree(http.get("/api/queries/events?format=json&since=2021-01-01").body()).at("/results/bindings");
+        JsonNode all = JSON.readTree(server.http().get("/api/queries/events?format=json").body()).at("/results/bindings");
+        JsonNode recent = JSON.readTree(server.http().get("/api/queries/events?format=json&since=2021-01-01").body()).at("/results/bindings");
         assertThat(recent.size()).isLessThan(all.size());
-        assertThat(http.get("/api/queries/events?format=csv&since=2021-01-01").body()).doesNotContain("2020-12-02");
+        assertThat(server.http().get("/api/queries/events?format=csv&since=2021-01-01").body()).doesNotContain("2020-12-02");
     }
 
     @Test
     void unknownQueryNameGives404() throws Exception {
-        HttpResponse<String> r = http.get("/api/queries/no-such-query");
+        HttpResponse<String> r = server.http().get("/api/queries/no-such-query");
         assertThat(r.statusCode()).isEqualTo(404);
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.get("status").asInt()).isEqualTo(404);
@@ -118,36 +106,36 @@ class CuratedQueriesHttpTest {
 
     @Test
     void mistypedParameterGives400NamingItAndItsType() throws Exception {
-        HttpResponse<String> r = http.get("/api/queries/cop-members?cop=" + Http.enc("not an iri"));
+        HttpResponse<String> r = server.http().get("/api/queries/cop-members?cop=" + Http.enc("not an iri"));
         assertThat(r.statusCode()).isEqualTo(400);
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.get("error").asText()).isEqualTo("bad-parameter");
         assertThat(body.get("message").asText()).contains("'cop'").contains("IRI");
-        HttpResponse<String> date = http.get("/api/queries/events?since=yesterday");
+        HttpResponse<String> date = server.http().get("/api/queries/events?since=yesterday");
         assertThat(date.statusCode()).isEqualTo(400);
         assertThat(date.body()).contains("'since'").contains("YYYY-MM-DD");
     }
 
     @Test
     void unknownParameterGives400() {
-        HttpResponse<String> r = http.get("/api/queries/events?colour=blue");
+        HttpResponse<String> r = server.http().get("/api/queries/events?colour=blue");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("unknown-parameter").contains("colour");
     }
 
     @Test
     void unservableAcceptGives406() {
-        HttpResponse<String> r = http.get("/api/queries/events", "Accept", "image/png");
+        HttpResponse<String> r = server.http().get("/api/queries/events", "Accept", "image/png");
         assertThat(r.statusCode()).isEqualTo(406);
         assertThat(r.body()).contains("text/csv");
     }
 
     @Test
     void pagingLimitsTheRows() throws Exception {
-        JsonNode rows = JSON.readTree(http.get("/api/queries/events?format=json&limit=2").body()).at("/results/bindings");
+        JsonNode rows = JSON.readTree(server.http().get("/api/queries/events?format=json&limit=2").body()).at("/results/bindings");
         assertThat(rows.size()).isEqualTo(2);
-        assertThat(http.get("/api/queries/events?limit=-1").statusCode()).isEqualTo(400);
-        assertThat(http.get("/api/queries/events?limit=many").statusCode()).isEqualTo(400);
+        assertThat(server.http().get("/api/queries/events?limit=-1").statusCode()).isEqualTo(400);
+        assertThat(server.http().get("/api/queries/events?limit=many").statusCode()).isEqualTo(400);
     }
 
     private static JsonNode find(JsonNode list, String name) {

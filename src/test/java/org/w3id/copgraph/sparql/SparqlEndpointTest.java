@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
-import io.javalin.Javalin;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3id.copgraph.Fixtures;
 import org.w3id.copgraph.Http;
+import org.w3id.copgraph.SeededServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,19 +20,8 @@ class SparqlEndpointTest {
     private static final String COPS = "PREFIX cop: <https://w3id.org/copgraph/ontology#>\n"
             + "SELECT ?cop WHERE { ?cop a cop:CommunityOfPractice } ORDER BY ?cop";
 
-    private static Javalin app;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        app = Fixtures.server();
-        http = new Http(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final SeededServer server = new SeededServer();
 
     private static long count(HttpResponse<String> r) throws Exception {
         JsonNode json = new ObjectMapper().readTree(r.body());
@@ -42,22 +30,22 @@ class SparqlEndpointTest {
 
     @Test
     void getCountsTheWholeSeedGraphThroughTheUnionDefaultGraph() throws Exception {
-        HttpResponse<String> r = http.get("/sparql?query=" + Http.enc(COUNT), "Accept", "application/sparql-results+json");
+        HttpResponse<String> r = server.http().get("/sparql?query=" + Http.enc(COUNT), "Accept", "application/sparql-results+json");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/sparql-results+json");
         long statements = Fixtures.seeded().store().tripleCount();
         // The union is a set: a triple stated by two sources counts once there, twice in GRAPH ?g.
         assertThat(count(r)).isGreaterThan(100).isLessThanOrEqualTo(statements);
         String inGraphs = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
-        assertThat(count(http.get("/sparql?query=" + Http.enc(inGraphs), "Accept", "application/sparql-results+json")))
+        assertThat(count(server.http().get("/sparql?query=" + Http.enc(inGraphs), "Accept", "application/sparql-results+json")))
                 .isEqualTo(statements);
     }
 
     @Test
     void postFormAndPostSparqlQueryAnswerLikeGet() throws Exception {
-        HttpResponse<String> form = http.post("/sparql", "application/x-www-form-urlencoded",
+        HttpResponse<String> form = server.http().post("/sparql", "application/x-www-form-urlencoded",
                 "query=" + Http.enc(COUNT), "Accept", "application/sparql-results+json");
-        HttpResponse<String> direct = http.post("/sparql", "application/sparql-query", COUNT,
+        HttpResponse<String> direct = server.http().post("/sparql", "application/sparql-query", COUNT,
                 "Accept", "application/sparql-results+json");
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(direct.statusCode()).isEqualTo(200);
@@ -67,40 +55,40 @@ class SparqlEndpointTest {
     @Test
     void selectAnswersInJsonXmlCsvAndTsv() {
         String q = "/sparql?query=" + Http.enc(COPS);
-        assertThat(http.get(q, "Accept", "application/sparql-results+json").body())
+        assertThat(server.http().get(q, "Accept", "application/sparql-results+json").body())
                 .contains("https://w3id.org/copgraph/id/cop/urbana");
-        HttpResponse<String> xml = http.get(q, "Accept", "application/sparql-results+xml");
+        HttpResponse<String> xml = server.http().get(q, "Accept", "application/sparql-results+xml");
         assertThat(xml.headers().firstValue("Content-Type").orElse("")).startsWith("application/sparql-results+xml");
         assertThat(xml.body()).contains("<uri>https://w3id.org/copgraph/id/cop/urbana</uri>");
-        HttpResponse<String> csv = http.get(q, "Accept", "text/csv");
+        HttpResponse<String> csv = server.http().get(q, "Accept", "text/csv");
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("cop\r\n").contains("https://w3id.org/copgraph/id/cop/blast");
-        HttpResponse<String> tsv = http.get(q, "Accept", "text/tab-separated-values");
+        HttpResponse<String> tsv = server.http().get(q, "Accept", "text/tab-separated-values");
         assertThat(tsv.body()).startsWith("?cop\n").contains("<https://w3id.org/copgraph/id/cop/blast>");
     }
 
     @Test
     void namedGraphsTellWhereAStatementCameFrom() throws Exception {
         String q = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/copgraph/graph/cff-session-3> { ?s ?p ?o } }";
-        assertThat(count(http.get("/sparql?query=" + Http.enc(q), "Accept", "application/sparql-results+json"))).isGreaterThan(50);
+        assertThat(count(server.http().get("/sparql?query=" + Http.enc(q), "Accept", "application/sparql-results+json"))).isGreaterThan(50);
     }
 
     @Test
     void malformedQueryGives400WithLineAndColumn() {
-        HttpResponse<String> r = http.get("/sparql?query=" + Http.enc("SELECT * WHERE { ?s ?p }"));
+        HttpResponse<String> r = server.http().get("/sparql?query=" + Http.enc("SELECT * WHERE { ?s ?p }"));
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).containsPattern("line \\d+, column \\d+");
     }
 
     @Test
     void updatesAreRefusedOnTheQueryEndpoint() {
-        HttpResponse<String> r = http.post("/sparql", "application/sparql-update",
+        HttpResponse<String> r = server.http().post("/sparql", "application/sparql-update",
                 "INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> <urn:c> } }");
         assertThat(r.statusCode()).isBetween(400, 499);
-        HttpResponse<String> form = http.post("/sparql", "application/x-www-form-urlencoded",
+        HttpResponse<String> form = server.http().post("/sparql", "application/x-www-form-urlencoded",
                 "update=" + Http.enc("INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> <urn:c> } }"));
         assertThat(form.statusCode()).isBetween(400, 499);
-        assertThat(http.get("/sparql?query=" + Http.enc("ASK { GRAPH <urn:x> { ?s ?p ?o } }"), "Accept",
+        assertThat(server.http().get("/sparql?query=" + Http.enc("ASK { GRAPH <urn:x> { ?s ?p ?o } }"), "Accept",
                 "application/sparql-results+json").body()).contains("false");
     }
 }

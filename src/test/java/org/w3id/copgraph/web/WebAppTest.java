@@ -4,36 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
-import io.javalin.Javalin;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3id.copgraph.Fixtures;
 import org.w3id.copgraph.Http;
+import org.w3id.copgraph.SeededServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 class WebAppTest {
 
-    private static Javalin app;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        app = Fixtures.server();
-        http = new Http(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final SeededServer server = new SeededServer();
 
     @Test
     void healthReportsStatusAndTripleCount() throws Exception {
-        HttpResponse<String> r = http.get("/health");
+        HttpResponse<String> r = server.http().get("/health");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode body = new ObjectMapper().readTree(r.body());
         assertThat(body.get("status").asText()).isEqualTo("ok");
@@ -42,7 +30,7 @@ class WebAppTest {
 
     @Test
     void homePageShowsCountsAndLinks() {
-        HttpResponse<String> r = http.get("/", "Accept", "text/html");
+        HttpResponse<String> r = server.http().get("/", "Accept", "text/html");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(r.body()).contains("Communities of practice").contains("href=\"/sparql\"")
@@ -51,7 +39,7 @@ class WebAppTest {
 
     @Test
     void everyLinkOnTheHomePageAnswers() {
-        String page = http.get("/", "Accept", "text/html").body();
+        String page = server.http().get("/", "Accept", "text/html").body();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(/[^\"]*)\"").matcher(page);
         java.util.List<String> links = new java.util.ArrayList<>();
         while (m.find()) {
@@ -59,13 +47,13 @@ class WebAppTest {
         }
         assertThat(links).hasSizeGreaterThan(20);
         for (String link : links) {
-            assertThat(http.get(link, "Accept", "text/html,*/*;q=0.8").statusCode()).as(link).isLessThan(400);
+            assertThat(server.http().get(link, "Accept", "text/html,*/*;q=0.8").statusCode()).as(link).isLessThan(400);
         }
     }
 
     @Test
     void unknownPathGivesTheErrorShapeAsJson() throws Exception {
-        HttpResponse<String> r = http.get("/no/such/page", "Accept", "application/json");
+        HttpResponse<String> r = server.http().get("/no/such/page", "Accept", "application/json");
         assertThat(r.statusCode()).isEqualTo(404);
         JsonNode body = new ObjectMapper().readTree(r.body());
         assertThat(body.get("status").asInt()).isEqualTo(404);
@@ -74,7 +62,7 @@ class WebAppTest {
 
     @Test
     void unknownPathGivesAReadablePageToBrowsers() {
-        HttpResponse<String> r = http.get("/no/such/page", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        HttpResponse<String> r = server.http().get("/no/such/page", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("<h1>404").contains("href=\"/\"");
     }

@@ -6,15 +6,14 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.javalin.Javalin;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3id.copgraph.Fixtures;
 import org.w3id.copgraph.Http;
+import org.w3id.copgraph.SeededServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,23 +21,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class WorkbenchTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Javalin app;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        app = Fixtures.server();
-        http = new Http(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final SeededServer server = new SeededServer();
 
     @Test
     void theOpenApiDocumentValidatesWithNoMessages() {
-        HttpResponse<String> r = http.get("/api/openapi.json");
+        HttpResponse<String> r = server.http().get("/api/openapi.json");
         assertThat(r.statusCode()).isEqualTo(200);
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(r.body());
         assertThat(parsed.getMessages()).isEmpty();
@@ -47,8 +35,8 @@ class WorkbenchTest {
 
     @Test
     void theOpenApiDocumentDescribesEveryQueryWithTypedParametersAndEnumerations() throws Exception {
-        JsonNode doc = JSON.readTree(http.get("/api/openapi.json").body());
-        JsonNode list = JSON.readTree(http.get("/api/queries").body());
+        JsonNode doc = JSON.readTree(server.http().get("/api/openapi.json").body());
+        JsonNode list = JSON.readTree(server.http().get("/api/queries").body());
         for (JsonNode q : list) {
             assertThat(doc.at("/paths").has("/api/queries/" + q.get("name").asText())).as(q.get("name").asText()).isTrue();
         }
@@ -69,24 +57,24 @@ class WorkbenchTest {
 
     @Test
     void swaggerUiIsServedFromTheJar() {
-        HttpResponse<String> page = http.get("/api/docs");
+        HttpResponse<String> page = server.http().get("/api/docs");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("/api/openapi.json");
         Matcher m = Pattern.compile("src=\"(/webjars/[^\"]+)\"").matcher(page.body());
         assertThat(m.find()).isTrue();
-        assertThat(http.get(m.group(1)).statusCode()).isEqualTo(200);
+        assertThat(server.http().get(m.group(1)).statusCode()).isEqualTo(200);
     }
 
     @Test
     void theEditorPageCarriesTheCuratedQueriesPrefixesAndItsAssets() {
-        HttpResponse<String> page = http.get("/query-editor");
+        HttpResponse<String> page = server.http().get("/query-editor");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("cops-by-domain").contains("https://w3id.org/copgraph/ontology#")
                 .doesNotContain("cdn.").doesNotContain("unpkg");
         for (String asset : new String[] {"/assets/yasgui/yasgui.min.js", "/assets/yasgui/yasgui.min.css",
                 "/assets/workbench/editor.js"}) {
             assertThat(page.body()).contains(asset);
-            assertThat(http.get(asset).statusCode()).as(asset).isEqualTo(200);
+            assertThat(server.http().get(asset).statusCode()).as(asset).isEqualTo(200);
         }
     }
 }
