@@ -48,6 +48,15 @@ public final class Loader {
         return load(caller, RdfFiles.read(files, iris));
     }
 
+    /**
+     * Loads large files into an empty store with TDB2's bulk loader, then checks and records the
+     * result as one change (see {@link Curation#bulkLoadIntoEmpty}).
+     */
+    public Result bulkLoadFiles(Caller caller, List<Path> files, java.io.PrintStream progress) {
+        ChangeRecord r = curation.bulkLoadIntoEmpty(caller, RdfFiles.expand(files), progress);
+        return new Result(r.graphs(), r.added());
+    }
+
     private Result load(Caller caller, DatasetGraph incoming) {
         List<String> graphs = new ArrayList<>();
         incoming.listGraphNodes().forEachRemaining(g -> graphs.add(g.getURI()));
