@@ -147,7 +147,10 @@ public final class Curation {
                 result.set(record);
             });
         } catch (RuntimeException e) {
-            store.write(DatasetGraph::clear);
+            store.write(dsg -> {
+                dsg.deleteAny(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+                dsg.getDefaultGraph().clear();
+            });
             throw e;
         }
         last.set(result.get());
