@@ -19,7 +19,7 @@ record Server(String name, Process process, String base, String sparql, long sta
         int port = Processes.freePort();
         List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-cp", classPath(),
                 "org.w3id.copgraph.cli.Main", "serve", "--store", store.toString(), "--home", home.toString(),
-                "--port", String.valueOf(port), "--query-timeout", "120000"));
+                "--port", String.valueOf(port), "--query-timeout", "120000", "--no-metrics-at-start"));
         Path log = work.resolve("copgraph-serve.log");
         long t0 = System.nanoTime();
         Process p = Processes.start(cmd, work, log);

@@ -33,8 +33,14 @@ final class LoadCommand implements Callable<Integer> {
     public Integer call() {
         try (Copgraph cg = Copgraph.open(options.settings())) {
             long t0 = System.nanoTime();
-            Loader.Result r = bulk ? cg.loader().bulkLoadFiles(Caller.local(), files, System.err)
-                    : cg.loader().loadFiles(Caller.local(), files);
+            if (bulk) {
+                var b = cg.loader().bulkLoadFiles(Caller.local(), files, System.err);
+                System.out.printf("Bulk-loaded %d statements into %d graph(s): %d ms loading, %d ms checking (SHACL) and"
+                        + " recording; the store holds %d statements.%n", b.change().added(), b.change().graphs().size(),
+                        b.loadMillis(), b.checkMillis(), cg.store().tripleCount());
+                return 0;
+            }
+            Loader.Result r = cg.loader().loadFiles(Caller.local(), files);
             System.out.printf("Loaded %d statements into %d graph(s) in %d ms; the store holds %d statements.%n",
                     r.quads(), r.graphs().size(), (System.nanoTime() - t0) / 1_000_000, cg.store().tripleCount());
             r.graphs().forEach(g -> System.out.println("  " + g));

@@ -52,9 +52,8 @@ public final class Loader {
      * Loads large files into an empty store with TDB2's bulk loader, then checks and records the
      * result as one change (see {@link Curation#bulkLoadIntoEmpty}).
      */
-    public Result bulkLoadFiles(Caller caller, List<Path> files, java.io.PrintStream progress) {
-        ChangeRecord r = curation.bulkLoadIntoEmpty(caller, RdfFiles.expand(files), progress);
-        return new Result(r.graphs(), r.added());
+    public Curation.BulkLoad bulkLoadFiles(Caller caller, List<Path> files, java.io.PrintStream progress) {
+        return curation.bulkLoadIntoEmpty(caller, RdfFiles.expand(files), progress);
     }
 
     private Result load(Caller caller, DatasetGraph incoming) {

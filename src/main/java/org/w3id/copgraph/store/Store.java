@@ -135,12 +135,12 @@ public final class Store implements AutoCloseable {
         try {
             loader.load(files.stream().map(Path::toString).toList());
             loader.finishBulk();
+            count.set(new CountCache(null, -1));
+            return loader.countQuads() + loader.countTriples();
         } catch (RuntimeException e) {
             loader.finishException(e);
             throw e;
         }
-        count.set(new CountCache(null, -1));
-        return loader.countQuads() + loader.countTriples();
     }
 
     /**
