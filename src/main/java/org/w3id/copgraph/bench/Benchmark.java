@@ -338,7 +338,7 @@ public final class Benchmark {
                 v.shutdown(p);
             }
             f.loads.add(new Figures.Load("virtuoso ld_dir + rdf_loader_run (dump of the copgraph store)", dumped, ms,
-                    "the dump also holds the change log and the network metrics graph, so it is slightly larger."));
+                    "the named graphs of the loaded copgraph store (with its change-log entry; a statement the generated file holds twice is stored once)."));
             log.printf("virtuoso load: %d ms%n", ms);
         } catch (IOException | RuntimeException e) {
             f.notes.add("Virtuoso could not be loaded: " + e.getMessage());
