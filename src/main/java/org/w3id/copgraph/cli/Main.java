@@ -9,7 +9,8 @@ import org.w3id.copgraph.Problem;
 @Command(name = "copgraph", mixinStandardHelpOptions = true, version = "copgraph 0.1.0",
         description = "A linked-data knowledge graph of Communities of Practice.",
         subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, QueryCommand.class, NetworkCommand.class,
-                GenerateCommand.class, BackupCommand.class, RestoreCommand.class, TokenCommand.class, ExportCommand.class,
+                GenerateCommand.class, BenchCommand.class, BackupCommand.class, RestoreCommand.class, TokenCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -33,6 +33,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--update-endpoint", paramLabel = "URL", description = "The remote store's SPARQL Update endpoint, for writes.")
     String updateEndpoint;
 
+    @Option(names = "--metrics-at-start", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = {"Compute the network metrics graph at start-up, in the background (default: ${DEFAULT-VALUE}).",
+                    "--no-metrics-at-start leaves it to the first /api/network/metrics request: on a large",
+                    "graph the computation takes minutes of CPU (the benchmark serves this way)."})
+    boolean metricsAtStart;
+
     @Override
     public Integer call() throws InterruptedException {
         if (updateEndpoint != null && sparqlEndpoint == null) {
@@ -54,13 +60,17 @@ final class ServeCommand implements Callable<Integer> {
             }
         }, "network-metrics-startup");
         metrics.setDaemon(true);
-        metrics.start();
+        if (metricsAtStart) {
+            metrics.start();
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             cg.close();
         }));
-        System.out.printf("copgraph serving %d statements from %s on http://localhost:%d/%s%n",
-                cg.store().tripleCount(), sparqlEndpoint != null ? sparqlEndpoint : options.store, app.port(),
+        // No statement count here: counting walks the whole store (10 s at 2 million statements),
+        // which would delay every start; the home page and /metrics show it.
+        System.out.printf("copgraph serving %s on http://localhost:%d/%s%n",
+                sparqlEndpoint != null ? sparqlEndpoint : options.store, app.port(),
                 seeded.graphs().isEmpty() ? "" : " (seed loaded: " + seeded.graphs().size() + " graphs)");
         app.jettyServer().server().join();
         return 0;

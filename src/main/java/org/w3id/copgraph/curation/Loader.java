@@ -48,6 +48,14 @@ public final class Loader {
         return load(caller, RdfFiles.read(files, iris));
     }
 
+    /**
+     * Loads large files into an empty store with TDB2's bulk loader, then checks and records the
+     * result as one change (see {@link Curation#bulkLoadIntoEmpty}).
+     */
+    public Curation.BulkLoad bulkLoadFiles(Caller caller, List<Path> files, java.io.PrintStream progress) {
+        return curation.bulkLoadIntoEmpty(caller, RdfFiles.expand(files), progress);
+    }
+
     private Result load(Caller caller, DatasetGraph incoming) {
         List<String> graphs = new ArrayList<>();
         incoming.listGraphNodes().forEachRemaining(g -> graphs.add(g.getURI()));

@@ -42,6 +42,11 @@ public final class Store implements AutoCloseable {
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
     }
 
+    /** Whether a statement of the stored default graph is the store's own bookkeeping. */
+    public static boolean isBookkeeping(Triple t) {
+        return SELF.equals(t.getSubject());
+    }
+
     /** Opens (creating if needed) the TDB2 database in {@code dir}. */
     public static Store open(Path dir) {
         try {
@@ -109,6 +114,33 @@ public final class Store implements AutoCloseable {
             system.add(Triple.create(SELF, MODIFIED,
                     NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
         });
+    }
+
+    /**
+     * Bulk-loads RDF files with TDB2's phased loader (the one {@code tdb2.tdbloader} uses by
+     * default), which builds the indexes in bulk instead of one statement at a time. It manages
+     * its own transactions, so the caller checks and records the result afterwards (see
+     * {@code Curation#bulkLoadIntoEmpty}). Returns the number of statements loaded.
+     */
+    public long bulkLoad(java.util.List<Path> files, java.io.PrintStream progress) {
+        if (isRemote()) {
+            throw Problem.badRequest("bulk-remote", "Bulk loading needs the embedded TDB2 store, not a remote one.");
+        }
+        // A null MonitorOutput hangs the JVM (see shared/STACK.md): always give a real one.
+        org.apache.jena.system.progress.MonitorOutput out = progress == null
+                ? org.apache.jena.system.progress.MonitorOutputs.nullOutput()
+                : org.apache.jena.system.progress.MonitorOutputs.outputTo(progress);
+        org.apache.jena.tdb2.loader.DataLoader loader = org.apache.jena.tdb2.loader.LoaderFactory.phasedLoader(dsg, out);
+        loader.startBulk();
+        try {
+            loader.load(files.stream().map(Path::toString).toList());
+            loader.finishBulk();
+            count.set(new CountCache(null, -1));
+            return loader.countQuads() + loader.countTriples();
+        } catch (RuntimeException e) {
+            loader.finishException(e);
+            throw e;
+        }
     }
 
     /**

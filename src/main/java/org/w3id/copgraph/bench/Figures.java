@@ -1,0 +1,45 @@
+package org.w3id.copgraph.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What one benchmark run measured for one size; {@link Report} turns it into Markdown. */
+final class Figures {
+
+    /** Times of one load, in milliseconds (null: not run). */
+    record Load(String who, long statements, Long ms, String note) {
+        double perSecond() {
+            return ms == null || ms == 0 ? Double.NaN : statements * 1000.0 / ms;
+        }
+    }
+
+    /** One curated query on every target: cold (first run on a fresh server) and warm p50, and rows. */
+    static final class QueryRow {
+        final String name;
+        final Map<String, Double> cold = new LinkedHashMap<>();
+        final Map<String, Double> warm = new LinkedHashMap<>();
+        final Map<String, Long> rows = new LinkedHashMap<>();
+
+        QueryRow(String name) {
+            this.name = name;
+        }
+    }
+
+    final int cops;
+    final List<Load> loads = new ArrayList<>();
+    final Map<String, Long> startMs = new LinkedHashMap<>();
+    final Map<String, QueryRow> queries = new LinkedHashMap<>();
+    /** Target name, then clients, then the figures. */
+    final Map<String, Map<Integer, Stats>> mixed = new LinkedHashMap<>();
+    final List<String> notes = new ArrayList<>();
+
+    Figures(int cops) {
+        this.cops = cops;
+    }
+
+    QueryRow query(String name) {
+        return queries.computeIfAbsent(name, QueryRow::new);
+    }
+}
