@@ -11,7 +11,6 @@ import java.util.stream.IntStream;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.clustering.LabelPropagationClustering;
 import org.jgrapht.alg.connectivity.BiconnectivityInspector;
-import org.jgrapht.alg.scoring.ClusteringCoefficient;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 
@@ -105,7 +104,7 @@ final class MetricsCalculator {
         }
         int sources = n <= EXACT_NODES ? n : SAMPLES;
         double[][] bc = Brandes.run(adjacency, sources, SEED);
-        Map<Integer, Double> clustering = new ClusteringCoefficient<>(g).getScores();
+        double[] clustering = localClustering(adjacency);
         List<Set<Integer>> clusters = new LabelPropagationClustering<>(g, 100, new Random(SEED)).getClustering().getClusters();
         // Biggest community first, so community 0 is the main one whatever the iteration order.
         List<Set<Integer>> sorted = new ArrayList<>(clusters);
@@ -129,9 +128,42 @@ final class MetricsCalculator {
         Map<String, NodeMetrics> out = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             out.put(ids.get(i), new NodeMetrics(adjacency[i].length, weighted[i], bc[0][i], bc[1][i],
-                    clustering.getOrDefault(i, 0.0), community[i], cutpoints.contains(i)));
+                    clustering[i], community[i], cutpoints.contains(i)));
         }
         return new Metrics(net.projection(), net.window(), out, bridges, sorted.size(), sources, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Local clustering coefficient of every node: the share of its neighbours' pairs that are tied.
+     * Counted on int arrays with a mark per neighbour; JGraphT's set-based version took 24 s on the
+     * dense "all" projection of 1,000 generated CoPs, where shared domains tie hundreds of CoPs.
+     */
+    static double[] localClustering(int[][] adjacency) {
+        int n = adjacency.length;
+        double[] out = new double[n];
+        int[] mark = new int[n];
+        java.util.Arrays.fill(mark, -1);
+        for (int v = 0; v < n; v++) {
+            int[] nv = adjacency[v];
+            int d = nv.length;
+            if (d < 2) {
+                continue;
+            }
+            for (int u : nv) {
+                mark[u] = v;
+            }
+            long links = 0;
+            for (int u : nv) {
+                for (int w : adjacency[u]) {
+                    if (mark[w] == v) {
+                        links++;
+                    }
+                }
+            }
+            // Each tie between two neighbours was seen from both ends.
+            out[v] = (links / 2.0) / (d * (d - 1) / 2.0);
+        }
+        return out;
     }
 
     /** Brandes' betweenness and Wasserman–Faust closeness from one BFS per source. */

@@ -87,4 +87,31 @@ class MetricsTest {
             assertThat(ours[i]).as("node %d", i).isCloseTo(2 * theirs.get(i), within(1e-9));
         }
     }
+
+    @Test
+    void clusteringAgreesWithJGraphTOnARandomGraph() {
+        Random random = new Random(11);
+        int n = 80;
+        Graph<Integer, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
+        for (int i = 0; i < n; i++) {
+            g.addVertex(i);
+        }
+        for (int k = 0; k < 600; k++) {
+            int a = random.nextInt(n);
+            int b = random.nextInt(n);
+            if (a != b) {
+                g.addEdge(a, b);
+            }
+        }
+        int[][] adj = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int self = i;
+            adj[i] = g.edgesOf(i).stream().mapToInt(e -> g.getEdgeSource(e) == self ? g.getEdgeTarget(e) : g.getEdgeSource(e)).toArray();
+        }
+        double[] ours = MetricsCalculator.localClustering(adj);
+        Map<Integer, Double> theirs = new org.jgrapht.alg.scoring.ClusteringCoefficient<>(g).getScores();
+        for (int i = 0; i < n; i++) {
+            assertThat(ours[i]).as("node %d", i).isCloseTo(theirs.get(i), within(1e-9));
+        }
+    }
 }
