@@ -6,22 +6,15 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
-import io.javalin.Javalin;
 
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.copgraph.Copgraph;
-import org.w3id.copgraph.Fixtures;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3id.copgraph.Http;
+import org.w3id.copgraph.WritableServer;
 import org.w3id.copgraph.web.App;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,57 +48,37 @@ class CurationHttpTest {
             } }
             """;
 
-    private static Copgraph cg;
-    private static Javalin app;
-    private static Http http;
-    private static String curator;
-    private static String admin;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path tokens = Files.createTempFile("tokens", ".txt");
-        Tokens t = Tokens.load(tokens, Map.of());
-        curator = t.issue(Role.CURATOR, "carla");
-        admin = t.issue(Role.ADMIN, "ada");
-        cg = Fixtures.fresh(tokens);
-        app = App.create(cg).start(0);
-        http = new Http(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-        cg.close();
-    }
+    @RegisterExtension
+    static final WritableServer server = new WritableServer("carla");
 
     private static HttpResponse<String> update(String update, String... headers) {
-        return http.post("/update", "application/sparql-update", update, headers);
+        return server.http().post("/update", "application/sparql-update", update, headers);
     }
 
     private static boolean ask(String ask) {
-        return http.get("/sparql?query=" + Http.enc(ask), "Accept", "application/sparql-results+json").body().contains("true");
+        return server.http().get("/sparql?query=" + Http.enc(ask), "Accept", "application/sparql-results+json").body().contains("true");
     }
 
     @Test
     void aWriteWithoutATokenGives401AndChangesNothing() throws Exception {
-        long before = cg.store().tripleCount();
+        long before = server.cg().store().tripleCount();
         HttpResponse<String> r = update(NEW_COP);
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(JSON.readTree(r.body()).get("error").asText()).isEqualTo("token-required");
-        assertThat(cg.store().tripleCount()).isEqualTo(before);
+        assertThat(server.cg().store().tripleCount()).isEqualTo(before);
     }
 
     @Test
     void aWrongTokenGives403() {
         assertThat(update(NEW_COP, "Authorization", "Bearer not-a-token").statusCode()).isEqualTo(403);
-        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/admin/backup"))
-                .header("Authorization", "Bearer " + curator).GET().build()).statusCode()).as("a curator is not an admin").isEqualTo(403);
+        assertThat(server.http().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/admin/backup"))
+                .header("Authorization", "Bearer " + server.curator()).GET().build()).statusCode()).as("a curator is not an admin").isEqualTo(403);
     }
 
     @Test
     void aCuratorAddsACopWithItsCrossPollinationAndTheChangeIsLogged() throws Exception {
-        HttpResponse<String> r = update(NEW_COP, "Authorization", "Bearer " + curator);
+        HttpResponse<String> r = update(NEW_COP, "Authorization", "Bearer " + server.curator());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode change = JSON.readTree(r.body());
         assertThat(change.get("added").asInt()).isGreaterThanOrEqualTo(16);
@@ -118,17 +91,17 @@ class CurationHttpTest {
 
     @Test
     void aChangeThatBreaksTheShapesIsRejectedWithTheReport() throws Exception {
-        long before = cg.store().tripleCount();
+        long before = server.cg().store().tripleCount();
         HttpResponse<String> r = update("""
                 PREFIX cop: <https://w3id.org/copgraph/ontology#>
                 INSERT DATA { GRAPH <https://w3id.org/copgraph/graph/curator-test> {
                   <https://w3id.org/copgraph/id/cross-pollination/nowhere> a cop:CrossPollination .
-                } }""", "Authorization", "Bearer " + curator);
+                } }""", "Authorization", "Bearer " + server.curator());
         assertThat(r.statusCode()).isEqualTo(422);
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.get("error").asText()).isEqualTo("shacl-violation");
         assertThat(body.get("message").asText()).contains("cross-pollination/nowhere");
-        assertThat(cg.store().tripleCount()).isEqualTo(before);
+        assertThat(server.cg().store().tripleCount()).isEqualTo(before);
     }
 
     @Test
@@ -136,25 +109,25 @@ class CurationHttpTest {
         HttpResponse<String> r = update("""
                 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
                 DELETE WHERE { GRAPH ?g { <https://w3id.org/copgraph/id/cop/blast> rdfs:label ?l } }""",
-                "Authorization", "Bearer " + curator);
+                "Authorization", "Bearer " + server.curator());
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(ask("ASK { <https://w3id.org/copgraph/id/cop/blast> <http://www.w3.org/2000/01/rdf-schema#label> ?l }")).isTrue();
     }
 
     @Test
     void statementsOutsideANamedGraphAndWritesToTheChangeLogAreRefused() {
-        HttpResponse<String> plain = update("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "Authorization", "Bearer " + curator);
+        HttpResponse<String> plain = update("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "Authorization", "Bearer " + server.curator());
         assertThat(plain.statusCode()).isEqualTo(400);
         assertThat(plain.body()).contains("graph-required");
         HttpResponse<String> log = update("INSERT DATA { GRAPH <https://w3id.org/copgraph/graph/changes> { <urn:a> <urn:b> <urn:c> } }",
-                "Authorization", "Bearer " + curator);
+                "Authorization", "Bearer " + server.curator());
         assertThat(log.statusCode()).isEqualTo(403);
         assertThat(log.body()).contains("maintained-graph");
     }
 
     @Test
     void aMalformedUpdateGives400() {
-        HttpResponse<String> r = update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> } }", "Authorization", "Bearer " + curator);
+        HttpResponse<String> r = update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> } }", "Authorization", "Bearer " + server.curator());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("update-syntax").contains("line 1");
     }
@@ -163,66 +136,66 @@ class CurationHttpTest {
     void graphStoreProtocolPutGetPostDelete() {
         String g = "/data?graph=" + Http.enc("https://w3id.org/copgraph/graph/gsp-test");
         String ttl = "<https://w3id.org/copgraph/id/document/gsp-note> <http://www.w3.org/2000/01/rdf-schema#label> \"A note\" .";
-        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + g))
-                .header("Content-Type", "text/turtle").header("Authorization", "Bearer " + curator)
+        assertThat(server.http().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + g))
+                .header("Content-Type", "text/turtle").header("Authorization", "Bearer " + server.curator())
                 .PUT(HttpRequest.BodyPublishers.ofString(ttl)).build()).statusCode()).isEqualTo(200);
-        HttpResponse<String> got = http.get(g, "Accept", "application/n-triples");
+        HttpResponse<String> got = server.http().get(g, "Accept", "application/n-triples");
         assertThat(got.statusCode()).isEqualTo(200);
         assertThat(got.body()).contains("\"A note\"");
-        assertThat(http.post(g, "text/turtle", "<https://w3id.org/copgraph/id/document/gsp-note> <http://www.w3.org/2000/01/rdf-schema#comment> \"more\" .",
-                "Authorization", "Bearer " + curator).statusCode()).isEqualTo(200);
-        assertThat(http.get(g, "Accept", "text/turtle").body()).contains("more");
-        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + g))
-                .header("Authorization", "Bearer " + curator).DELETE().build()).statusCode()).isEqualTo(200);
-        assertThat(http.get(g).statusCode()).isEqualTo(404);
-        assertThat(http.post(g, "text/turtle", "<a> <b> .", "Authorization", "Bearer " + curator).statusCode()).isEqualTo(400);
-        assertThat(http.post("/data", "text/turtle", ttl, "Authorization", "Bearer " + curator).statusCode()).isEqualTo(400);
+        assertThat(server.http().post(g, "text/turtle", "<https://w3id.org/copgraph/id/document/gsp-note> <http://www.w3.org/2000/01/rdf-schema#comment> \"more\" .",
+                "Authorization", "Bearer " + server.curator()).statusCode()).isEqualTo(200);
+        assertThat(server.http().get(g, "Accept", "text/turtle").body()).contains("more");
+        assertThat(server.http().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + g))
+                .header("Authorization", "Bearer " + server.curator()).DELETE().build()).statusCode()).isEqualTo(200);
+        assertThat(server.http().get(g).statusCode()).isEqualTo(404);
+        assertThat(server.http().post(g, "text/turtle", "<a> <b> .", "Authorization", "Bearer " + server.curator()).statusCode()).isEqualTo(400);
+        assertThat(server.http().post("/data", "text/turtle", ttl, "Authorization", "Bearer " + server.curator()).statusCode()).isEqualTo(400);
     }
 
     @Test
     void uploadsOfTurtleTrigAndCsvAreImported() {
-        String auth = "Bearer " + curator;
-        HttpResponse<String> trig = http.post("/api/imports", "application/trig", """
+        String auth = "Bearer " + server.curator();
+        HttpResponse<String> trig = server.http().post("/api/imports", "application/trig", """
                 GRAPH <https://w3id.org/copgraph/graph/upload-trig> {
                   <https://w3id.org/copgraph/id/document/trig-doc> <http://www.w3.org/2000/01/rdf-schema#label> "From TriG" .
                 }""", "Authorization", auth);
         assertThat(trig.statusCode()).as(trig.body()).isEqualTo(200);
-        HttpResponse<String> csv = http.post("/api/imports?graph=" + Http.enc("https://w3id.org/copgraph/graph/upload-csv"), "text/csv", """
+        HttpResponse<String> csv = server.http().post("/api/imports?graph=" + Http.enc("https://w3id.org/copgraph/graph/upload-csv"), "text/csv", """
                 id,type,rdfs:label@en,cop:hostedBy
                 cop/csv-cop,cop:CommunityOfPractice|org:Organization|foaf:Group,CSV CoP,/id/organisation/ecolise
                 """, "Authorization", auth);
         assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
         assertThat(ask("ASK { <https://w3id.org/copgraph/id/cop/csv-cop> a <https://w3id.org/copgraph/ontology#CommunityOfPractice> ;"
                 + " <https://w3id.org/copgraph/ontology#hostedBy> <https://w3id.org/copgraph/id/organisation/ecolise> }")).isTrue();
-        assertThat(http.post("/api/imports", "text/turtle", "<a> <b> <c> .", "Authorization", auth).body()).contains("graph-required");
-        assertThat(http.post("/api/imports?graph=urn:x:y", "text/turtle", "<a> <b> ", "Authorization", auth).statusCode()).isEqualTo(400);
-        assertThat(http.post("/api/imports", "image/png", "x", "Authorization", auth).statusCode()).isEqualTo(415);
-        assertThat(http.post("/api/imports?graph=urn:x:y", "text/csv", "id,rdfs:label\nnot a slug,x\n", "Authorization", auth).statusCode()).isEqualTo(400);
+        assertThat(server.http().post("/api/imports", "text/turtle", "<a> <b> <c> .", "Authorization", auth).body()).contains("graph-required");
+        assertThat(server.http().post("/api/imports?graph=urn:x:y", "text/turtle", "<a> <b> ", "Authorization", auth).statusCode()).isEqualTo(400);
+        assertThat(server.http().post("/api/imports", "image/png", "x", "Authorization", auth).statusCode()).isEqualTo(415);
+        assertThat(server.http().post("/api/imports?graph=urn:x:y", "text/csv", "id,rdfs:label\nnot a slug,x\n", "Authorization", auth).statusCode()).isEqualTo(400);
     }
 
     @Test
     void aBackupRestoredGivesBackTheSameStore() throws Exception {
-        HttpRequest get = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/admin/backup"))
-                .header("Authorization", "Bearer " + admin).GET().build();
-        byte[] backup = new org.w3id.copgraph.Http(app.port()).sendBytes(get);
+        HttpRequest get = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/admin/backup"))
+                .header("Authorization", "Bearer " + server.admin()).GET().build();
+        byte[] backup = new org.w3id.copgraph.Http(server.port()).sendBytes(get);
         DatasetGraph before = parse(backup);
         update("""
                 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
                 INSERT DATA { GRAPH <https://w3id.org/copgraph/graph/after-backup> { <https://w3id.org/copgraph/id/document/later> rdfs:label "later" } }""",
-                "Authorization", "Bearer " + curator);
-        HttpResponse<String> restored = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/admin/restore"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/gzip")
+                "Authorization", "Bearer " + server.curator());
+        HttpResponse<String> restored = server.http().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/admin/restore"))
+                .header("Authorization", "Bearer " + server.admin()).header("Content-Type", "application/gzip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(backup)).build());
         assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
-        DatasetGraph after = parse(new org.w3id.copgraph.Http(app.port()).sendBytes(get));
+        DatasetGraph after = parse(new org.w3id.copgraph.Http(server.port()).sendBytes(get));
         assertThat(namedQuads(after)).isEqualTo(namedQuads(before));
         assertThat(ask("ASK { <https://w3id.org/copgraph/id/document/later> ?p ?o }")).isFalse();
     }
 
     @Test
     void metricsAreInPrometheusFormat() {
-        http.get("/health");
-        HttpResponse<String> r = http.get("/metrics");
+        server.http().get("/health");
+        HttpResponse<String> r = server.http().get("/metrics");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("copgraph_http_requests_seconds_count").contains("copgraph_store_statements")
                 .contains("copgraph_query_cache_hits_total");
@@ -231,7 +204,7 @@ class CurationHttpTest {
     @Test
     void anOversizedBodyGives413() {
         String big = "#".repeat((int) App.MAX_BODY_BYTES + 10);
-        HttpResponse<String> r = update(big, "Authorization", "Bearer " + curator);
+        HttpResponse<String> r = update(big, "Authorization", "Bearer " + server.curator());
         assertThat(r.statusCode()).isEqualTo(413);
     }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.javalin.Javalin;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -27,19 +23,15 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.AS;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Fixtures;
-import org.w3id.copgraph.Http;
-import org.w3id.copgraph.curation.Role;
-import org.w3id.copgraph.curation.Tokens;
+import org.w3id.copgraph.WritableServer;
 import org.w3id.copgraph.model.Cop;
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.store.Backup;
 import org.w3id.copgraph.store.Store;
-import org.w3id.copgraph.web.App;
 
 /** Walks the event stream as a partner would, with nothing but HTTP and an RDF parser. */
 class EventStreamHttpTest {
@@ -52,31 +44,14 @@ class EventStreamHttpTest {
     private static final Node TIME = NodeFactory.createURI(Cop.provGeneratedAtTime);
     private static final Set<Node> METADATA = Set.of(VERSION_OF, TIME, NodeFactory.createURI(Cop.provQualifiedGeneration));
 
-    private static Copgraph cg;
-    private static Javalin app;
-    private static Http http;
-    private static String curator;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path tokens = Files.createTempFile("tokens", ".txt");
-        curator = Tokens.load(tokens, Map.of()).issue(Role.CURATOR, "ldes-tester");
-        cg = Fixtures.fresh(tokens);
-        app = App.create(cg).start(0);
-        http = new Http(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-        cg.close();
-    }
+    @RegisterExtension
+    static final WritableServer server = new WritableServer("ldes-tester");
 
     private static void update(String body) {
-        HttpResponse<String> r = http.post("/update", "application/sparql-update",
+        HttpResponse<String> r = server.http().post("/update", "application/sparql-update",
                 "PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
                         + "PREFIX prov: <http://www.w3.org/ns/prov#> " + body,
-                "Authorization", "Bearer " + curator);
+                "Authorization", "Bearer " + server.curator());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
 
@@ -96,9 +71,9 @@ class EventStreamHttpTest {
 
         assertThat(state).doesNotContainKey(uri(GONE));
         assertThat(state.get(uri(URBANA)).contains(uri(URBANA), uri("http://www.w3.org/2000/01/rdf-schema#comment"), Node.ANY)).isTrue();
-        Set<Node> resources = cg.store().read(d -> {
+        Set<Node> resources = server.cg().store().read(d -> {
             Set<Node> out = new HashSet<>();
-            Iris iris = cg.settings().iris();
+            Iris iris = server.cg().settings().iris();
             d.listGraphNodes().forEachRemaining(g -> {
                 if (!g.getURI().equals(iris.changesGraph())) {
                     d.getGraph(g).find().forEachRemaining(t -> {
@@ -113,7 +88,7 @@ class EventStreamHttpTest {
         assertThat(resources).hasSizeGreaterThan(50).contains(uri(KEPT), uri(URBANA)).doesNotContain(uri(GONE));
         assertThat(state.keySet()).containsExactlyInAnyOrderElementsOf(resources);
         for (Node r : resources) {
-            Graph now = cg.store().read(d -> EventStream.describe(d.getUnionGraph(), r));
+            Graph now = server.cg().store().read(d -> EventStream.describe(d.getUnionGraph(), r));
             assertThat(state.get(r).isIsomorphicWith(now)).as(r.getURI()).isTrue();
         }
     }
@@ -123,7 +98,7 @@ class EventStreamHttpTest {
         List<String> pages = pagesFromRoot();
         assertThat(pages).hasSizeGreaterThan(1);
         for (int i = 0; i < pages.size(); i++) {
-            HttpResponse<String> r = http.get(path(pages.get(i)), "Accept", "text/turtle");
+            HttpResponse<String> r = server.http().get(path(pages.get(i)), "Accept", "text/turtle");
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
             String cache = r.headers().firstValue("Cache-Control").orElseThrow();
@@ -133,7 +108,7 @@ class EventStreamHttpTest {
                 assertThat(cache).doesNotContain("immutable");
             }
         }
-        assertThat(http.get("/ldes/" + pages.size()).statusCode()).isEqualTo(404);
+        assertThat(server.http().get("/ldes/" + pages.size()).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -149,16 +124,16 @@ class EventStreamHttpTest {
     @Test
     void theStreamSurvivesBackupAndRestore() {
         ByteArrayOutputStream backup = new ByteArrayOutputStream();
-        Backup.write(cg.store(), backup);
+        Backup.write(server.cg().store(), backup);
         try (Copgraph restored = Copgraph.on(Fixtures.settings(), Store.inMemory())) {
             Backup.restore(restored.store(), new ByteArrayInputStream(backup.toByteArray()));
-            assertThat(restored.harvest().stream().size()).isEqualTo(cg.harvest().stream().size()).isPositive();
+            assertThat(restored.harvest().stream().size()).isEqualTo(server.cg().harvest().stream().size()).isPositive();
         }
     }
 
     /** Page IRIs the root links to, in order. */
     private static List<String> pagesFromRoot() {
-        Graph root = fetch("http://localhost:" + app.port() + "/ldes");
+        Graph root = fetch("http://localhost:" + server.port() + "/ldes");
         Node stream = root.find(Node.ANY, RDF.type.asNode(), uri(Cop.ldesEventStream)).next().getSubject();
         assertThat(root.contains(stream, uri(Cop.ldesTimestampPath), TIME)).isTrue();
         assertThat(root.contains(stream, uri(Cop.ldesVersionOfPath), VERSION_OF)).isTrue();
@@ -233,7 +208,7 @@ class EventStreamHttpTest {
     }
 
     private static Graph fetch(String url) {
-        HttpResponse<String> r = http.get(path(url), "Accept", "text/turtle");
+        HttpResponse<String> r = server.http().get(path(url), "Accept", "text/turtle");
         assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
         Graph g = GraphFactory.createDefaultGraph();
         RDFParser.fromString(r.body(), Lang.TURTLE).base(url).parse(g);
@@ -241,7 +216,7 @@ class EventStreamHttpTest {
     }
 
     private static String path(String url) {
-        String site = "http://localhost:" + app.port();
+        String site = "http://localhost:" + server.port();
         assertThat(url).startsWith(site);
         return url.substring(site.length());
     }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.w3id.copgraph.Fixtures;
 import org.w3id.copgraph.Http;
 import org.w3id.copgraph.SeededServer;
 

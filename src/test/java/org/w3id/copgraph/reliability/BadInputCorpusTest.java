@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.javalin.Javalin;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.copgraph.Copgraph;
-import org.w3id.copgraph.Fixtures;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3id.copgraph.Http;
-import org.w3id.copgraph.curation.Role;
-import org.w3id.copgraph.curation.Tokens;
+import org.w3id.copgraph.WritableServer;
 import org.w3id.copgraph.web.App;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,25 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class BadInputCorpusTest {
 
-    private static Copgraph cg;
-    private static Javalin app;
-    private static Http http;
-    private static String curator;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path tokens = Files.createTempFile("tokens", ".txt");
-        curator = Tokens.load(tokens, Map.of()).issue(Role.CURATOR, "fuzz");
-        cg = Fixtures.fresh(tokens);
-        app = App.create(cg).start(0);
-        http = new Http(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
-        cg.close();
-    }
+    @RegisterExtension
+    static final WritableServer server = new WritableServer("fuzz");
 
     private record Case(String name, HttpRequest request) {
     }
@@ -62,7 +37,7 @@ class BadInputCorpusTest {
         List<String> failures = new ArrayList<>();
         int fourxx = 0;
         for (Case c : cases) {
-            HttpResponse<String> r = http.send(c.request());
+            HttpResponse<String> r = server.http().send(c.request());
             if (r.statusCode() >= 500 || r.statusCode() < 400) {
                 failures.add(r.statusCode() + " for " + c.name() + ": " + r.body().lines().findFirst().orElse(""));
             } else {
@@ -72,14 +47,14 @@ class BadInputCorpusTest {
         System.out.printf("bad-input corpus: %d cases, %d answered 4xx, %d not%n", cases.size(), fourxx, failures.size());
         assertThat(failures).isEmpty();
         assertThat(cases.size()).isGreaterThanOrEqualTo(500);
-        assertThat(http.get("/health").statusCode()).isEqualTo(200);
+        assertThat(server.http().get("/health").statusCode()).isEqualTo(200);
         assertThat(snapshot()).as("the data is unchanged").isEqualTo(before);
     }
 
     /** The data graphs as sorted N-Quads (blank nodes blurred), leaving out the store's bookkeeping. */
     private static String snapshot() {
         java.util.TreeSet<String> out = new java.util.TreeSet<>();
-        cg.store().read(d -> {
+        server.cg().store().read(d -> {
             d.stream().filter(q -> !q.isDefaultGraph()).forEach(q -> out.add((q.getSubject().isBlank() ? "_" : q.getSubject().toString())
                     + " " + q.getPredicate() + " " + (q.getObject().isBlank() ? "_" : q.getObject().toString()) + " " + q.getGraph()));
             return null;
@@ -89,7 +64,7 @@ class BadInputCorpusTest {
 
     private static List<Case> corpus() throws Exception {
         List<Case> cases = new ArrayList<>();
-        String base = "http://localhost:" + app.port();
+        String base = "http://localhost:" + server.port();
         List<String> badQueries = List.of(
                 "SELECT", "SELECT * WHERE", "SELECT * WHERE {", "SELECT * WHERE { ?s ?p }", "SELEC * WHERE { ?s ?p ?o }",
                 "SELECT * WHERE { ?s ?p ?o", "SELECT ?x WHERE { ?s ?p ?o } GROUP BY", "ASK {", "CONSTRUCT { ?s ?p } WHERE { ?s ?p ?o }",
@@ -121,8 +96,8 @@ class BadInputCorpusTest {
         for (String u : badUpdates) {
             cases.add(new Case("update no token " + u, post(base + "/update", "application/sparql-update", u, null)));
             cases.add(new Case("update wrong token " + u, post(base + "/update", "application/sparql-update", u, "Bearer nope")));
-            cases.add(new Case("update " + u, post(base + "/update", "application/sparql-update", u, "Bearer " + curator)));
-            cases.add(new Case("update form " + u, post(base + "/update", "application/x-www-form-urlencoded", "update=" + Http.enc(u), "Bearer " + curator)));
+            cases.add(new Case("update " + u, post(base + "/update", "application/sparql-update", u, "Bearer " + server.curator())));
+            cases.add(new Case("update form " + u, post(base + "/update", "application/x-www-form-urlencoded", "update=" + Http.enc(u), "Bearer " + server.curator())));
         }
         Map<String, String> good = Map.of(
                 "text/turtle", "<https://w3id.org/copgraph/id/document/x> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" , \"y\" .",
@@ -137,16 +112,16 @@ class BadInputCorpusTest {
             for (int cut = 1; cut <= 10; cut++) {
                 String broken = doc.substring(0, Math.max(1, doc.length() * cut / 11 - 1)) + (cut % 2 == 0 ? "\u00ff}{<" : "");
                 String graph = "?graph=" + Http.enc("https://w3id.org/copgraph/graph/x");
-                cases.add(new Case("import broken " + e.getKey() + " cut " + cut, post(base + "/api/imports" + graph, e.getKey(), broken, "Bearer " + curator)));
+                cases.add(new Case("import broken " + e.getKey() + " cut " + cut, post(base + "/api/imports" + graph, e.getKey(), broken, "Bearer " + server.curator())));
                 cases.add(new Case("import no token " + e.getKey() + " cut " + cut, post(base + "/api/imports" + graph, e.getKey(), doc, null)));
                 if (!e.getKey().equals("text/csv") && !e.getKey().equals("application/trig") && !e.getKey().equals("application/n-quads")) {
                     cases.add(new Case("GSP PUT broken " + e.getKey() + " cut " + cut, HttpRequest.newBuilder(URI.create(base + "/data" + graph))
-                            .header("Content-Type", e.getKey()).header("Authorization", "Bearer " + curator)
+                            .header("Content-Type", e.getKey()).header("Authorization", "Bearer " + server.curator())
                             .PUT(HttpRequest.BodyPublishers.ofString(broken)).build()));
                 }
             }
         }
-        JsonNode queries = new ObjectMapper().readTree(http.get("/api/queries").body());
+        JsonNode queries = new ObjectMapper().readTree(server.http().get("/api/queries").body());
         List<String> badValues = List.of("not an iri", "<script>", "' OR 1=1 --", "> } ; DROP ALL ; #", "\" } INSERT DATA { <a> <b> <c> } #",
                 "http://", "12abc", "2020-13-45", "maybe", "\u0000");
         for (JsonNode q : queries) {
@@ -167,8 +142,8 @@ class BadInputCorpusTest {
             }
         }
         cases.add(new Case("unknown query", HttpRequest.newBuilder(URI.create(base + "/api/queries/%3Cscript%3E")).GET().build()));
-        cases.add(new Case("oversized update", post(base + "/update", "application/sparql-update", "#".repeat((int) App.MAX_BODY_BYTES + 1), "Bearer " + curator)));
-        cases.add(new Case("oversized import", post(base + "/api/imports", "text/turtle", " ".repeat((int) App.MAX_BODY_BYTES + 1), "Bearer " + curator)));
+        cases.add(new Case("oversized update", post(base + "/update", "application/sparql-update", "#".repeat((int) App.MAX_BODY_BYTES + 1), "Bearer " + server.curator())));
+        cases.add(new Case("oversized import", post(base + "/api/imports", "text/turtle", " ".repeat((int) App.MAX_BODY_BYTES + 1), "Bearer " + server.curator())));
         List<String> badAuth = List.of("Bearer", "Basic dXNlcjpwYXNz", "Bearer  ", "bearer x y z", "Token abc", "Bearer \u00e9\u00e8");
         for (String a : badAuth) {
             cases.add(new Case("auth " + a, HttpRequest.newBuilder(URI.create(base + "/update"))
@@ -176,7 +151,7 @@ class BadInputCorpusTest {
                     .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }")).build()));
         }
         for (String ct : List.of("", "text/plain", "application/json", "multipart/form-data", "application/sparql-update; charset=bogus-123", "x/y")) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/update")).header("Authorization", "Bearer " + curator)
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/update")).header("Authorization", "Bearer " + server.curator())
                     .POST(HttpRequest.BodyPublishers.ofString("{}"));
             if (!ct.isEmpty()) {
                 b.header("Content-Type", ct);
@@ -192,7 +167,7 @@ class BadInputCorpusTest {
             }
         }
         cases.add(new Case("restore not a backup", HttpRequest.newBuilder(URI.create(base + "/api/admin/restore"))
-                .header("Authorization", "Bearer " + curator).POST(HttpRequest.BodyPublishers.ofString("nope")).build()));
+                .header("Authorization", "Bearer " + server.curator()).POST(HttpRequest.BodyPublishers.ofString("nope")).build()));
         cases.add(new Case("PATCH /data", HttpRequest.newBuilder(URI.create(base + "/data")).method("PATCH", HttpRequest.BodyPublishers.ofString("x")).build()));
         return cases;
     }

@@ -11,8 +11,6 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.w3id.copgraph.Fixtures;
-import org.w3id.copgraph.Http;
 import org.w3id.copgraph.SeededServer;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,0 +1,75 @@
+package org.w3id.copgraph;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.javalin.Javalin;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.w3id.copgraph.curation.Role;
+import org.w3id.copgraph.curation.Tokens;
+import org.w3id.copgraph.web.App;
+
+/**
+ * A server of its own on a freshly seeded store, for test classes that write, with a curator
+ * token (issued to the given name, as the change log will show it) and an admin token.
+ */
+public final class WritableServer implements BeforeAllCallback, AfterAllCallback {
+
+    private final String curatorName;
+    private Copgraph cg;
+    private Javalin app;
+    private Http http;
+    private String curator;
+    private String admin;
+
+    public WritableServer(String curatorName) {
+        this.curatorName = curatorName;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        try {
+            Path file = Files.createTempFile("tokens", ".txt");
+            Tokens tokens = Tokens.load(file, Map.of());
+            curator = tokens.issue(Role.CURATOR, curatorName);
+            admin = tokens.issue(Role.ADMIN, curatorName + "-admin");
+            cg = Fixtures.fresh(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        app = App.create(cg).start(0);
+        http = new Http(app.port());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        app.stop();
+        cg.close();
+    }
+
+    public Copgraph cg() {
+        return cg;
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String curator() {
+        return curator;
+    }
+
+    public String admin() {
+        return admin;
+    }
+}
