@@ -34,13 +34,18 @@ final class HomePage {
     private static final Query COUNT_QUERY = QueryFactory.create(COUNTS);
 
     private final Copgraph cg;
+    /** The counts and the data version they were taken at: a COUNT over the store once per change, not per visit. */
+    private final java.util.concurrent.atomic.AtomicReference<Counts> counted = new java.util.concurrent.atomic.AtomicReference<>();
+
+    private record Counts(java.time.Instant version, Map<String, Long> byKind) {
+    }
 
     HomePage(Copgraph cg) {
         this.cg = cg;
     }
 
     void render(Context ctx) {
-        Map<String, Long> counts = counts();
+        Map<String, Long> counts = currentCounts();
         StringBuilder b = new StringBuilder();
         b.append("<h1>copgraph</h1><p>A linked-data knowledge graph of Communities of Practice (CoPs): their domains, ")
                 .append("communities, practices and tools, and the cross-pollination between them.</p>");
@@ -88,6 +93,16 @@ final class HomePage {
             body.put("message", "The store cannot be read: " + e.getMessage());
             ctx.status(503).json(body);
         }
+    }
+
+    private Map<String, Long> currentCounts() {
+        java.time.Instant version = cg.store().lastModified();
+        Counts c = counted.get();
+        if (c == null || !java.util.Objects.equals(c.version(), version)) {
+            c = new Counts(version, counts());
+            counted.set(c);
+        }
+        return c.byKind();
     }
 
     private Map<String, Long> counts() {
