@@ -7,6 +7,7 @@ import org.w3id.copgraph.curation.Tokens;
 import org.w3id.copgraph.network.MetricsGraph;
 import org.w3id.copgraph.network.Network;
 import org.w3id.copgraph.queries.CuratedQueries;
+import org.w3id.copgraph.queries.Precomputation;
 import org.w3id.copgraph.curation.Loader;
 import org.w3id.copgraph.linkeddata.Harvest;
 import org.w3id.copgraph.store.Shacl;
@@ -27,14 +28,16 @@ public final class Copgraph implements AutoCloseable {
     private final Network network;
     private final MetricsGraph metricsGraph;
     private final Harvest harvest;
+    private volatile Precomputation precomputation;
 
-    private Copgraph(Settings settings, Store store, Path dumpsDir) {
+    private Copgraph(Settings settings, Store store, Path dumpsDir, Path answersDir) {
         this.settings = settings;
         this.store = store;
         this.curation = new Curation(store, Shacl.fromFile(settings.home().shapes()), settings.iris());
         this.tokens = Tokens.load(settings.tokensFile(), System.getenv());
         this.loader = new Loader(store, curation, settings.home(), settings.iris());
-        this.queries = CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis());
+        this.queries = CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis(),
+                answersDir);
         this.network = Network.on(store, settings.queryTimeoutMillis());
         this.metricsGraph = new MetricsGraph(store, settings.iris(), network);
         this.harvest = new Harvest(store, settings.iris(), dumpsDir, settings.queryTimeoutMillis());
@@ -48,12 +51,31 @@ public final class Copgraph implements AutoCloseable {
                 ? Store.remote(settings.sparqlEndpoint(), settings.updateEndpoint())
                 : Store.open(settings.storeDir());
         Path dumps = settings.sparqlEndpoint() != null ? Harvest.temporaryDumpsDir() : Harvest.dumpsDirFor(settings.storeDir());
-        return new Copgraph(settings, store, dumps);
+        return new Copgraph(settings, store, dumps, settings.sparqlEndpoint() != null ? null : answersDirFor(settings.storeDir()));
     }
 
     /** A copgraph on a given store (for tests: {@link Store#inMemory()}). */
     public static Copgraph on(Settings settings, Store store) {
-        return new Copgraph(settings, store, Harvest.temporaryDumpsDir());
+        return new Copgraph(settings, store, Harvest.temporaryDumpsDir(), null);
+    }
+
+    /** Where the precomputed curated answers of a store live: beside it, as its dumps do. */
+    public static Path answersDirFor(Path storeDir) {
+        Path abs = storeDir.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + "-answers");
+    }
+
+    /** Starts keeping the curated queries' first pages computed in the background (see {@link Precomputation}). */
+    public synchronized Precomputation startPrecomputation() {
+        if (precomputation == null) {
+            precomputation = Precomputation.start(queries, store);
+        }
+        return precomputation;
+    }
+
+    /** The background precomputation, or null when it was not started. */
+    public Precomputation precomputation() {
+        return precomputation;
     }
 
     public Settings settings() {
@@ -97,6 +119,9 @@ public final class Copgraph implements AutoCloseable {
 
     @Override
     public void close() {
+        if (precomputation != null) {
+            precomputation.close();
+        }
         store.close();
     }
 }

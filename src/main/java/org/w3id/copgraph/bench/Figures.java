@@ -34,9 +34,18 @@ final class Figures {
     /** Target name, then clients, then the figures. */
     final Map<String, Map<Integer, Stats>> mixed = new LinkedHashMap<>();
     final List<String> notes = new ArrayList<>();
+    /** Curated queries asked with their documented example arguments (past the precomputed pages). */
+    final Map<String, QueryRow> examples = new LinkedHashMap<>();
+    /** Time to precompute the first pages of the curated queries, and how many (null: not run). */
+    Long precomputeMs;
+    int precomputed;
 
     Figures(int cops) {
         this.cops = cops;
+    }
+
+    QueryRow example(String name) {
+        return examples.computeIfAbsent(name, QueryRow::new);
     }
 
     QueryRow query(String name) {

@@ -39,6 +39,7 @@ final class Report {
             loads(md, f);
             starts(md, f);
             queries(md, f, peers);
+            examples(md, f);
             mixed(md, f, peers);
             if (!f.notes.isEmpty()) {
                 md.append("\nNotes:\n\n");
@@ -58,6 +59,12 @@ final class Report {
                     ours == null || l == ours || l.ms() == null || ours.ms() == null ? "" : ratio(ours.ms(), l.ms())));
         }
         f.loads.stream().filter(l -> l.note() != null).forEach(l -> md.append("\n").append(l.who()).append(": ").append(l.note()).append('\n'));
+        if (f.precomputeMs != null) {
+            md.append(String.format(Locale.ROOT, "%nAfter loading: the first pages of %d curated queries (every one that runs without"
+                    + " arguments) precomputed in %.1f s and kept beside the store; `serve` does this in the background"
+                    + " once per data version, so the `api cold` column below is a freshly started server reading them.%n",
+                    f.precomputed, f.precomputeMs / 1000.0));
+        }
     }
 
     private static void starts(StringBuilder md, Figures f) {
@@ -110,6 +117,18 @@ final class Report {
                 }
                 md.append(" |\n");
             }
+        }
+    }
+
+    private static void examples(StringBuilder md, Figures f) {
+        if (f.examples.isEmpty()) {
+            return;
+        }
+        md.append("\n### Curated queries with their documented example arguments (ms; nothing precomputed: the store answers)\n\n");
+        md.append("| query | rows | api cold (fresh server) | api warm (cache) |\n|---|---:|---:|---:|\n");
+        for (Figures.QueryRow q : f.examples.values()) {
+            md.append("| ").append(q.name).append(" | ").append(rows(q, List.of(API))).append(" | ")
+                    .append(ms(q.cold.get(API))).append(" | ").append(ms(q.warm.get(API))).append(" |\n");
         }
     }
 

@@ -39,6 +39,11 @@ final class ServeCommand implements Callable<Integer> {
                     "graph the computation takes minutes of CPU (the benchmark serves this way)."})
     boolean metricsAtStart;
 
+    @Option(names = "--precompute", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = {"Keep the first page of every curated query computed, in the background, once per data",
+                    "version; kept beside the store, so a restart need not compute them again (default: ${DEFAULT-VALUE})."})
+    boolean precompute;
+
     @Override
     public Integer call() throws InterruptedException {
         if (updateEndpoint != null && sparqlEndpoint == null) {
@@ -62,6 +67,9 @@ final class ServeCommand implements Callable<Integer> {
         metrics.setDaemon(true);
         if (metricsAtStart) {
             metrics.start();
+        }
+        if (precompute) {
+            cg.startPrecomputation();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

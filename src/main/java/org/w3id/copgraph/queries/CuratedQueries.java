@@ -62,25 +62,46 @@ public final class CuratedQueries {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CuratedQueries.class);
+
     private final Map<String, CuratedQuery> byName;
     private final Iris iris;
     private final long timeoutMillis;
-    private final Cache<Key, Answer> answers = Caffeine.newBuilder()
+    /** Computed pages, whatever format they are asked in. */
+    private final Cache<Key, Rows> pages = Caffeine.newBuilder()
             .maximumWeight(64L * 1024 * 1024)
-            .weigher((Key k, Answer a) -> a.body().length + 256)
+            .weigher((Key k, Rows r) -> r.rows().size() * Math.max(1, r.vars().size()) * 128 + 256)
+            .build();
+    /** The same pages rendered, so a repeated question costs a lookup. */
+    private final Cache<Rendered, Answer> answers = Caffeine.newBuilder()
+            .maximumWeight(64L * 1024 * 1024)
+            .weigher((Rendered k, Answer a) -> a.body().length + 256)
             .recordStats()
             .build();
     private final Map<String, List<String>> enumerated = new ConcurrentHashMap<>();
+    private final Cache<String, Boolean> allowedChecks = Caffeine.newBuilder().maximumSize(10_000).build();
+    /** Pages kept on disk across restarts; null when the store has no directory of its own. */
+    private final SavedAnswers saved;
     private volatile String cachedVersion;
 
-    private CuratedQueries(Map<String, CuratedQuery> byName, Iris iris, long timeoutMillis) {
+    private CuratedQueries(Map<String, CuratedQuery> byName, Iris iris, long timeoutMillis, SavedAnswers saved) {
         this.byName = byName;
         this.iris = iris;
         this.timeoutMillis = timeoutMillis;
+        this.saved = saved;
     }
 
     /** Reads every {@code .rq} file of {@code dir}; a malformed one fails with its file and line. */
     public static CuratedQueries load(Path dir, Iris iris, long timeoutMillis) {
+        return load(dir, iris, timeoutMillis, null);
+    }
+
+    /**
+     * As {@link #load(Path, Iris, long)}, keeping the first pages of the queries with their default
+     * parameters in {@code answersDir} (per data version), so a restarted server need not compute
+     * them again; null keeps them in memory only.
+     */
+    public static CuratedQueries load(Path dir, Iris iris, long timeoutMillis, Path answersDir) {
         Map<String, CuratedQuery> map = new LinkedHashMap<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
@@ -93,7 +114,7 @@ public final class CuratedQueries {
                 throw new UncheckedIOException(e);
             }
         }
-        return new CuratedQueries(map, iris, timeoutMillis);
+        return new CuratedQueries(map, iris, timeoutMillis, answersDir == null ? null : new SavedAnswers(answersDir));
     }
 
     public Collection<CuratedQuery> list() {
@@ -143,7 +164,10 @@ public final class CuratedQueries {
     public record Prepared(CuratedQuery curated, Query query, Binding binding, Map<String, String> bound, Page page) {
     }
 
-    private record Key(String name, Map<String, String> bound, long limit, long offset, ResultFormat format, String version) {
+    private record Key(String name, Map<String, String> bound, long limit, long offset, String version) {
+    }
+
+    private record Rendered(Key key, ResultFormat format) {
     }
 
     /**
@@ -151,22 +175,157 @@ public final class CuratedQueries {
      * same data version. Any change of the store (its last-modified time) empties the cache.
      */
     public Answer answer(String name, Map<String, String> args, ResultFormat format, Store store) {
-        String version = dataVersion(store);
-        if (!version.equals(cachedVersion)) {
-            // Computed values are per data version: a change of the data drops them all.
-            answers.invalidateAll();
-            enumerated.clear();
-            cachedVersion = version;
-        }
+        String version = currentVersion(store);
         Prepared p = prepare(name, args, store);
-        Key key = new Key(name, p.bound(), p.page() == null ? -1 : p.page().limit(),
-                p.page() == null ? -1 : p.page().offset(), format, version);
-        return answers.get(key, k -> compute(p, format, store, version));
+        Key key = key(p, version);
+        return answers.get(new Rendered(key, format), k -> p.query().isSelectType()
+                ? render(p, page(p, key, store), format)
+                : compute(p, format, store, version));
     }
 
-    /** The same answer computed afresh, past the cache (for benchmarks and checks). */
+    /** The same answer computed afresh, past every cache (for benchmarks and checks). */
     public Answer answerUncached(String name, Map<String, String> args, ResultFormat format, Store store) {
-        return compute(prepare(name, args, store), format, store, dataVersion(store));
+        Prepared p = prepare(name, args, store);
+        return p.query().isSelectType() ? render(p, select(p, store), format) : compute(p, format, store, dataVersion(store));
+    }
+
+    /**
+     * Computes the first page of every curated query that runs without arguments, so that the
+     * first researcher to ask after a change (or after a restart, when the store keeps them on
+     * disk) is answered at once. Stops early when the data changes under it; returns how many
+     * pages are ready for the version it started on.
+     */
+    public int precompute(Store store) {
+        String version = currentVersion(store);
+        int ready = 0;
+        for (CuratedQuery q : byName.values()) {
+            if (!version.equals(dataVersion(store))) {
+                return ready;
+            }
+            try {
+                Prepared p = prepare(q.name(), Map.of(), store);
+                if (p.query().isSelectType()) {
+                    page(p, key(p, version), store);
+                    ready++;
+                }
+            } catch (Problem e) {
+                // A query that needs an argument, or one past the time limit: nothing to keep.
+                LOG.debug("Not precomputed: {}: {}", q.name(), e.getMessage());
+            }
+        }
+        if (saved != null && version.equals(dataVersion(store))) {
+            saved.retainOnly(version);
+        }
+        return ready;
+    }
+
+    /** How many curated queries {@link #precompute} would compute (those that run without arguments). */
+    public long precomputable() {
+        return byName.values().stream().filter(q -> q.query().isSelectType()
+                && q.parameters().stream().noneMatch(Parameter::required)).count();
+    }
+
+    private String currentVersion(Store store) {
+        String version = dataVersion(store);
+        if (!version.equals(cachedVersion)) {
+            synchronized (this) {
+                if (!version.equals(cachedVersion)) {
+                    // Computed values are per data version: a change of the data drops them all.
+                    answers.invalidateAll();
+                    pages.invalidateAll();
+                    enumerated.clear();
+                    allowedChecks.invalidateAll();
+                    cachedVersion = version;
+                }
+            }
+        }
+        return version;
+    }
+
+    private static Key key(Prepared p, String version) {
+        return new Key(p.curated().name(), p.bound(), p.page() == null ? -1 : p.page().limit(),
+                p.page() == null ? -1 : p.page().offset(), version);
+    }
+
+    /** A page from memory, else from disk, else from the store; pages of default arguments are kept on disk. */
+    private Rows page(Prepared p, Key key, Store store) {
+        return pages.get(key, k -> {
+            boolean keep = saved != null && isDefaultPage(p);
+            String name = p.curated().name();
+            String fileKey = name + " " + k.bound() + " " + k.limit() + " " + k.offset() + " sha256:" + p.curated().hash();
+            if (keep) {
+                Rows r = saved.read(k.version(), name, fileKey);
+                if (r != null) {
+                    return r;
+                }
+            }
+            Rows r = select(p, store);
+            if (keep) {
+                saved.write(name, fileKey, r);
+            }
+            return r;
+        });
+    }
+
+    /** Whether {@code p} asks for the first page with every parameter at its default (or unset). */
+    private boolean isDefaultPage(Prepared p) {
+        if (p.page() == null || p.page().offset() != 0) {
+            return false;
+        }
+        long limit = p.curated().query().hasLimit() ? Math.min(DEFAULT_LIMIT, p.curated().query().getLimit()) : DEFAULT_LIMIT;
+        if (p.page().limit() != limit) {
+            return false;
+        }
+        Map<String, String> defaults = new TreeMap<>();
+        for (Parameter param : p.curated().parameters()) {
+            if (param.defaultValue() != null) {
+                Node n = param.type().parse(param.name(), param.defaultValue(), param.lang(), iris);
+                defaults.put(param.name(), n.isURI() ? n.getURI() : n.getLiteralLexicalForm());
+            }
+        }
+        return defaults.equals(p.bound());
+    }
+
+    /** Runs a paged SELECT; the rows are of the data version read in the same transaction. */
+    private Rows select(Prepared p, Store store) {
+        try {
+            return store.query(paged(p), p.binding(), timeoutMillis, exec -> {
+                String version = dataVersion(store);
+                // Materialised first so a timeout is an error, not a 200 cut half-way.
+                RowSet rs = exec.select();
+                List<Var> vars = rs.getResultVars();
+                List<Binding> rows = new ArrayList<>();
+                // Detached: the store's bindings resolve their terms lazily, which only works in the transaction.
+                rs.forEachRemaining(b -> rows.add(b.detach()));
+                return new Rows(List.copyOf(vars), rows, version, Instant.now());
+            });
+        } catch (QueryCancelledException e) {
+            throw timedOut(p.curated());
+        }
+    }
+
+    private Problem timedOut(CuratedQuery q) {
+        return new Problem(Problem.Kind.TIMEOUT, "query-timeout", "Query '" + q.name()
+                + "' ran past the " + timeoutMillis + " ms limit and was stopped.");
+    }
+
+    private Answer render(Prepared p, Rows computed, ResultFormat format) {
+        CuratedQuery q = p.curated();
+        Citation citation = new Citation(q.name(), "sha256:" + q.hash(), computed.version(), computed.computedAt());
+        List<Binding> rows = computed.rows();
+        boolean more = rows.size() > p.page().limit();
+        if (more) {
+            rows = rows.subList(0, (int) p.page().limit());
+        }
+        Page page = new Page(p.page().limit(), p.page().offset(), more);
+        Map<String, String> links = links(q.name(), p.bound(), page, format);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (format == ResultFormat.ROWS) {
+            writeRows(out, citation, page, links, computed.vars(), rows);
+        } else {
+            ResultsWriter.create().lang(format.lang).write(out, RowSetStream.create(computed.vars(), rows.iterator()));
+        }
+        return new Answer(out.toByteArray(), format, citation, page, links);
     }
 
     /** Checks and binds {@code args} (parameters and {@code limit}/{@code offset}); paging only for SELECT. */
@@ -197,9 +356,9 @@ public final class CuratedQueries {
                 continue;
             }
             Node node = p.type().parse(p.name(), value, p.lang(), iris);
-            List<String> allowed = allowedValues(q, p, store);
             String asGiven = node.isURI() ? node.getURI() : node.getLiteralLexicalForm();
-            if (!allowed.isEmpty() && !allowed.contains(asGiven)) {
+            if (!isAllowed(q, p, node, asGiven, store)) {
+                List<String> allowed = allowedValues(q, p, store);
                 throw Problem.badRequest("bad-parameter", "Parameter '" + p.name() + "' must be one of "
                         + shortList(allowed) + "; got '" + value + "'. GET " + API + name
                         + "/about lists them.");
@@ -256,7 +415,40 @@ public final class CuratedQueries {
         return enumerated.computeIfAbsent(q.name() + "\u0000" + p.name(), k -> enumerate(q, p, store));
     }
 
-    private List<String> enumerate(CuratedQuery q, Parameter p, Store store) {
+    /**
+     * Whether {@code value} is one the enumeration of {@code p} yields. Asked of the store with the
+     * value bound, rather than looked up in the listed values, so that the check costs one index
+     * lookup and holds for every value however many there are.
+     */
+    private boolean isAllowed(CuratedQuery q, Parameter p, Node value, String asGiven, Store store) {
+        if (!p.allowedValues().isEmpty()) {
+            return p.allowedValues().contains(asGiven);
+        }
+        if (p.enumeration() == null) {
+            return true;
+        }
+        String k = q.name() + "\u0000" + p.name();
+        List<String> listed = enumerated.get(k);
+        if (value.isLiteral() || (listed != null && listed.size() < MAX_ENUMERATION)) {
+            return allowedValues(q, p, store).contains(asGiven);
+        }
+        return allowedChecks.get(k + "\u0000" + asGiven, x -> {
+            Enumerating e = enumerating(q, p);
+            Query probe = e.query().cloneQuery();
+            probe.setLimit(1);
+            try {
+                return store.query(probe, BindingFactory.binding(e.var(), value), timeoutMillis, exec -> exec.select().hasNext());
+            } catch (QueryCancelledException ex) {
+                throw timedOut(q);
+            }
+        });
+    }
+
+    /** The query listing the values of an enumerated parameter, and its variable. */
+    private record Enumerating(Query query, Var var) {
+    }
+
+    private static Enumerating enumerating(CuratedQuery q, Parameter p) {
         Query e;
         Var v;
         if (p.enumeration().query() != null) {
@@ -273,10 +465,15 @@ public final class CuratedQueries {
             e.setDistinct(true);
             e.addOrderBy(v, Query.ORDER_DEFAULT);
         }
+        return new Enumerating(e, v);
+    }
+
+    private List<String> enumerate(CuratedQuery q, Parameter p, Store store) {
+        Query e = enumerating(q, p).query();
+        Var var = enumerating(q, p).var();
         if (!e.hasLimit() || e.getLimit() > MAX_ENUMERATION) {
             e.setLimit(MAX_ENUMERATION);
         }
-        Var var = v;
         return store.query(e, BindingFactory.empty(), timeoutMillis, exec -> {
             List<String> out = new ArrayList<>();
             exec.select().forEachRemaining(row -> {
@@ -289,31 +486,14 @@ public final class CuratedQueries {
         });
     }
 
+    /** ASK, CONSTRUCT and DESCRIBE: not paged, rendered as they come. */
     private Answer compute(Prepared p, ResultFormat format, Store store, String version) {
         CuratedQuery q = p.curated();
         Citation citation = new Citation(q.name(), "sha256:" + q.hash(), version, Instant.now());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            return store.query(paged(p), p.binding(), timeoutMillis, exec -> {
-                if (p.query().isSelectType()) {
-                    // Materialised first so a timeout is an error, not a 200 cut half-way.
-                    RowSet rs = exec.select();
-                    List<Var> vars = rs.getResultVars();
-                    List<Binding> rows = new ArrayList<>();
-                    rs.forEachRemaining(rows::add);
-                    boolean more = rows.size() > p.page().limit();
-                    if (more) {
-                        rows = rows.subList(0, (int) p.page().limit());
-                    }
-                    Page page = new Page(p.page().limit(), p.page().offset(), more);
-                    Map<String, String> links = links(q.name(), p.bound(), page, format);
-                    if (format == ResultFormat.ROWS) {
-                        writeRows(out, citation, page, links, vars, rows);
-                    } else {
-                        ResultsWriter.create().lang(format.lang).write(out, RowSetStream.create(vars, rows.iterator()));
-                    }
-                    return new Answer(out.toByteArray(), format, citation, page, links);
-                } else if (p.query().isAskType()) {
+            return store.query(p.query(), p.binding(), timeoutMillis, exec -> {
+                if (p.query().isAskType()) {
                     ResultsWriter.create().lang(format.lang).write(out, exec.ask());
                 } else {
                     Graph g = p.query().isConstructType() ? exec.construct() : exec.describe();
@@ -327,8 +507,7 @@ public final class CuratedQueries {
                 return new Answer(out.toByteArray(), format, citation, null, Map.of());
             });
         } catch (QueryCancelledException e) {
-            throw new Problem(Problem.Kind.TIMEOUT, "query-timeout", "Query '" + q.name()
-                    + "' ran past the " + timeoutMillis + " ms limit and was stopped.");
+            throw timedOut(q);
         }
     }
 

@@ -31,6 +31,17 @@ import org.w3id.copgraph.Problem;
  */
 public final class Store implements AutoCloseable {
 
+    /**
+     * ORDER BY with a LIMIT up to this keeps only the best rows while it reads (ARQ's "top N"),
+     * instead of sorting every row: a curated page is 1,001 rows, above ARQ's default of 1,000.
+     * ARQ reads it from its global context only.
+     */
+    static final int TOP_N_SORTING_THRESHOLD = 10_001;
+
+    static {
+        org.apache.jena.query.ARQ.getContext().set(org.apache.jena.query.ARQ.topNSortingThreshold, TOP_N_SORTING_THRESHOLD);
+    }
+
     private static final Node SELF = NodeFactory.createURI("urn:copgraph:store");
     private static final Node MODIFIED = DCTerms.modified.asNode();
 

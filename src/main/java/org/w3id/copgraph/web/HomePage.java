@@ -86,6 +86,13 @@ final class HomePage {
             body.put("status", "ok");
             body.put("triples", triples);
             body.put("lastModified", modified == null ? null : modified.toString());
+            var pre = cg.precomputation();
+            if (pre != null) {
+                var st = pre.status();
+                // Which curated answers are ready: lets operators (and the benchmark) see the warm-up end.
+                body.put("precomputedAnswers", Map.of("dataVersion", String.valueOf(st.version()), "ready", st.ready(),
+                        "of", st.of(), "running", st.running()));
+            }
             ctx.json(body);
         } catch (RuntimeException e) {
             body.put("status", "unavailable");

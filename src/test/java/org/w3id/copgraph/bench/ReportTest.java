@@ -59,11 +59,19 @@ class ReportTest {
         q.rows.put("fuseki", 5L);
         f.mixed.put(Report.COPGRAPH, Map.of(4, new Stats(100, 0, 8.0, 20.0, 50.0)));
         f.mixed.put("fuseki", Map.of(4, new Stats(100, 0, 4.0, 10.0, 100.0)));
+        f.precomputed = 19;
+        f.precomputeMs = 12_345L;
+        Figures.QueryRow ex = f.example("events");
+        ex.cold.put(Report.API, 40.0);
+        ex.warm.put(Report.API, 2.0);
+        ex.rows.put(Report.API, 3L);
         String md = Report.markdown("# head\n", List.of("fuseki"), List.of(f));
         assertThat(md).contains("## 1,000 CoPs")
                 .contains("| tdb2.tdbloader | 200,000 | 2.0 | 100,000 | 2.00× |")
                 .contains("| events | 5 | – | – | 30.0 | 10.0 | 20.0 | 10.0 | 1.50× | 1.00× | – | – |")
-                .contains("| copgraph | 4 | 100 | 0 | 8.0 | 20.0 | 50.0 | 2.00× | 2.00× | 0.50× |");
+                .contains("| copgraph | 4 | 100 | 0 | 8.0 | 20.0 | 50.0 | 2.00× | 2.00× | 0.50× |")
+                .contains("first pages of 19 curated queries").contains("precomputed in 12.3 s")
+                .contains("example arguments").contains("| events | 3 | 40.0 | 2.0 |");
     }
 
     @Test
