@@ -83,6 +83,7 @@ public final class CuratedQueries {
     /** Pages kept on disk across restarts; null when the store has no directory of its own. */
     private final SavedAnswers saved;
     private volatile String cachedVersion;
+    private final java.util.concurrent.atomic.AtomicLong storeRuns = new java.util.concurrent.atomic.AtomicLong();
 
     private CuratedQueries(Map<String, CuratedQuery> byName, Iris iris, long timeoutMillis, SavedAnswers saved) {
         this.byName = byName;
@@ -137,6 +138,11 @@ public final class CuratedQueries {
 
     public long cacheMisses() {
         return answers.stats().missCount();
+    }
+
+    /** How many pages the store had to compute (neither cached, precomputed nor saved). */
+    public long storeRuns() {
+        return storeRuns.get();
     }
 
     /** Which data an answer was computed on: the store's last change, as an ISO instant. */
@@ -288,6 +294,7 @@ public final class CuratedQueries {
 
     /** Runs a paged SELECT; the rows are of the data version read in the same transaction. */
     private Rows select(Prepared p, Store store) {
+        storeRuns.incrementAndGet();
         try {
             return store.query(paged(p), p.binding(), timeoutMillis, exec -> {
                 String version = dataVersion(store);

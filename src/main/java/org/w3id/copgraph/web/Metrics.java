@@ -21,7 +21,9 @@ final class Metrics {
         FunctionCounter.builder("copgraph_query_cache_hits", cg.queries(), q -> q.cacheHits())
                 .description("Curated-query answers served from the result cache").register(r);
         FunctionCounter.builder("copgraph_query_cache_misses", cg.queries(), q -> q.cacheMisses())
-                .description("Curated-query answers computed").register(r);
+                .description("Curated-query answers rendered (not in the result cache)").register(r);
+        FunctionCounter.builder("copgraph_query_store_runs", cg.queries(), q -> q.storeRuns())
+                .description("Curated-query pages the store computed (not cached, precomputed or saved)").register(r);
         new JvmMemoryMetrics().bindTo(r);
         return r;
     }
