@@ -35,6 +35,8 @@ public final class MetricsGraph {
     private final Iris iris;
     private final Network network;
     private volatile Object published;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean again;
 
     public MetricsGraph(Store store, Iris iris, Network network) {
         this.store = store;
@@ -46,9 +48,47 @@ public final class MetricsGraph {
         return iris.graph("network-metrics");
     }
 
+    /**
+     * Brings the graph up to date on a background thread of its own, one refresh at a time: a
+     * request that finds it stale starts this and goes on with its answer. The computing keeps
+     * to one core, so requests keep the others.
+     */
+    public void refreshInBackground() {
+        if (!refreshing.compareAndSet(false, true)) {
+            again = true;
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                do {
+                    again = false;
+                    refreshIfStale();
+                } while (again || !Objects.equals(network.version(), published));
+            } catch (RuntimeException | Error e) {
+                LOG.warn("Network metrics not published", e);
+            } finally {
+                refreshing.set(false);
+            }
+        }, "network-metrics");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Like {@link #refreshInBackground()}, a moment from now (after the change that asks commits). */
+    public void refreshSoon() {
+        java.util.concurrent.CompletableFuture.delayedExecutor(2, java.util.concurrent.TimeUnit.SECONDS)
+                .execute(this::refreshInBackground);
+    }
+
+    /** Whether the graph is of the current data version. */
+    public boolean isCurrent() {
+        return Objects.equals(network.version(), published);
+    }
+
     /** Recomputes and rewrites the graph if the data changed since it was written; true if it did. */
     public synchronized boolean refreshIfStale() {
-        Object version = network.version();
+        Network.Snapshot snapshot = network.awaitSnapshot();
+        Object version = snapshot.version();
         if (Objects.equals(version, published)) {
             return false;
         }
@@ -62,7 +102,7 @@ public final class MetricsGraph {
         g.add(Triple.create(graphNode, uri("http://www.w3.org/ns/prov#generatedAtTime"),
                 NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
         for (Projection p : PUBLISHED) {
-            Metrics m = network.metrics(p, Window.ALWAYS);
+            Metrics m = network.metrics(snapshot, p, Window.ALWAYS, false);
             Map<String, java.util.List<String>> bridges = new java.util.HashMap<>();
             for (Edge e : m.bridges()) {
                 bridges.computeIfAbsent(e.source(), k -> new java.util.ArrayList<>()).add(e.target());

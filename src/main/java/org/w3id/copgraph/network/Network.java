@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -23,6 +24,8 @@ import org.jgrapht.GraphPath;
 import org.jgrapht.alg.shortestpath.YenKShortestPath;
 import org.jgrapht.graph.MaskSubgraph;
 import org.jgrapht.graph.SimpleGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.store.Store;
 
@@ -39,12 +42,19 @@ public final class Network {
     public static final int MAX_PATHS = 10;
     public static final int MAX_PATH_LENGTH = 6;
 
+    private static final Logger LOG = LoggerFactory.getLogger(Network.class);
+
     private final Supplier<Object> version;
     private final Supplier<Facts> reader;
-    private final AtomicReference<Snapshot> facts = new AtomicReference<>();
-    private final Cache<Key, Net> nets = Caffeine.newBuilder().maximumSize(64).build();
-    private final Cache<Key, Metrics> metrics = Caffeine.newBuilder().maximumSize(64).build();
-    private final Cache<Key, Graph<String, Edge>> graphs = Caffeine.newBuilder().maximumSize(8).build();
+    private final Object lock = new Object();
+    private volatile Snapshot current;
+    private CompletableFuture<Snapshot> building;
+    // Bounded by edges, not entries: one network of every resource at 50,000 CoPs has 1.6 million
+    // edges, and the explorer's time slider asks for a new window at every step.
+    private final Cache<Key, Net> nets = Caffeine.newBuilder().maximumWeight(4_000_000)
+            .weigher((Key k, Net n) -> n.edges().size() + n.nodes().size() / 4 + 1).build();
+    private final Cache<Key, Metrics> metrics = Caffeine.newBuilder().maximumSize(32).build();
+    private final Cache<Key, Graph<String, Edge>> graphs = Caffeine.newBuilder().maximumSize(2).build();
 
     private Network(Supplier<Object> version, Supplier<Facts> reader) {
         this.version = version;
@@ -62,29 +72,106 @@ public final class Network {
         return new Network(() -> "fixed", () -> fixed);
     }
 
-    /** The data version the answers are computed for. */
+    /** The data version the answers are computed for (the network served may still be of an earlier one). */
     public Object version() {
         return version.get();
     }
 
+    /** The data version of the network that answers now. */
+    public Object servedVersion() {
+        return snapshot().version();
+    }
+
     public Facts facts() {
+        return snapshot().facts();
+    }
+
+    /**
+     * The network to answer with: the one of the current data version when it is built; while
+     * that is being rebuilt (in the background, one build at a time), the previous one, so that
+     * a change of the data never makes readers wait. Only the very first build is waited for.
+     */
+    Snapshot snapshot() {
         Object v = version.get();
-        Snapshot s = facts.get();
-        if (s == null || !s.version.equals(v)) {
-            s = new Snapshot(v, reader.get());
-            facts.set(s);
+        Snapshot s = current;
+        if (s != null && s.version().equals(v)) {
+            return s;
         }
-        return s.facts;
+        CompletableFuture<Snapshot> build = build();
+        return s != null ? s : join(build);
+    }
+
+    /** The network of the current data version, waiting for it to be built if need be. */
+    Snapshot awaitSnapshot() {
+        while (true) {
+            Object v = version.get();
+            Snapshot s = current;
+            if (s != null && s.version().equals(v)) {
+                return s;
+            }
+            join(build());
+        }
+    }
+
+    /** Starts a build of the current data version unless one is running; returns the running one. */
+    private CompletableFuture<Snapshot> build() {
+        synchronized (lock) {
+            if (building != null && !building.isDone()) {
+                return building;
+            }
+            CompletableFuture<Snapshot> f = new CompletableFuture<>();
+            building = f;
+            Thread t = new Thread(() -> {
+                try {
+                    // The version is read before the facts: a change made meanwhile is seen as a newer version.
+                    Object v = version.get();
+                    long t0 = System.nanoTime();
+                    Facts facts = reader.get();
+                    Snapshot s = new Snapshot(v, facts);
+                    current = s;
+                    LOG.info("Network facts for data version {} read: {} nodes, {} links in {} ms", v, facts.nodes().size(),
+                            facts.links().size(), (System.nanoTime() - t0) / 1_000_000);
+                    f.complete(s);
+                } catch (RuntimeException | Error e) {
+                    f.completeExceptionally(e);
+                }
+            }, "network-build");
+            t.setDaemon(true);
+            t.start();
+            return f;
+        }
+    }
+
+    private static Snapshot join(CompletableFuture<Snapshot> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     public Net net(Projection projection, Window window) {
-        Facts f = facts();
-        return nets.get(new Key(facts.get().version, projection, window), k -> Projector.build(f, projection, window));
+        return net(snapshot(), projection, window);
+    }
+
+    Net net(Snapshot s, Projection projection, Window window) {
+        return nets.get(new Key(s.version(), projection, window), k -> Projector.build(s.facts(), projection, window));
     }
 
     public Metrics metrics(Projection projection, Window window) {
-        Net net = net(projection, window);
-        return metrics.get(new Key(facts.get().version, projection, window), k -> MetricsCalculator.compute(net));
+        return metrics(snapshot(), projection, window, true);
+    }
+
+    /** @param parallel whether to use every core (a request waits) or one (a background refresh) */
+    Metrics metrics(Snapshot s, Projection projection, Window window, boolean parallel) {
+        Net net = net(s, projection, window);
+        return metrics.get(new Key(s.version(), projection, window), k -> MetricsCalculator.compute(net, parallel));
     }
 
     /** Resources whose label contains {@code text} (any case), CoPs first, then shortest labels. */
@@ -190,14 +277,15 @@ public final class Network {
         if (maxLength < 1 || maxLength > MAX_PATH_LENGTH) {
             throw Problem.badRequest("bad-parameter", "Parameter 'maxLength' must be between 1 and " + MAX_PATH_LENGTH + "; got " + maxLength + ".");
         }
-        Net net = net(Projection.RESOURCES, window);
+        Snapshot snapshot = snapshot();
+        Net net = net(snapshot, Projection.RESOURCES, window);
         Node a = require(net, from, "from");
         Node b = require(net, to, "to");
         if (a.equals(b)) {
             throw Problem.badRequest("bad-parameter", "'from' and 'to' are the same resource; give two different ones.");
         }
         Set<LinkKind> wanted = kinds.isEmpty() ? EnumSet.allOf(LinkKind.class) : kinds;
-        Graph<String, Edge> whole = graphs.get(new Key(facts.get().version, Projection.RESOURCES, window), x -> simpleGraph(net));
+        Graph<String, Edge> whole = graphs.get(new Key(snapshot.version(), Projection.RESOURCES, window), x -> simpleGraph(net));
         Graph<String, Edge> g = wanted.containsAll(EnumSet.allOf(LinkKind.class)) ? whole
                 : new MaskSubgraph<>(whole, v -> false, e -> e.restrictedTo(wanted) == null);
         List<ExplainedPath> out = new ArrayList<>();
@@ -245,7 +333,8 @@ public final class Network {
         return s;
     }
 
-    private record Snapshot(Object version, Facts facts) {
+    /** The facts of one data version. */
+    record Snapshot(Object version, Facts facts) {
     }
 
     private record Key(Object version, Projection projection, Window window) {

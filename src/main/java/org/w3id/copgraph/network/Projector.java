@@ -84,8 +84,9 @@ final class Projector {
                         for (Link m : membershipsOf.getOrDefault(l.from(), List.of())) {
                             Reason r = l.reason();
                             LocalDate date = later(r.date(), m.reason().date());
-                            share(shared, kind, l.to(), m.to(), new Reason(kind, r.text() + ", " + m.reason().text(),
-                                    l.to(), date, union(r.sources(), m.reason().sources()), 1));
+                            Reason mr = m.reason();
+                            share(shared, kind, l.to(), m.to(), new Reason(kind, () -> r.text() + ", " + mr.text(),
+                                    l.to(), date, union(r.sources(), mr.sources()), 1));
                         }
                     }
                 }
@@ -104,7 +105,7 @@ final class Projector {
                 for (int j = i + 1; j < list.size(); j++) {
                     Reason a = list.get(i).getValue();
                     Reason b = list.get(j).getValue();
-                    String text = switch (kind) {
+                    java.util.function.Supplier<String> text = () -> switch (kind) {
                         case MEMBER -> "shared member " + label(nodes, thing);
                         case PRACTICE -> "shared practice or tool " + label(nodes, thing);
                         case DOMAIN -> "shared domain " + label(nodes, thing);
@@ -137,6 +138,9 @@ final class Projector {
     }
 
     private static List<String> union(List<String> a, List<String> b) {
+        if (a.equals(b) || b.isEmpty()) {
+            return a;
+        }
         Set<String> s = new LinkedHashSet<>(a);
         s.addAll(b);
         return List.copyOf(s);
