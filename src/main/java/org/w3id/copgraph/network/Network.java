@@ -72,6 +72,11 @@ public final class Network {
         return new Network(() -> "fixed", () -> fixed);
     }
 
+    /** A network read by {@code reader} whenever {@code version} changes (tests of the rebuilds). */
+    static Network of(Supplier<Object> version, Supplier<Facts> reader) {
+        return new Network(version, reader);
+    }
+
     /** The data version the answers are computed for (the network served may still be of an earlier one). */
     public Object version() {
         return version.get();
