@@ -261,19 +261,23 @@ final class FactsReader {
         };
     }
 
+    private static final java.util.regex.Pattern DAY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*");
+    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\d{4}");
+
     static LocalDate date(Node n) {
         if (n == null || !n.isLiteral()) {
             return null;
         }
         String v = n.getLiteralLexicalForm();
         try {
-            if (v.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+            if (DAY.matcher(v).matches()) {
                 return LocalDate.parse(v.substring(0, 10));
             }
-            if (v.matches("\\d{4}-\\d{2}")) {
+            if (MONTH.matcher(v).matches()) {
                 return LocalDate.parse(v + "-01");
             }
-            if (v.matches("\\d{4}")) {
+            if (YEAR.matcher(v).matches()) {
                 return LocalDate.of(Integer.parseInt(v), 1, 1);
             }
         } catch (java.time.DateTimeException e) {

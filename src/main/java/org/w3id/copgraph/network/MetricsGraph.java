@@ -6,10 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.slf4j.Logger;
@@ -76,7 +74,9 @@ public final class MetricsGraph {
 
     /** Like {@link #refreshInBackground()}, a moment from now (after the change that asks commits). */
     public void refreshSoon() {
-        java.util.concurrent.CompletableFuture.delayedExecutor(2, java.util.concurrent.TimeUnit.SECONDS)
+        // Ten seconds: a curator's burst of edits makes one refresh, not one each (every refresh
+        // rewrites the whole graph, and TDB2 keeps the old copy until the store is compacted).
+        java.util.concurrent.CompletableFuture.delayedExecutor(10, java.util.concurrent.TimeUnit.SECONDS)
                 .execute(this::refreshInBackground);
     }
 
@@ -93,48 +93,61 @@ public final class MetricsGraph {
             return false;
         }
         long t0 = System.nanoTime();
-        Graph g = GraphFactory.createDefaultGraph();
+        // Every projection's metrics first (small: a record per CoP), then written straight into
+        // the store: the statements (a dozen per CoP and projection, 4 million at 50,000 CoPs)
+        // are never all held in memory at once.
+        Map<Projection, Metrics> computed = new java.util.LinkedHashMap<>();
+        for (Projection p : PUBLISHED) {
+            computed.put(p, network.metrics(snapshot, p, Window.ALWAYS, false));
+        }
+        long t1 = System.nanoTime();
         var graphNode = NodeFactory.createURI(graphIri());
         var versionLiteral = NodeFactory.createLiteralDT(version instanceof Instant i ? i.toString() : Instant.EPOCH.toString(),
                 XSDDatatype.XSDdateTime);
-        g.add(Triple.create(graphNode, RDFS.label.asNode(), NodeFactory.createLiteralLang("Network metrics of the CoPs (derived)", "en")));
-        g.add(Triple.create(graphNode, uri(Cop.NS + "dataVersion"), versionLiteral));
-        g.add(Triple.create(graphNode, uri("http://www.w3.org/ns/prov#generatedAtTime"),
-                NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
-        for (Projection p : PUBLISHED) {
-            Metrics m = network.metrics(snapshot, p, Window.ALWAYS, false);
-            Map<String, java.util.List<String>> bridges = new java.util.HashMap<>();
-            for (Edge e : m.bridges()) {
-                bridges.computeIfAbsent(e.source(), k -> new java.util.ArrayList<>()).add(e.target());
-                bridges.computeIfAbsent(e.target(), k -> new java.util.ArrayList<>()).add(e.source());
-            }
-            m.nodes().forEach((cop, nm) -> {
-                var s = uri(subject(p, cop));
-                g.add(Triple.create(s, RDF.type.asNode(), uri(Cop.NS + "NetworkMetrics")));
-                g.add(Triple.create(s, uri(Cop.NS + "metricsOf"), uri(cop)));
-                g.add(Triple.create(s, uri(Cop.NS + "projection"), NodeFactory.createLiteralString(p.id())));
-                g.add(Triple.create(s, uri(Cop.NS + "dataVersion"), versionLiteral));
-                g.add(Triple.create(s, uri(Cop.NS + "degree"), integer(nm.degree())));
-                g.add(Triple.create(s, uri(Cop.NS + "weightedDegree"), dbl(nm.weightedDegree())));
-                g.add(Triple.create(s, uri(Cop.NS + "betweenness"), dbl(nm.betweenness())));
-                g.add(Triple.create(s, uri(Cop.NS + "closeness"), dbl(nm.closeness())));
-                g.add(Triple.create(s, uri(Cop.NS + "clusteringCoefficient"), dbl(nm.clustering())));
-                g.add(Triple.create(s, uri(Cop.NS + "community"), integer(nm.community())));
-                g.add(Triple.create(s, uri(Cop.NS + "isArticulationPoint"),
-                        NodeFactory.createLiteralDT(String.valueOf(nm.articulationPoint()), XSDDatatype.XSDboolean)));
-                for (String other : bridges.getOrDefault(cop, List.of())) {
-                    g.add(Triple.create(s, uri(Cop.NS + "bridgeTo"), uri(other)));
-                }
-            });
-        }
+        long[] count = {0};
         store.writeDerived(d -> {
             d.removeGraph(graphNode);
-            d.addGraph(graphNode, g);
+            java.util.function.Consumer<Triple> g = t -> {
+                d.add(graphNode, t.getSubject(), t.getPredicate(), t.getObject());
+                count[0]++;
+            };
+            g.accept(Triple.create(graphNode, RDFS.label.asNode(), NodeFactory.createLiteralLang("Network metrics of the CoPs (derived)", "en")));
+            g.accept(Triple.create(graphNode, uri(Cop.NS + "dataVersion"), versionLiteral));
+            g.accept(Triple.create(graphNode, uri("http://www.w3.org/ns/prov#generatedAtTime"),
+                    NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
+            computed.forEach((p, m) -> write(g, p, m, versionLiteral));
         });
         published = version;
-        LOG.info("Network metrics for data version {} published in {} ({} statements, {} ms)", version, graphIri(), g.size(),
-                (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("Network metrics for data version {} published in {} ({} statements; computed in {} ms, written in {} ms)",
+                version, graphIri(), count[0], (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         return true;
+    }
+
+    private void write(java.util.function.Consumer<Triple> g, Projection p, Metrics m, org.apache.jena.graph.Node versionLiteral) {
+        Map<String, java.util.List<String>> bridges = new java.util.HashMap<>();
+        for (Edge e : m.bridges()) {
+            bridges.computeIfAbsent(e.source(), k -> new java.util.ArrayList<>()).add(e.target());
+            bridges.computeIfAbsent(e.target(), k -> new java.util.ArrayList<>()).add(e.source());
+        }
+        var projection = NodeFactory.createLiteralString(p.id());
+        m.nodes().forEach((cop, nm) -> {
+            var s = uri(subject(p, cop));
+            g.accept(Triple.create(s, RDF.type.asNode(), uri(Cop.NS + "NetworkMetrics")));
+            g.accept(Triple.create(s, uri(Cop.NS + "metricsOf"), uri(cop)));
+            g.accept(Triple.create(s, uri(Cop.NS + "projection"), projection));
+            g.accept(Triple.create(s, uri(Cop.NS + "dataVersion"), versionLiteral));
+            g.accept(Triple.create(s, uri(Cop.NS + "degree"), integer(nm.degree())));
+            g.accept(Triple.create(s, uri(Cop.NS + "weightedDegree"), dbl(nm.weightedDegree())));
+            g.accept(Triple.create(s, uri(Cop.NS + "betweenness"), dbl(nm.betweenness())));
+            g.accept(Triple.create(s, uri(Cop.NS + "closeness"), dbl(nm.closeness())));
+            g.accept(Triple.create(s, uri(Cop.NS + "clusteringCoefficient"), dbl(nm.clustering())));
+            g.accept(Triple.create(s, uri(Cop.NS + "community"), integer(nm.community())));
+            g.accept(Triple.create(s, uri(Cop.NS + "isArticulationPoint"),
+                    NodeFactory.createLiteralDT(String.valueOf(nm.articulationPoint()), XSDDatatype.XSDboolean)));
+            for (String other : bridges.getOrDefault(cop, List.of())) {
+                g.accept(Triple.create(s, uri(Cop.NS + "bridgeTo"), uri(other)));
+            }
+        });
     }
 
     /** {@code {base}id/network-metrics/{projection}/{kind}/{slug}} for a CoP under the base, else a hash. */
