@@ -41,6 +41,7 @@ public final class Network {
     public static final int MAX_NODES = 400;
     public static final int MAX_PATHS = 10;
     public static final int MAX_PATH_LENGTH = 6;
+    private static final int ALL_KINDS = LinkKind.values().length;
 
     private static final Logger LOG = LoggerFactory.getLogger(Network.class);
 
@@ -51,10 +52,12 @@ public final class Network {
     private CompletableFuture<Snapshot> building;
     // Bounded by edges, not entries: one network of every resource at 50,000 CoPs has 1.6 million
     // edges, and the explorer's time slider asks for a new window at every step.
-    private final Cache<Key, Net> nets = Caffeine.newBuilder().maximumWeight(4_000_000)
-            .weigher((Key k, Net n) -> n.edges().size() + n.nodes().size() / 4 + 1).build();
-    private final Cache<Key, Metrics> metrics = Caffeine.newBuilder().maximumSize(32).build();
-    private final Cache<Key, Graph<String, Edge>> graphs = Caffeine.newBuilder().maximumSize(2).build();
+    // Soft values: under memory pressure the collector drops built networks (they are rebuilt
+    // from the facts when asked for again) rather than the server running out of memory.
+    private final Cache<Key, Net> nets = Caffeine.newBuilder().maximumWeight(3_000_000)
+            .weigher((Key k, Net n) -> n.edges().size() + n.nodes().size() / 4 + 1).softValues().build();
+    private final Cache<Key, Metrics> metrics = Caffeine.newBuilder().maximumSize(32).softValues().build();
+    private final Cache<Key, Graph<String, Edge>> graphs = Caffeine.newBuilder().maximumSize(2).softValues().build();
 
     private Network(Supplier<Object> version, Supplier<Facts> reader) {
         this.version = version;
@@ -235,7 +238,7 @@ public final class Network {
             frontier = next;
         }
         List<Edge> edges = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<Edge> seen = new java.util.HashSet<>();
         Map<String, Integer> more = new HashMap<>();
         for (String at : shown.keySet()) {
             int hidden = 0;
@@ -244,12 +247,12 @@ public final class Network {
                 if (!admits(net, e, other, wanted, types) && !shown.containsKey(other)) {
                     continue;
                 }
-                Edge kept = e.restrictedTo(wanted);
+                Edge kept = wanted.size() < ALL_KINDS ? e.restrictedTo(wanted) : e;
                 if (kept == null) {
                     continue;
                 }
                 if (shown.containsKey(other)) {
-                    if (seen.add(e.id())) {
+                    if (seen.add(e)) {
                         edges.add(kept);
                     }
                 } else {
@@ -264,7 +267,7 @@ public final class Network {
     }
 
     private static boolean admits(Net net, Edge e, String other, Set<LinkKind> kinds, Set<NodeType> types) {
-        if (e.restrictedTo(kinds) == null) {
+        if (kinds.size() < ALL_KINDS && e.restrictedTo(kinds) == null) {
             return false;
         }
         Node n = net.nodes().get(other);

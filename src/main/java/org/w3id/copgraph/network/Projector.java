@@ -35,8 +35,7 @@ final class Projector {
             }
         }
         projectCops(facts, links, projection.kinds, pairs, notes);
-        List<Edge> edges = new ArrayList<>();
-        pairs.reasons.forEach((key, reasons) -> edges.add(new Edge("e" + edges.size(), key.a, key.b, projection.directed, reasons)));
+        List<Edge> edges = pairs.edges();
         return new Net(projection, window, nodes, edges, notes);
     }
 
@@ -146,22 +145,50 @@ final class Projector {
         return List.copyOf(s);
     }
 
-    /** Reasons gathered per pair of nodes (ordered when the projection is directed). */
+    /**
+     * Reasons gathered per pair of nodes (ordered when the projection is directed). Most pairs
+     * have one reason, kept as it is; a list only for the others: at 50,000 CoPs the network of
+     * every resource has 1.6 million pairs, and a list each would double the memory of building it.
+     */
     private static final class Pairs {
         private final boolean directed;
-        private final Map<Key, List<Reason>> reasons = new LinkedHashMap<>();
+        private final Map<Key, Object> reasons = new LinkedHashMap<>();
 
         Pairs(boolean directed) {
             this.directed = directed;
         }
 
+        @SuppressWarnings("unchecked")
         void add(String a, String b, Reason r) {
             Key key = directed || a.compareTo(b) < 0 ? new Key(a, b) : new Key(b, a);
-            List<Reason> list = reasons.computeIfAbsent(key, k -> new ArrayList<>());
-            // A mutual cross-pollination arrives once per direction; in an undirected view it is one reason.
-            if (!list.contains(r)) {
-                list.add(r);
+            Object known = reasons.putIfAbsent(key, r);
+            if (known == null) {
+                return;
             }
+            // A mutual cross-pollination arrives once per direction; in an undirected view it is one reason.
+            if (known instanceof Reason one) {
+                if (!one.equals(r)) {
+                    List<Reason> list = new ArrayList<>(2);
+                    list.add(one);
+                    list.add(r);
+                    reasons.put(key, list);
+                }
+            } else if (!((List<Reason>) known).contains(r)) {
+                ((List<Reason>) known).add(r);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Edge> edges() {
+            List<Edge> edges = new ArrayList<>(reasons.size());
+            for (var it = reasons.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                List<Reason> list = e.getValue() instanceof Reason one ? List.of(one) : (List<Reason>) e.getValue();
+                edges.add(new Edge(edges.size(), e.getKey().a, e.getKey().b, directed, list));
+                // Let the pairs go as the edges are made, rather than holding both at the peak.
+                it.remove();
+            }
+            return edges;
         }
     }
 
