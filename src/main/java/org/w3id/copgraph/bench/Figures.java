@@ -34,6 +34,11 @@ final class Figures {
     /** Target name, then clients, then the figures. */
     final Map<String, Map<Integer, Stats>> mixed = new LinkedHashMap<>();
     final List<String> notes = new ArrayList<>();
+    /** The network figures (what, figure), in the order measured. */
+    final List<NetworkRow> network = new ArrayList<>();
+
+    record NetworkRow(String what, String figure) {
+    }
 
     Figures(int cops) {
         this.cops = cops;

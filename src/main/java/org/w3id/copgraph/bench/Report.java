@@ -40,6 +40,7 @@ final class Report {
             starts(md, f);
             queries(md, f, peers);
             mixed(md, f, peers);
+            network(md, f);
             if (!f.notes.isEmpty()) {
                 md.append("\nNotes:\n\n");
                 f.notes.forEach(n -> md.append("- ").append(n).append('\n'));
@@ -58,6 +59,15 @@ final class Report {
                     ours == null || l == ours || l.ms() == null || ours.ms() == null ? "" : ratio(ours.ms(), l.ms())));
         }
         f.loads.stream().filter(l -> l.note() != null).forEach(l -> md.append("\n").append(l.who()).append(": ").append(l.note()).append('\n'));
+    }
+
+    private static void network(StringBuilder md, Figures f) {
+        if (f.network.isEmpty()) {
+            return;
+        }
+        md.append("\n### Network (copgraph serve started normally: the metrics graph is computed in the background)\n\n")
+                .append("| figure | value |\n|---|---:|\n");
+        f.network.forEach(r -> md.append("| ").append(r.what()).append(" | ").append(r.figure()).append(" |\n"));
     }
 
     private static void starts(StringBuilder md, Figures f) {
