@@ -53,9 +53,13 @@ final class FactsReader {
     private final Store store;
     private final long timeoutMillis;
 
+    /**
+     * @param timeoutMillis the query timeout of the store; a scan gets at least ten minutes, since
+     *                      it streams every statement of one predicate (a million at 50,000 CoPs)
+     */
     FactsReader(Store store, long timeoutMillis) {
         this.store = store;
-        this.timeoutMillis = timeoutMillis;
+        this.timeoutMillis = Math.max(timeoutMillis, 600_000);
     }
 
     Facts read() {
@@ -181,16 +185,24 @@ final class FactsReader {
 
         // Labels last, and only of what the facts mention: most labelled things are not in the network.
         out.forgetUnmentioned();
-        Map<String, Integer> labelRank = new HashMap<>();
+        // English first, then no language, then any other; only the ranks of non-English ones are
+        // remembered (almost every label is English).
+        Map<String, Integer> otherRank = new HashMap<>();
         scan(RDFS + "label", (s, l, g) -> {
             if (!s.isURI() || !l.isLiteral() || !out.mentions(s.getURI())) {
                 return;
             }
             String lang = l.getLiteralLanguage();
             int rank = "en".equals(lang) ? 0 : lang.isEmpty() ? 1 : 2;
-            if (rank < labelRank.getOrDefault(s.getURI(), 3)) {
-                labelRank.put(out.iri(s.getURI()), rank);
-                out.label(s.getURI(), l.getLiteralLexicalForm());
+            int known = out.hasLabel(s.getURI()) ? otherRank.getOrDefault(s.getURI(), 0) : 3;
+            if (rank < known) {
+                String iri = out.iri(s.getURI());
+                if (rank == 0) {
+                    otherRank.remove(iri);
+                } else {
+                    otherRank.put(iri, rank);
+                }
+                out.label(iri, l.getLiteralLexicalForm());
             }
         });
         return out.facts();
@@ -323,14 +335,17 @@ final class FactsReader {
         }
 
         void type(String iri, NodeType t) {
-            // Every CoP is a node; anything else only if a fact mentions it.
-            types.merge(t == NodeType.COP ? iri(iri) : iri, t, (x, y) -> x.ordinal() <= y.ordinal() ? x : y);
+            // Typed resources are the network's nodes: their IRIs kept once, shared with the links.
+            types.merge(iri(iri), t, (x, y) -> x.ordinal() <= y.ordinal() ? x : y);
         }
 
-        /** Forgets the types of what no fact mentions, before the labels are read. */
+        /** Done with the ties: what is left to read is labels. */
         void forgetUnmentioned() {
-            types.keySet().retainAll(iris.keySet());
             ties.clear();
+        }
+
+        boolean hasLabel(String iri) {
+            return labels.containsKey(iri);
         }
 
         NodeType type(String iri) {

@@ -49,7 +49,8 @@ public final class Network {
     private final Supplier<Facts> reader;
     private final Object lock = new Object();
     private volatile Snapshot current;
-    private CompletableFuture<Snapshot> building;
+    private CompletableFuture<Snapshot> reading;
+    private final java.util.concurrent.Semaphore building = new java.util.concurrent.Semaphore(1);
     // Bounded by edges, not entries: one network of every resource at 50,000 CoPs has 1.6 million
     // edges, and the explorer's time slider asks for a new window at every step.
     // Soft values: under memory pressure the collector drops built networks (they are rebuilt
@@ -124,11 +125,11 @@ public final class Network {
     /** Starts a build of the current data version unless one is running; returns the running one. */
     private CompletableFuture<Snapshot> build() {
         synchronized (lock) {
-            if (building != null && !building.isDone()) {
-                return building;
+            if (reading != null && !reading.isDone()) {
+                return reading;
             }
             CompletableFuture<Snapshot> f = new CompletableFuture<>();
-            building = f;
+            reading = f;
             Thread t = new Thread(() -> {
                 try {
                     // The version is read before the facts: a change made meanwhile is seen as a newer version.
@@ -169,17 +170,43 @@ public final class Network {
     }
 
     Net net(Snapshot s, Projection projection, Window window) {
-        return nets.get(new Key(s.version(), projection, window), k -> Projector.build(s.facts(), projection, window));
+        return nets.get(new Key(s.version(), projection, window), k -> build(s, projection, window));
+    }
+
+    /**
+     * One projection built at a time: at 50,000 CoPs the facts take half of a 1 GB heap and one
+     * dense projection much of the rest, so a request and the background refresh building two
+     * at once would run out of memory. The other waits a few seconds instead.
+     */
+    private Net build(Snapshot s, Projection projection, Window window) {
+        building.acquireUninterruptibly();
+        try {
+            return Projector.build(s.facts(), projection, window);
+        } finally {
+            building.release();
+        }
     }
 
     public Metrics metrics(Projection projection, Window window) {
         return metrics(snapshot(), projection, window, true);
     }
 
-    /** @param parallel whether to use every core (a request waits) or one (a background refresh) */
+    /**
+     * @param parallel whether to use every core (a request waits) or one (a background refresh,
+     *                 which also does not keep the projections it builds: only their metrics)
+     */
     Metrics metrics(Snapshot s, Projection projection, Window window, boolean parallel) {
-        Net net = net(s, projection, window);
-        return metrics.get(new Key(s.version(), projection, window), k -> MetricsCalculator.compute(net, parallel));
+        Key key = new Key(s.version(), projection, window);
+        return metrics.get(key, k -> {
+            Net net = parallel ? net(s, projection, window) : Objects.requireNonNullElseGet(nets.getIfPresent(key),
+                    () -> build(s, projection, window));
+            building.acquireUninterruptibly();
+            try {
+                return MetricsCalculator.compute(net, parallel);
+            } finally {
+                building.release();
+            }
+        });
     }
 
     /** Resources whose label contains {@code text} (any case), CoPs first, then shortest labels. */

@@ -19,7 +19,9 @@ public final class StoreNetworkBench {
     private StoreNetworkBench() {
     }
 
-    public static void main(String[] args) {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
         try (Store store = Store.open(Path.of(args[0]))) {
             Runtime rt = Runtime.getRuntime();
             long t0 = System.nanoTime();
@@ -53,17 +55,27 @@ public final class StoreNetworkBench {
             for (int depth = 1; depth <= 2; depth++) {
                 int samples = 500;
                 long[] times = new long[samples];
+                long[] json = new long[samples];
+                long bytes = 0;
                 for (int i = -100; i < samples; i++) {
                     String focus = cops.get(random.nextInt(cops.size()));
                     long t = System.nanoTime();
-                    network.neighbourhood(focus, depth, Set.of(), Set.of(), Projection.RESOURCES, Window.ALWAYS, Network.DEFAULT_LIMIT);
+                    Neighbourhood nb = network.neighbourhood(focus, depth, Set.of(), Set.of(), Projection.RESOURCES, Window.ALWAYS,
+                            Network.DEFAULT_LIMIT);
+                    long t1 = System.nanoTime();
+                    Metrics all = network.metrics(Projection.ALL, Window.ALWAYS);
+                    byte[] body = JSON.writeValueAsBytes(Exports.cytoscape(View.of(nb, Projection.RESOURCES, all), iri -> iri));
                     if (i >= 0) {
-                        times[i] = System.nanoTime() - t;
+                        times[i] = t1 - t;
+                        json[i] = System.nanoTime() - t1;
+                        bytes += body.length;
                     }
                 }
                 Arrays.sort(times);
-                System.out.printf("Neighbourhood depth %d: p50 %.2f ms, p95 %.2f ms%n", depth, times[samples / 2] / 1e6,
-                        times[(int) (samples * 0.95)] / 1e6);
+                Arrays.sort(json);
+                System.out.printf("Neighbourhood depth %d: p50 %.2f ms, p95 %.2f ms; to JSON p50 %.2f ms, p95 %.2f ms, %d bytes on average%n",
+                        depth, times[samples / 2] / 1e6, times[(int) (samples * 0.95)] / 1e6, json[samples / 2] / 1e6,
+                        json[(int) (samples * 0.95)] / 1e6, bytes / samples);
             }
         }
     }
