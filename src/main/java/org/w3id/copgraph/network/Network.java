@@ -181,6 +181,9 @@ public final class Network {
     private Net build(Snapshot s, Projection projection, Window window) {
         building.acquireUninterruptibly();
         try {
+            if (projection == Projection.RESOURCES) {
+                ensureRoomFor(s.facts().links().size() * BYTES_PER_RESOURCE_LINK, s.facts().links().size());
+            }
             return Projector.build(s.facts(), projection, window);
         } finally {
             building.release();
@@ -189,6 +192,44 @@ public final class Network {
 
     public Metrics metrics(Projection projection, Window window) {
         return metrics(snapshot(), projection, window, true);
+    }
+
+    /** What the network of every resource takes per fact while it is built (measured: edges, pairs, lists). */
+    private static final long BYTES_PER_RESOURCE_LINK = 250;
+
+    /**
+     * Refuses, with a clear answer, to build what the heap cannot hold: running out of memory
+     * half-way would break the server for everyone (at 50,000 CoPs the network of every
+     * resource does not fit next to the facts in a 1 GB heap). Built networks are dropped first.
+     */
+    private void ensureRoomFor(long bytes, int links) {
+        if (free() >= bytes) {
+            return;
+        }
+        nets.invalidateAll();
+        graphs.invalidateAll();
+        if (free() >= bytes) {
+            return;
+        }
+        throw new org.w3id.copgraph.Problem(org.w3id.copgraph.Problem.Kind.TIMEOUT, "network-too-large",
+                "The network of every resource (" + links + " facts) needs about " + (bytes >> 20) + " MB more than this"
+                        + " server has free (" + (free() >> 20) + " MB). Use a network of CoPs (projection=all, or another"
+                        + " projection), or start the server with a larger heap (java -Xmx...).");
+    }
+
+    /**
+     * Heap free for new data: the maximum less what the old generation (and survivors) hold now.
+     * That counts some garbage as used, so it errs on the side of refusing; young objects are left
+     * out, since they are mostly garbage.
+     */
+    private static long free() {
+        long used = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && !pool.getName().contains("Eden")) {
+                used += pool.getUsage().getUsed();
+            }
+        }
+        return Runtime.getRuntime().maxMemory() - used;
     }
 
     /**
