@@ -52,6 +52,8 @@ final class NetworkBench {
             for (int depth = 1; depth <= 2; depth++) {
                 List<Double> times = new ArrayList<>();
                 long nodes = 0;
+                int failed = 0;
+                int status = 200;
                 for (int i = -10; i < 100 && !cops.isEmpty(); i++) {
                     String focus = cops.get(random.nextInt(cops.size()));
                     SparqlClient.Response r = client.send(SparqlClient.Request.get(s.base() + "/api/network/neighbourhood?depth="
@@ -59,11 +61,16 @@ final class NetworkBench {
                     if (i >= 0 && r.status() == 200) {
                         times.add(r.ms());
                         nodes += JSON.readTree(r.body()).at("/elements/nodes").size();
+                    } else if (i >= 0) {
+                        failed++;
+                        status = r.status();
                     }
                 }
                 f.network.add(new Figures.NetworkRow(String.format("neighbourhood depth %d (100 random CoPs, %.0f nodes on average)",
-                        depth, nodes / (double) Math.max(1, times.size())), String.format("p50 %.1f ms, p95 %.1f ms",
-                        Stats.percentile(times, 50), Stats.percentile(times, 95))));
+                        depth, nodes / (double) Math.max(1, times.size())), failed == times.size() + failed
+                        ? "HTTP " + status + " (see docs/network.md: memory)"
+                        : String.format("p50 %.1f ms, p95 %.1f ms", Stats.percentile(times, 50), Stats.percentile(times, 95))
+                        + (failed > 0 ? String.format(", %d answered HTTP %d", failed, status) : "")));
             }
             String ask = "ASK { GRAPH <" + org.w3id.copgraph.model.Iris.DEFAULT.graph("network-metrics") + "> { ?s ?p ?o } }";
             long deadline = System.nanoTime() + PUBLISH_WAIT_MS * 1_000_000;
