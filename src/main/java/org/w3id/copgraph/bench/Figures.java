@@ -39,6 +39,11 @@ final class Figures {
     /** Time to precompute the first pages of the curated queries, and how many (null: not run). */
     Long precomputeMs;
     int precomputed;
+    /** The network figures (what, figure), in the order measured. */
+    final List<NetworkRow> network = new ArrayList<>();
+
+    record NetworkRow(String what, String figure) {
+    }
 
     Figures(int cops) {
         this.cops = cops;

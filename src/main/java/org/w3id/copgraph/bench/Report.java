@@ -41,6 +41,7 @@ final class Report {
             queries(md, f, peers);
             examples(md, f);
             mixed(md, f, peers);
+            network(md, f);
             if (!f.notes.isEmpty()) {
                 md.append("\nNotes:\n\n");
                 f.notes.forEach(n -> md.append("- ").append(n).append('\n'));
@@ -65,6 +66,15 @@ final class Report {
                     + " once per data version, so the `api cold` column below is a freshly started server reading them.%n",
                     f.precomputed, f.precomputeMs / 1000.0));
         }
+    }
+
+    private static void network(StringBuilder md, Figures f) {
+        if (f.network.isEmpty()) {
+            return;
+        }
+        md.append("\n### Network (copgraph serve started normally: the metrics graph is computed in the background)\n\n")
+                .append("| figure | value |\n|---|---:|\n");
+        f.network.forEach(r -> md.append("| ").append(r.what()).append(" | ").append(r.figure()).append(" |\n"));
     }
 
     private static void starts(StringBuilder md, Figures f) {

@@ -15,12 +15,20 @@ record Server(String name, Process process, String base, String sparql, long sta
 
     private static final Duration START = Duration.ofMinutes(3);
 
+    /** copgraph serve without the network metrics at start-up (they would take a core from the queries timed). */
     static Server copgraph(Path store, Path home, Path work, String heap) throws IOException {
+        return copgraph(store, home, work, heap, false);
+    }
+
+    static Server copgraph(Path store, Path home, Path work, String heap, boolean metricsAtStart) throws IOException {
         int port = Processes.freePort();
         List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-cp", classPath(),
                 "org.w3id.copgraph.cli.Main", "serve", "--store", store.toString(), "--home", home.toString(),
-                "--port", String.valueOf(port), "--query-timeout", "120000", "--no-metrics-at-start"));
-        Path log = work.resolve("copgraph-serve.log");
+                "--port", String.valueOf(port), "--query-timeout", "120000"));
+        if (!metricsAtStart) {
+            cmd.add("--no-metrics-at-start");
+        }
+        Path log = work.resolve(metricsAtStart ? "copgraph-serve-network.log" : "copgraph-serve.log");
         long t0 = System.nanoTime();
         Process p = Processes.start(cmd, work, log);
         String base = "http://127.0.0.1:" + port;

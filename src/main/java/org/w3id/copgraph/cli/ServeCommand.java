@@ -34,9 +34,8 @@ final class ServeCommand implements Callable<Integer> {
     String updateEndpoint;
 
     @Option(names = "--metrics-at-start", defaultValue = "true", negatable = true, fallbackValue = "true",
-            description = {"Compute the network metrics graph at start-up, in the background (default: ${DEFAULT-VALUE}).",
-                    "--no-metrics-at-start leaves it to the first /api/network/metrics request: on a large",
-                    "graph the computation takes minutes of CPU (the benchmark serves this way)."})
+            description = {"Compute the network metrics graph at start-up, in the background on one core",
+                    "(default: ${DEFAULT-VALUE}). --no-metrics-at-start leaves it to the first /api/network request."})
     boolean metricsAtStart;
 
     @Option(names = "--precompute", defaultValue = "true", negatable = true, fallbackValue = "true",
@@ -56,21 +55,15 @@ final class ServeCommand implements Callable<Integer> {
                 .withRemoteStore(sparqlEndpoint, updateEndpoint));
         Loader.Result seeded = Cli.seed(cg);
         Javalin app = App.create(cg).start(port);
-        // Publish the network metrics graph once at start-up; /api/network/metrics refreshes it when the data changed.
-        Thread metrics = new Thread(() -> {
-            try {
-                cg.metricsGraph().refreshIfStale();
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("Network metrics not published at start-up", e);
-            }
-        }, "network-metrics-startup");
-        metrics.setDaemon(true);
+        // The network metrics graph is computed and published in the background, on one core: at
+        // start-up and after each change (the network served meanwhile is the previous one).
         if (metricsAtStart) {
-            metrics.start();
+            cg.metricsGraph().refreshInBackground();
         }
         if (precompute) {
             cg.startPrecomputation();
         }
+        cg.curation().addListener((dsg, record, resources) -> cg.metricsGraph().refreshSoon());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             cg.close();

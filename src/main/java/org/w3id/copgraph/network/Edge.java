@@ -13,24 +13,29 @@ import java.util.Set;
  */
 public final class Edge {
 
-    private final String id;
+    private final int id;
     private final String source;
     private final String target;
     private final boolean directed;
     private final List<Reason> reasons;
     private final double weight;
 
-    public Edge(String id, String source, String target, boolean directed, List<Reason> reasons) {
+    /** @param id the edge's number in its network; its id is "e" and the number, made when asked for */
+    public Edge(int id, String source, String target, boolean directed, List<Reason> reasons) {
         this.id = id;
         this.source = source;
         this.target = target;
         this.directed = directed;
         this.reasons = List.copyOf(reasons);
-        this.weight = this.reasons.stream().mapToDouble(Reason::weight).sum();
+        double w = 0;
+        for (Reason r : this.reasons) {
+            w += r.weight();
+        }
+        this.weight = w;
     }
 
     public String id() {
-        return id;
+        return "e" + id;
     }
 
     public String source() {

@@ -6,171 +6,253 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.w3id.copgraph.model.Cop;
 import org.w3id.copgraph.store.Store;
 
 /**
- * Reads the facts the network is made of from the store, one SPARQL query per kind of tie,
- * each keeping the named graph (the source) a statement came from.
+ * Reads the facts the network is made of from the store in a few streaming scans: one query per
+ * predicate ({@code GRAPH ?g { ?s <p> ?o }}, an index range scan), joined here in memory, rather
+ * than SPARQL joins with OPTIONALs and FILTER NOT EXISTS over the union graph (50 s at 10,000
+ * CoPs, against a few seconds). Every statement keeps the named graph (the source) it came from.
+ * Reads go through {@link Store#query}, so a remote SPARQL store works too.
  */
 final class FactsReader {
 
     private static final String PREFIXES = String.join("\n", Cop.PREFIXES.entrySet().stream()
             .map(e -> "PREFIX " + e.getKey() + ": <" + e.getValue() + ">").toList()) + "\n";
 
+    /** One predicate's statements in every named graph; {@code ?p} is bound per scan. */
+    private static final Query SCAN = q("SELECT ?s ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }");
     private static final Query TYPES = q("""
             SELECT ?s ?t WHERE {
               VALUES ?t { cop:CommunityOfPractice foaf:Person schema:Person schema:Event cop:Practice skos:Concept
                           org:Organization foaf:Organization }
-              ?s a ?t . FILTER(isIRI(?s)) }""");
-    private static final Query LABELS = q("SELECT ?s ?l WHERE { ?s rdfs:label ?l . FILTER(isIRI(?s)) }");
-    private static final Query CROSS_POLLINATIONS = q("""
-            SELECT ?xp ?agent ?target ?date ?strength ?evidence ?direction ?doc ?activity ?g WHERE {
-              GRAPH ?g { ?xp a cop:CrossPollination ; prov:agent ?agent ; cop:target ?target .
-                OPTIONAL { ?xp dcterms:date ?date } OPTIONAL { ?xp cop:strength ?strength }
-                OPTIONAL { ?xp cop:evidenceStatus ?evidence } OPTIONAL { ?xp cop:direction ?direction }
-                OPTIONAL { ?xp dcterms:source ?doc } OPTIONAL { ?xp prov:hadActivity ?activity } } }""");
-    private static final Query TRANSFERRED = q("SELECT ?xp ?t WHERE { ?xp a cop:CrossPollination ; cop:transferred ?t }");
-    private static final Query BARE_CROSS_POLLINATIONS = q("""
-            SELECT ?target ?agent ?g WHERE {
-              GRAPH ?g { ?target cop:crossPollinatedBy ?agent }
-              FILTER NOT EXISTS { ?x prov:agent ?agent ; cop:target ?target }
-              FILTER NOT EXISTS { ?y prov:agent ?target ; cop:target ?agent } }""");
-    private static final Query MEMBERSHIPS = q("""
-            SELECT ?m ?member ?org ?role ?start ?evidence ?g WHERE {
-              GRAPH ?g { ?m a org:Membership ; org:member ?member ; org:organization ?org .
-                OPTIONAL { ?m org:role ?role } OPTIONAL { ?m schema:startDate ?start }
-                OPTIONAL { ?m cop:evidenceStatus ?evidence } } }""");
-    private static final Query BARE_MEMBERSHIPS = q("""
-            SELECT ?member ?org ?g WHERE {
-              GRAPH ?g { ?member org:memberOf ?org }
-              FILTER NOT EXISTS { ?m org:member ?member ; org:organization ?org } }""");
-    private static final Query PRACTICES = q("""
-            SELECT ?a ?p ?pred ?g WHERE { GRAPH ?g {
-              { ?a cop:hasPractice ?p BIND("has practice" AS ?pred) }
-              UNION { ?a cop:usesTool ?p BIND("uses tool" AS ?pred) }
-              UNION { ?p cop:practiceOf ?a BIND("has practice" AS ?pred) } } }""");
-    private static final Query DOMAINS = q("SELECT ?a ?d ?g WHERE { GRAPH ?g { ?a cop:domain ?d } }");
-    private static final Query EVENTS = q("""
-            SELECT ?e ?a ?pred ?date ?g WHERE { GRAPH ?g {
-              VALUES (?p ?pred) { (schema:organizer "organiser") (cop:guest "guest") (cop:facilitator "facilitator")
-                                  (cop:partner "partner") }
-              ?e ?p ?a . OPTIONAL { ?e schema:startDate ?date } } }""");
-    private static final Query TIES = q("""
-            SELECT ?a ?o ?pred ?g WHERE { GRAPH ?g {
-              { VALUES (?p ?pred) { (cop:hostedBy "hosted by") (cop:inNetwork "in network") (cop:partOfEcosystem "part of ecosystem")
-                                    (org:unitOf "unit of") }
-                ?a ?p ?o }
-              UNION { ?o cop:hosts ?a BIND("hosted by" AS ?pred) } } }""");
+              GRAPH ?g { ?s a ?t } FILTER(isIRI(?s)) }""");
+
+    private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    private static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
+    private static final String PROV = "http://www.w3.org/ns/prov#";
+    private static final String DCT = "http://purl.org/dc/terms/";
+    private static final String ORG = "http://www.w3.org/ns/org#";
+    private static final String SCHEMA = "http://schema.org/";
+    private static final Node CROSS_POLLINATION = NodeFactory.createURI(Cop.NS + "CrossPollination");
+    private static final Node MEMBERSHIP = NodeFactory.createURI(ORG + "Membership");
 
     private final Store store;
     private final long timeoutMillis;
 
+    /**
+     * @param timeoutMillis the query timeout of the store; a scan gets at least ten minutes, since
+     *                      it streams every statement of one predicate (a million at 50,000 CoPs)
+     */
     FactsReader(Store store, long timeoutMillis) {
         this.store = store;
-        this.timeoutMillis = timeoutMillis;
+        this.timeoutMillis = Math.max(timeoutMillis, 600_000);
     }
 
     Facts read() {
-        Map<String, NodeType> types = new HashMap<>();
-        select(TYPES, b -> {
-            String s = b.get("s").getURI();
-            NodeType t = typeOf(b.get("t").getURI());
-            types.merge(s, t, (x, y) -> x.ordinal() <= y.ordinal() ? x : y);
+        Builder out = new Builder();
+        select(TYPES, BindingFactory.empty(), b -> out.type(b.get("s").getURI(), typeOf(b.get("t").getURI())));
+
+        // Cross-pollinations and memberships: their statements, per subject, kept in the graph that types them.
+        // In scan order (linked), so that of two readings of one tie the same one is always kept.
+        Map<Node, String> xpGraph = new LinkedHashMap<>();
+        Map<Node, String> membershipGraph = new LinkedHashMap<>();
+        scan(RDF + "type", (s, o, g) -> {
+            if (o.equals(CROSS_POLLINATION)) {
+                xpGraph.putIfAbsent(s, g);
+            } else if (o.equals(MEMBERSHIP)) {
+                membershipGraph.putIfAbsent(s, g);
+            }
+        }, CROSS_POLLINATION, MEMBERSHIP);
+        Map<Key, Node[]> details = new HashMap<>();
+        // Every subject's agent/target and member/organisation (typed or not): a bare shortcut
+        // (cop:crossPollinatedBy, org:memberOf) is only a tie of its own when nothing details it.
+        Set<List<String>> detailedXp = new HashSet<>();
+        Set<List<String>> detailedMembership = new HashSet<>();
+        Map<Node, String> agents = new HashMap<>();
+        Map<Node, String> members = new HashMap<>();
+        scan(PROV + "agent", (s, o, g) -> {
+            if (o.isURI()) {
+                agents.putIfAbsent(s, out.iri(o.getURI()));
+            }
+            keep(details, xpGraph, s, g, XP_AGENT, o);
         });
-        Map<String, String> labels = new HashMap<>();
-        Map<String, Integer> labelRank = new HashMap<>();
-        select(LABELS, b -> {
-            String s = b.get("s").getURI();
-            Node l = b.get("l");
-            String lang = l.getLiteralLanguage();
-            int rank = "en".equals(lang) ? 0 : lang.isEmpty() ? 1 : 2;
-            if (rank < labelRank.getOrDefault(s, 3)) {
-                labelRank.put(s, rank);
-                labels.put(s, l.getLiteralLexicalForm());
+        scan(Cop.NS + "target", (s, o, g) -> {
+            String agent = agents.get(s);
+            if (agent != null && o.isURI()) {
+                detailedXp.add(List.of(agent, o.getURI()));
+            }
+            keep(details, xpGraph, s, g, XP_TARGET, o);
+        });
+        agents.clear();
+        String[] xpProps = {DCT + "date", Cop.NS + "strength", Cop.NS + "evidenceStatus", Cop.NS + "direction",
+                DCT + "source", PROV + "hadActivity"};
+        for (int i = 0; i < xpProps.length; i++) {
+            int slot = XP_DATE + i;
+            scan(xpProps[i], (s, o, g) -> keep(details, xpGraph, s, g, slot, o));
+        }
+        Map<Node, List<String>> transferred = new HashMap<>();
+        scan(Cop.NS + "transferred", (s, o, g) -> {
+            if (xpGraph.containsKey(s) && o.isURI()) {
+                List<String> list = transferred.computeIfAbsent(s, k -> new ArrayList<>(2));
+                String t = out.iri(o.getURI());
+                if (!list.contains(t)) {
+                    list.add(t);
+                }
             }
         });
-        Builder out = new Builder(types, labels);
-        crossPollinations(out);
-        memberships(out);
-        select(PRACTICES, b -> out.tie(LinkKind.PRACTICE, iri(b, "a"), iri(b, "p"), text(b, "pred"), null, null, graph(b), 1));
-        select(DOMAINS, b -> out.tie(LinkKind.DOMAIN, iri(b, "a"), iri(b, "d"), "domain", null, null, graph(b), 1));
-        select(EVENTS, b -> out.tie(LinkKind.EVENT, iri(b, "a"), iri(b, "e"), text(b, "pred") + " at", null,
-                date(b.get("date")), graph(b), 1));
-        select(TIES, b -> out.tie(LinkKind.ORGANISATIONAL, iri(b, "a"), iri(b, "o"), text(b, "pred"), null, null, graph(b), 1));
+        scan(ORG + "member", (s, o, g) -> {
+            if (o.isURI()) {
+                members.putIfAbsent(s, out.iri(o.getURI()));
+            }
+            keep(details, membershipGraph, s, g, M_MEMBER, o);
+        });
+        scan(ORG + "organization", (s, o, g) -> {
+            String member = members.get(s);
+            if (member != null && o.isURI()) {
+                detailedMembership.add(List.of(member, o.getURI()));
+            }
+            keep(details, membershipGraph, s, g, M_ORG, o);
+        });
+        members.clear();
+        scan(ORG + "role", (s, o, g) -> keep(details, membershipGraph, s, g, M_ROLE, o));
+        scan(Cop.NS + "evidenceStatus", (s, o, g) -> keep(details, membershipGraph, s, g, M_EVIDENCE, o));
+        // schema:startDate dates memberships and events alike.
+        Map<Key, LocalDate> startDates = new HashMap<>();
+        scan(SCHEMA + "startDate", (s, o, g) -> {
+            LocalDate d = date(o);
+            if (d != null) {
+                startDates.putIfAbsent(new Key(s, g), d);
+            }
+        });
+
+        // In the order the ties were always read: the first reading of a tie is the one kept.
+        xpGraph.forEach((xp, g) -> {
+            Node[] d = details.get(new Key(xp, g));
+            if (d != null && d[XP_AGENT] != null && d[XP_TARGET] != null) {
+                out.crossPollination(xp, g, d, transferred.getOrDefault(xp, List.of()));
+            }
+        });
+        scan(Cop.NS + "crossPollinatedBy", (s, o, g) -> {
+            if (s.isURI() && o.isURI() && !detailedXp.contains(List.of(o.getURI(), s.getURI()))
+                    && !detailedXp.contains(List.of(s.getURI(), o.getURI()))) {
+                out.bareCrossPollination(o.getURI(), s.getURI(), g);
+            }
+        });
+        membershipGraph.forEach((m, g) -> {
+            Node[] d = details.get(new Key(m, g));
+            if (d != null && d[M_MEMBER] != null && d[M_ORG] != null && d[M_MEMBER].isURI() && d[M_ORG].isURI()) {
+                String member = d[M_MEMBER].getURI();
+                String role = d[M_ROLE] == null || !d[M_ROLE].isURI() ? null : d[M_ROLE].getURI();
+                out.membership(member, d[M_ORG].getURI(), role, local(d[M_EVIDENCE]), startDates.get(new Key(m, g)), g);
+            }
+        });
+        details.clear();
+        scan(ORG + "memberOf", (s, o, g) -> {
+            if (s.isURI() && o.isURI() && !detailedMembership.contains(List.of(s.getURI(), o.getURI()))) {
+                out.membership(s.getURI(), o.getURI(), null, null, null, g);
+            }
+        });
+        scan(Cop.NS + "hasPractice", (s, o, g) -> out.tie(LinkKind.PRACTICE, s, o, "has practice", null, null, g));
+        scan(Cop.NS + "usesTool", (s, o, g) -> out.tie(LinkKind.PRACTICE, s, o, "uses tool", null, null, g));
+        scan(Cop.NS + "practiceOf", (s, o, g) -> out.tie(LinkKind.PRACTICE, o, s, "has practice", null, null, g));
+        scan(Cop.NS + "domain", (s, o, g) -> out.tie(LinkKind.DOMAIN, s, o, "domain", null, null, g));
+        String[][] roles = {{SCHEMA + "organizer", "organiser"}, {Cop.NS + "guest", "guest"},
+                {Cop.NS + "facilitator", "facilitator"}, {Cop.NS + "partner", "partner"}};
+        for (String[] role : roles) {
+            scan(role[0], (e, a, g) -> out.tie(LinkKind.EVENT, a, e, role[1] + " at", null, startDates.get(new Key(e, g)), g));
+        }
+        startDates.clear();
+        String[][] ties = {{Cop.NS + "hostedBy", "hosted by"}, {Cop.NS + "inNetwork", "in network"},
+                {Cop.NS + "partOfEcosystem", "part of ecosystem"}, {ORG + "unitOf", "unit of"}};
+        for (String[] tie : ties) {
+            scan(tie[0], (s, o, g) -> out.tie(LinkKind.ORGANISATIONAL, s, o, tie[1], null, null, g));
+        }
+        scan(Cop.NS + "hosts", (s, o, g) -> out.tie(LinkKind.ORGANISATIONAL, o, s, "hosted by", null, null, g));
+
+        // Labels last, and only of what the facts mention: most labelled things are not in the network.
+        out.forgetUnmentioned();
+        // English first, then no language, then any other; only the ranks of non-English ones are
+        // remembered (almost every label is English).
+        Map<String, Integer> otherRank = new HashMap<>();
+        scan(RDFS + "label", (s, l, g) -> {
+            if (!s.isURI() || !l.isLiteral() || !out.mentions(s.getURI())) {
+                return;
+            }
+            String lang = l.getLiteralLanguage();
+            int rank = "en".equals(lang) ? 0 : lang.isEmpty() ? 1 : 2;
+            int known = out.hasLabel(s.getURI()) ? otherRank.getOrDefault(s.getURI(), 0) : 3;
+            if (rank < known) {
+                String iri = out.iri(s.getURI());
+                if (rank == 0) {
+                    otherRank.remove(iri);
+                } else {
+                    otherRank.put(iri, rank);
+                }
+                out.label(iri, l.getLiteralLexicalForm());
+            }
+        });
         return out.facts();
     }
 
-    private void crossPollinations(Builder out) {
-        Map<String, List<String>> transferred = new HashMap<>();
-        select(TRANSFERRED, b -> transferred.computeIfAbsent(iri(b, "xp"), k -> new ArrayList<>()).add(iri(b, "t")));
-        Set<String> seen = new HashSet<>();
-        select(CROSS_POLLINATIONS, b -> {
-            String xp = iri(b, "xp");
-            if (xp == null || !seen.add(xp)) {
-                return;
-            }
-            String agent = iri(b, "agent");
-            String target = iri(b, "target");
-            LocalDate date = date(b.get("date"));
-            StringBuilder what = new StringBuilder();
-            for (String t : transferred.getOrDefault(xp, List.of())) {
-                what.append(what.length() == 0 ? "" : ", ").append(out.label(t));
-            }
-            String evidence = local(b.get("evidence"));
-            String text = out.label(agent) + " → " + out.label(target) + ": "
-                    + (what.length() == 0 ? "cross-pollination" : what + " moved")
-                    + (date == null ? "" : " on " + date)
-                    + (b.get("activity") == null ? "" : " at " + out.label(b.get("activity").getURI()))
-                    + (evidence == null ? "" : " (" + evidence.toLowerCase(java.util.Locale.ROOT) + ")")
-                    + (b.get("doc") == null || !b.get("doc").isURI() ? "" : "; source: " + out.label(b.get("doc").getURI()));
-            double strength = switch (String.valueOf(local(b.get("strength")))) {
-                case "Strong" -> 3;
-                case "Moderate" -> 2;
-                default -> 1;
-            };
-            Reason reason = new Reason(LinkKind.CROSS_POLLINATION, text, xp, date, List.of(graph(b)), strength);
-            out.add(new Link(agent, target, true, reason));
-            if ("Mutual".equals(local(b.get("direction")))) {
-                out.add(new Link(target, agent, true, reason));
-            }
-        });
-        select(BARE_CROSS_POLLINATIONS, b -> {
-            String agent = iri(b, "agent");
-            String target = iri(b, "target");
-            String text = out.label(agent) + " → " + out.label(target) + ": cross-pollination (no details recorded)";
-            out.add(new Link(agent, target, true, new Reason(LinkKind.CROSS_POLLINATION, text, null, null, List.of(graph(b)), 1)));
-        });
+    // Slots of what is kept per cross-pollination and per membership.
+    private static final int XP_AGENT = 0;
+    private static final int XP_TARGET = 1;
+    private static final int XP_DATE = 2;
+    private static final int XP_STRENGTH = 3;
+    private static final int XP_EVIDENCE = 4;
+    private static final int XP_DIRECTION = 5;
+    private static final int XP_DOC = 6;
+    private static final int XP_ACTIVITY = 7;
+    private static final int M_MEMBER = 0;
+    private static final int M_ORG = 1;
+    private static final int M_ROLE = 2;
+    private static final int M_EVIDENCE = 3;
+
+    /** Keeps the first value of a slot of a subject typed (in graph {@code g}) as one of {@code typed}. */
+    private static void keep(Map<Key, Node[]> details, Map<Node, String> typed, Node s, String g, int slot, Node o) {
+        if (!g.equals(typed.get(s))) {
+            return;
+        }
+        Node[] d = details.computeIfAbsent(new Key(s, g), k -> new Node[8]);
+        if (d[slot] == null) {
+            d[slot] = o;
+        }
     }
 
-    private void memberships(Builder out) {
-        select(MEMBERSHIPS, b -> {
-            String member = iri(b, "member");
-            String org = iri(b, "org");
-            String role = b.get("role") == null ? "member" : out.label(b.get("role").getURI());
-            // A CoP that is a member of an ecosystem is an organisational tie, not a shared person.
-            LinkKind kind = out.type(member) == NodeType.COP ? LinkKind.ORGANISATIONAL : LinkKind.MEMBER;
-            String evidence = local(b.get("evidence"));
-            out.tie(kind, member, org, role + " of", evidence, date(b.get("start")), graph(b), 1);
-        });
-        select(BARE_MEMBERSHIPS, b -> {
-            String member = iri(b, "member");
-            LinkKind kind = out.type(member) == NodeType.COP ? LinkKind.ORGANISATIONAL : LinkKind.MEMBER;
-            out.tie(kind, member, iri(b, "org"), "member of", null, null, graph(b), 1);
-        });
+    private interface Row {
+        void accept(Node s, Node o, String g);
     }
 
-    private void select(Query query, Consumer<Binding> row) {
-        store.query(query, BindingFactory.empty(), timeoutMillis, exec -> {
+    private void scan(String predicate, Row row, Node... objects) {
+        Binding b = BindingFactory.binding(Var.alloc("p"), NodeFactory.createURI(predicate));
+        if (objects.length == 0) {
+            select(SCAN, b, r -> row.accept(r.get("s"), r.get("o"), r.get("g").getURI()));
+            return;
+        }
+        // rdf:type: one scan per wanted class rather than every typed statement.
+        for (Node o : objects) {
+            select(SCAN_OBJECT, BindingFactory.binding(b, Var.alloc("o"), o), r -> row.accept(r.get("s"), o, r.get("g").getURI()));
+        }
+    }
+
+    private static final Query SCAN_OBJECT = q("SELECT ?s ?g WHERE { GRAPH ?g { ?s ?p ?o } }");
+
+    private void select(Query query, Binding substitution, Consumer<Binding> row) {
+        store.query(query, substitution, timeoutMillis, exec -> {
             var rows = exec.select();
             while (rows.hasNext()) {
                 row.accept(rows.next());
@@ -191,38 +273,29 @@ final class FactsReader {
         };
     }
 
+    private static final java.util.regex.Pattern DAY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*");
+    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\d{4}");
+
     static LocalDate date(Node n) {
         if (n == null || !n.isLiteral()) {
             return null;
         }
         String v = n.getLiteralLexicalForm();
         try {
-            if (v.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+            if (DAY.matcher(v).matches()) {
                 return LocalDate.parse(v.substring(0, 10));
             }
-            if (v.matches("\\d{4}-\\d{2}")) {
+            if (MONTH.matcher(v).matches()) {
                 return LocalDate.parse(v + "-01");
             }
-            if (v.matches("\\d{4}")) {
+            if (YEAR.matcher(v).matches()) {
                 return LocalDate.of(Integer.parseInt(v), 1, 1);
             }
         } catch (java.time.DateTimeException e) {
             return null;
         }
         return null;
-    }
-
-    private static String iri(Binding b, String var) {
-        Node n = b.get(var);
-        return n != null && n.isURI() ? n.getURI() : null;
-    }
-
-    private static String text(Binding b, String var) {
-        return b.get(var).getLiteralLexicalForm();
-    }
-
-    private static String graph(Binding b) {
-        return b.get("g").getURI();
     }
 
     private static String local(Node n) {
@@ -237,26 +310,50 @@ final class FactsReader {
         return QueryFactory.create(PREFIXES + body);
     }
 
-    /** Collects nodes and links, skipping blank nodes and repeated ties. */
-    private static final class Builder {
-        private final Map<String, NodeType> types;
-        private final Map<String, String> labels;
-        private final Map<String, org.w3id.copgraph.network.Node> nodes = new LinkedHashMap<>();
-        private final List<Link> links = new ArrayList<>();
-        private final Set<String> ties = new HashSet<>();
+    private record Key(Node subject, String graph) {
+    }
 
-        Builder(Map<String, NodeType> types, Map<String, String> labels) {
-            this.types = types;
-            this.labels = labels;
-            types.forEach((iri, t) -> {
-                if (t == NodeType.COP) {
-                    node(iri);
-                }
-            });
+    /**
+     * Collects nodes and links, skipping blank nodes and repeated ties. IRIs are kept once each
+     * (the store hands out a new string per row), and texts are put together only when shown.
+     */
+    private static final class Builder {
+        private final Map<String, String> iris = new HashMap<>();
+        private final Map<String, NodeType> types = new HashMap<>();
+        private final Map<String, String> labels = new HashMap<>();
+        private final Map<String, List<String>> sources = new HashMap<>();
+        private final List<Link> links = new ArrayList<>();
+        private final Set<Tie> ties = new HashSet<>();
+
+        String iri(String iri) {
+            String known = iris.putIfAbsent(iri, iri);
+            return known != null ? known : iri;
+        }
+
+        boolean mentions(String iri) {
+            return iris.containsKey(iri);
+        }
+
+        void type(String iri, NodeType t) {
+            // Typed resources are the network's nodes: their IRIs kept once, shared with the links.
+            types.merge(iri(iri), t, (x, y) -> x.ordinal() <= y.ordinal() ? x : y);
+        }
+
+        /** Done with the ties: what is left to read is labels. */
+        void forgetUnmentioned() {
+            ties.clear();
+        }
+
+        boolean hasLabel(String iri) {
+            return labels.containsKey(iri);
         }
 
         NodeType type(String iri) {
             return types.getOrDefault(iri, NodeType.OTHER);
+        }
+
+        void label(String iri, String label) {
+            labels.put(iri(iri), label);
         }
 
         String label(String iri) {
@@ -264,30 +361,117 @@ final class FactsReader {
             return l != null ? l : iri.substring(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
         }
 
-        void node(String iri) {
-            nodes.computeIfAbsent(iri, i -> new org.w3id.copgraph.network.Node(i, label(i), type(i)));
+        List<String> source(String graph) {
+            return sources.computeIfAbsent(graph, List::of);
         }
 
-        void tie(LinkKind kind, String from, String to, String how, String evidence, LocalDate date, String graph, double weight) {
-            if (from == null || to == null || from.equals(to) || !ties.add(kind + " " + from + " " + to)) {
-                return;
+        void tie(LinkKind kind, Node from, Node to, String how, String evidence, LocalDate date, String graph) {
+            if (from.isURI() && to.isURI()) {
+                tie(kind, from.getURI(), to.getURI(), how, evidence, date, graph);
             }
-            String text = label(from) + " " + how + " " + label(to) + (date == null ? "" : " (" + date + ")")
-                    + (evidence == null ? "" : " (" + evidence.toLowerCase(java.util.Locale.ROOT) + ")");
-            add(new Link(from, to, false, new Reason(kind, text, to, date, List.of(graph), weight)));
         }
 
-        void add(Link link) {
-            if (link.from() == null || link.to() == null || link.from().equals(link.to())) {
+        void tie(LinkKind kind, String from, String to, String how, String evidence, LocalDate date, String graph) {
+            if (from.equals(to)) {
                 return;
             }
-            node(link.from());
-            node(link.to());
-            links.add(link);
+            String f = iri(from);
+            String t = iri(to);
+            if (!ties.add(new Tie(kind, f, t))) {
+                return;
+            }
+            links.add(new Link(f, t, false, new Reason(kind, () -> label(f) + " " + how + " " + label(t)
+                    + (date == null ? "" : " (" + date + ")")
+                    + (evidence == null ? "" : " (" + evidence.toLowerCase(Locale.ROOT) + ")"), t, date, source(graph), 1)));
+        }
+
+        void membership(String member, String org, String role, String evidence, LocalDate start, String graph) {
+            // A CoP that is a member of an ecosystem is an organisational tie, not a shared person.
+            LinkKind kind = type(member) == NodeType.COP ? LinkKind.ORGANISATIONAL : LinkKind.MEMBER;
+            if (role == null) {
+                tie(kind, member, org, "member of", evidence, start, graph);
+                return;
+            }
+            String r = iri(role);
+            // The role's label is looked up when the text is shown, like the ends'.
+            if (member.equals(org) || !ties.add(new Tie(kind, iri(member), iri(org)))) {
+                return;
+            }
+            String f = iri(member);
+            String t = iri(org);
+            links.add(new Link(f, t, false, new Reason(kind, () -> label(f) + " " + label(r) + " of " + label(t)
+                    + (start == null ? "" : " (" + start + ")")
+                    + (evidence == null ? "" : " (" + evidence.toLowerCase(Locale.ROOT) + ")"), t, start, source(graph), 1)));
+        }
+
+        void crossPollination(Node xp, String graph, Node[] d, List<String> transferred) {
+            if (!xp.isURI() && !xp.isBlank() || !d[XP_AGENT].isURI() || !d[XP_TARGET].isURI()) {
+                return;
+            }
+            String agent = iri(d[XP_AGENT].getURI());
+            String target = iri(d[XP_TARGET].getURI());
+            if (agent.equals(target)) {
+                return;
+            }
+            String via = xp.isURI() ? iri(xp.getURI()) : null;
+            LocalDate date = date(d[XP_DATE]);
+            String evidence = local(d[XP_EVIDENCE]);
+            String activity = d[XP_ACTIVITY] == null || !d[XP_ACTIVITY].isURI() ? null : iri(d[XP_ACTIVITY].getURI());
+            String doc = d[XP_DOC] == null || !d[XP_DOC].isURI() ? null : iri(d[XP_DOC].getURI());
+            double strength = switch (String.valueOf(local(d[XP_STRENGTH]))) {
+                case "Strong" -> 3;
+                case "Moderate" -> 2;
+                default -> 1;
+            };
+            List<String> moved = transferred.isEmpty() ? List.of() : List.copyOf(transferred);
+            Reason reason = new Reason(LinkKind.CROSS_POLLINATION, () -> {
+                StringBuilder what = new StringBuilder();
+                for (String t : moved) {
+                    what.append(what.length() == 0 ? "" : ", ").append(label(t));
+                }
+                return label(agent) + " → " + label(target) + ": "
+                        + (what.length() == 0 ? "cross-pollination" : what + " moved")
+                        + (date == null ? "" : " on " + date)
+                        + (activity == null ? "" : " at " + label(activity))
+                        + (evidence == null ? "" : " (" + evidence.toLowerCase(Locale.ROOT) + ")")
+                        + (doc == null ? "" : "; source: " + label(doc));
+            }, via, date, source(graph), strength);
+            moved.forEach(this::iri);
+            links.add(new Link(agent, target, true, reason));
+            if ("Mutual".equals(local(d[XP_DIRECTION]))) {
+                links.add(new Link(target, agent, true, reason));
+            }
+        }
+
+        void bareCrossPollination(String agent, String target, String graph) {
+            if (agent.equals(target)) {
+                return;
+            }
+            String a = iri(agent);
+            String t = iri(target);
+            links.add(new Link(a, t, true, new Reason(LinkKind.CROSS_POLLINATION,
+                    () -> label(a) + " → " + label(t) + ": cross-pollination (no details recorded)", null, null, source(graph), 1)));
         }
 
         Facts facts() {
+            Map<String, org.w3id.copgraph.network.Node> nodes = new LinkedHashMap<>();
+            types.forEach((iri, t) -> {
+                if (t == NodeType.COP) {
+                    node(nodes, iri);
+                }
+            });
+            for (Link l : links) {
+                node(nodes, l.from());
+                node(nodes, l.to());
+            }
             return new Facts(nodes, links);
+        }
+
+        private void node(Map<String, org.w3id.copgraph.network.Node> nodes, String iri) {
+            nodes.computeIfAbsent(iri, i -> new org.w3id.copgraph.network.Node(i, label(i), type(i)));
+        }
+
+        private record Tie(LinkKind kind, String from, String to) {
         }
     }
 }

@@ -39,10 +39,15 @@ final class MetricsCalculator {
      * once per node along a DFS path, which overflows an ordinary stack at 10,000 CoPs.
      */
     static Metrics compute(Net net) {
+        return compute(net, true);
+    }
+
+    /** @param parallel spread the BFS sweeps over every core, or keep to one (background work) */
+    static Metrics compute(Net net, boolean parallel) {
         java.util.concurrent.atomic.AtomicReference<Object> result = new java.util.concurrent.atomic.AtomicReference<>();
         Thread t = new Thread(null, () -> {
             try {
-                result.set(computeHere(net));
+                result.set(computeHere(net, parallel));
             } catch (RuntimeException | Error e) {
                 result.set(e);
             }
@@ -64,7 +69,7 @@ final class MetricsCalculator {
         return (Metrics) r;
     }
 
-    private static Metrics computeHere(Net net) {
+    private static Metrics computeHere(Net net, boolean parallel) {
         long t0 = System.nanoTime();
         List<String> ids = new ArrayList<>(net.nodes().keySet());
         Map<String, Integer> index = new HashMap<>(ids.size() * 2);
@@ -103,7 +108,7 @@ final class MetricsCalculator {
             }).toArray();
         }
         int sources = n <= EXACT_NODES ? n : SAMPLES;
-        double[][] bc = Brandes.run(adjacency, sources, SEED);
+        double[][] bc = Brandes.run(adjacency, sources, SEED, parallel);
         double[] clustering = localClustering(adjacency);
         List<Set<Integer>> clusters = new LabelPropagationClustering<>(g, 100, new Random(SEED)).getClustering().getClusters();
         // Biggest community first, so community 0 is the main one whatever the iteration order.
@@ -174,7 +179,7 @@ final class MetricsCalculator {
 
         /** Exact: a BFS from every node. */
         static double[][] run(int[][] adjacency) {
-            return run(adjacency, Integer.MAX_VALUE, 0);
+            return run(adjacency, Integer.MAX_VALUE, 0, true);
         }
 
         /**
@@ -183,7 +188,7 @@ final class MetricsCalculator {
          *                closeness): unbiased estimates at a fraction of the time
          * @return {betweenness (normalised), closeness} per node
          */
-        static double[][] run(int[][] adjacency, int samples, long seed) {
+        static double[][] run(int[][] adjacency, int samples, long seed, boolean parallel) {
             int n = adjacency.length;
             // Renumber nodes in breadth-first order and pack the adjacency into one array, so
             // that each BFS walks memory mostly forwards: about twice as fast at 10,000 CoPs.
@@ -212,7 +217,7 @@ final class MetricsCalculator {
                 java.util.Collections.shuffle(all, new java.util.Random(seed));
                 sources = all.subList(0, samples).stream().mapToInt(Integer::intValue).sorted().toArray();
             }
-            int parts = Math.max(1, Math.min(sources.length, Runtime.getRuntime().availableProcessors()));
+            int parts = parallel ? Math.max(1, Math.min(sources.length, Runtime.getRuntime().availableProcessors())) : 1;
             double[][] sums = IntStream.range(0, parts).parallel()
                     .mapToObj(part -> sweep(start, targets, sources, part, parts))
                     .reduce((a, b) -> {

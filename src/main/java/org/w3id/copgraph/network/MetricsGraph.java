@@ -6,10 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.slf4j.Logger;
@@ -35,6 +33,8 @@ public final class MetricsGraph {
     private final Iris iris;
     private final Network network;
     private volatile Object published;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean again;
 
     public MetricsGraph(Store store, Iris iris, Network network) {
         this.store = store;
@@ -46,55 +46,108 @@ public final class MetricsGraph {
         return iris.graph("network-metrics");
     }
 
+    /**
+     * Brings the graph up to date on a background thread of its own, one refresh at a time: a
+     * request that finds it stale starts this and goes on with its answer. The computing keeps
+     * to one core, so requests keep the others.
+     */
+    public void refreshInBackground() {
+        if (!refreshing.compareAndSet(false, true)) {
+            again = true;
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                do {
+                    again = false;
+                    refreshIfStale();
+                } while (again || !Objects.equals(network.version(), published));
+            } catch (RuntimeException | Error e) {
+                LOG.warn("Network metrics not published", e);
+            } finally {
+                refreshing.set(false);
+            }
+        }, "network-metrics");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Like {@link #refreshInBackground()}, a moment from now (after the change that asks commits). */
+    public void refreshSoon() {
+        // Ten seconds: a curator's burst of edits makes one refresh, not one each (every refresh
+        // rewrites the whole graph, and TDB2 keeps the old copy until the store is compacted).
+        java.util.concurrent.CompletableFuture.delayedExecutor(10, java.util.concurrent.TimeUnit.SECONDS)
+                .execute(this::refreshInBackground);
+    }
+
+    /** Whether the graph is of the current data version. */
+    public boolean isCurrent() {
+        return Objects.equals(network.version(), published);
+    }
+
     /** Recomputes and rewrites the graph if the data changed since it was written; true if it did. */
     public synchronized boolean refreshIfStale() {
-        Object version = network.version();
+        Network.Snapshot snapshot = network.awaitSnapshot();
+        Object version = snapshot.version();
         if (Objects.equals(version, published)) {
             return false;
         }
         long t0 = System.nanoTime();
-        Graph g = GraphFactory.createDefaultGraph();
+        // Every projection's metrics first (small: a record per CoP), then written straight into
+        // the store: the statements (a dozen per CoP and projection, 4 million at 50,000 CoPs)
+        // are never all held in memory at once.
+        Map<Projection, Metrics> computed = new java.util.LinkedHashMap<>();
+        for (Projection p : PUBLISHED) {
+            computed.put(p, network.metrics(snapshot, p, Window.ALWAYS, false));
+        }
+        long t1 = System.nanoTime();
         var graphNode = NodeFactory.createURI(graphIri());
         var versionLiteral = NodeFactory.createLiteralDT(version instanceof Instant i ? i.toString() : Instant.EPOCH.toString(),
                 XSDDatatype.XSDdateTime);
-        g.add(Triple.create(graphNode, RDFS.label.asNode(), NodeFactory.createLiteralLang("Network metrics of the CoPs (derived)", "en")));
-        g.add(Triple.create(graphNode, uri(Cop.NS + "dataVersion"), versionLiteral));
-        g.add(Triple.create(graphNode, uri("http://www.w3.org/ns/prov#generatedAtTime"),
-                NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
-        for (Projection p : PUBLISHED) {
-            Metrics m = network.metrics(p, Window.ALWAYS);
-            Map<String, java.util.List<String>> bridges = new java.util.HashMap<>();
-            for (Edge e : m.bridges()) {
-                bridges.computeIfAbsent(e.source(), k -> new java.util.ArrayList<>()).add(e.target());
-                bridges.computeIfAbsent(e.target(), k -> new java.util.ArrayList<>()).add(e.source());
-            }
-            m.nodes().forEach((cop, nm) -> {
-                var s = uri(subject(p, cop));
-                g.add(Triple.create(s, RDF.type.asNode(), uri(Cop.NS + "NetworkMetrics")));
-                g.add(Triple.create(s, uri(Cop.NS + "metricsOf"), uri(cop)));
-                g.add(Triple.create(s, uri(Cop.NS + "projection"), NodeFactory.createLiteralString(p.id())));
-                g.add(Triple.create(s, uri(Cop.NS + "dataVersion"), versionLiteral));
-                g.add(Triple.create(s, uri(Cop.NS + "degree"), integer(nm.degree())));
-                g.add(Triple.create(s, uri(Cop.NS + "weightedDegree"), dbl(nm.weightedDegree())));
-                g.add(Triple.create(s, uri(Cop.NS + "betweenness"), dbl(nm.betweenness())));
-                g.add(Triple.create(s, uri(Cop.NS + "closeness"), dbl(nm.closeness())));
-                g.add(Triple.create(s, uri(Cop.NS + "clusteringCoefficient"), dbl(nm.clustering())));
-                g.add(Triple.create(s, uri(Cop.NS + "community"), integer(nm.community())));
-                g.add(Triple.create(s, uri(Cop.NS + "isArticulationPoint"),
-                        NodeFactory.createLiteralDT(String.valueOf(nm.articulationPoint()), XSDDatatype.XSDboolean)));
-                for (String other : bridges.getOrDefault(cop, List.of())) {
-                    g.add(Triple.create(s, uri(Cop.NS + "bridgeTo"), uri(other)));
-                }
-            });
-        }
+        long[] count = {0};
         store.writeDerived(d -> {
             d.removeGraph(graphNode);
-            d.addGraph(graphNode, g);
+            java.util.function.Consumer<Triple> g = t -> {
+                d.add(graphNode, t.getSubject(), t.getPredicate(), t.getObject());
+                count[0]++;
+            };
+            g.accept(Triple.create(graphNode, RDFS.label.asNode(), NodeFactory.createLiteralLang("Network metrics of the CoPs (derived)", "en")));
+            g.accept(Triple.create(graphNode, uri(Cop.NS + "dataVersion"), versionLiteral));
+            g.accept(Triple.create(graphNode, uri("http://www.w3.org/ns/prov#generatedAtTime"),
+                    NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
+            computed.forEach((p, m) -> write(g, p, m, versionLiteral));
         });
         published = version;
-        LOG.info("Network metrics for data version {} published in {} ({} statements, {} ms)", version, graphIri(), g.size(),
-                (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("Network metrics for data version {} published in {} ({} statements; computed in {} ms, written in {} ms)",
+                version, graphIri(), count[0], (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         return true;
+    }
+
+    private void write(java.util.function.Consumer<Triple> g, Projection p, Metrics m, org.apache.jena.graph.Node versionLiteral) {
+        Map<String, java.util.List<String>> bridges = new java.util.HashMap<>();
+        for (Edge e : m.bridges()) {
+            bridges.computeIfAbsent(e.source(), k -> new java.util.ArrayList<>()).add(e.target());
+            bridges.computeIfAbsent(e.target(), k -> new java.util.ArrayList<>()).add(e.source());
+        }
+        var projection = NodeFactory.createLiteralString(p.id());
+        m.nodes().forEach((cop, nm) -> {
+            var s = uri(subject(p, cop));
+            g.accept(Triple.create(s, RDF.type.asNode(), uri(Cop.NS + "NetworkMetrics")));
+            g.accept(Triple.create(s, uri(Cop.NS + "metricsOf"), uri(cop)));
+            g.accept(Triple.create(s, uri(Cop.NS + "projection"), projection));
+            g.accept(Triple.create(s, uri(Cop.NS + "dataVersion"), versionLiteral));
+            g.accept(Triple.create(s, uri(Cop.NS + "degree"), integer(nm.degree())));
+            g.accept(Triple.create(s, uri(Cop.NS + "weightedDegree"), dbl(nm.weightedDegree())));
+            g.accept(Triple.create(s, uri(Cop.NS + "betweenness"), dbl(nm.betweenness())));
+            g.accept(Triple.create(s, uri(Cop.NS + "closeness"), dbl(nm.closeness())));
+            g.accept(Triple.create(s, uri(Cop.NS + "clusteringCoefficient"), dbl(nm.clustering())));
+            g.accept(Triple.create(s, uri(Cop.NS + "community"), integer(nm.community())));
+            g.accept(Triple.create(s, uri(Cop.NS + "isArticulationPoint"),
+                    NodeFactory.createLiteralDT(String.valueOf(nm.articulationPoint()), XSDDatatype.XSDboolean)));
+            for (String other : bridges.getOrDefault(cop, List.of())) {
+                g.accept(Triple.create(s, uri(Cop.NS + "bridgeTo"), uri(other)));
+            }
+        });
     }
 
     /** {@code {base}id/network-metrics/{projection}/{kind}/{slug}} for a CoP under the base, else a hash. */

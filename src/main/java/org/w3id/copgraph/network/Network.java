@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -23,6 +24,8 @@ import org.jgrapht.GraphPath;
 import org.jgrapht.alg.shortestpath.YenKShortestPath;
 import org.jgrapht.graph.MaskSubgraph;
 import org.jgrapht.graph.SimpleGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.store.Store;
 
@@ -38,13 +41,24 @@ public final class Network {
     public static final int MAX_NODES = 400;
     public static final int MAX_PATHS = 10;
     public static final int MAX_PATH_LENGTH = 6;
+    private static final int ALL_KINDS = LinkKind.values().length;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Network.class);
 
     private final Supplier<Object> version;
     private final Supplier<Facts> reader;
-    private final AtomicReference<Snapshot> facts = new AtomicReference<>();
-    private final Cache<Key, Net> nets = Caffeine.newBuilder().maximumSize(64).build();
-    private final Cache<Key, Metrics> metrics = Caffeine.newBuilder().maximumSize(64).build();
-    private final Cache<Key, Graph<String, Edge>> graphs = Caffeine.newBuilder().maximumSize(8).build();
+    private final Object lock = new Object();
+    private volatile Snapshot current;
+    private CompletableFuture<Snapshot> reading;
+    private final java.util.concurrent.Semaphore building = new java.util.concurrent.Semaphore(1);
+    // Bounded by edges, not entries: one network of every resource at 50,000 CoPs has 1.6 million
+    // edges, and the explorer's time slider asks for a new window at every step.
+    // Soft values: under memory pressure the collector drops built networks (they are rebuilt
+    // from the facts when asked for again) rather than the server running out of memory.
+    private final Cache<Key, Net> nets = Caffeine.newBuilder().maximumWeight(3_000_000)
+            .weigher((Key k, Net n) -> n.edges().size() + n.nodes().size() / 4 + 1).softValues().build();
+    private final Cache<Key, Metrics> metrics = Caffeine.newBuilder().maximumSize(32).softValues().build();
+    private final Cache<Key, Graph<String, Edge>> graphs = Caffeine.newBuilder().maximumSize(2).softValues().build();
 
     private Network(Supplier<Object> version, Supplier<Facts> reader) {
         this.version = version;
@@ -62,29 +76,178 @@ public final class Network {
         return new Network(() -> "fixed", () -> fixed);
     }
 
-    /** The data version the answers are computed for. */
+    /** A network read by {@code reader} whenever {@code version} changes (tests of the rebuilds). */
+    static Network of(Supplier<Object> version, Supplier<Facts> reader) {
+        return new Network(version, reader);
+    }
+
+    /** The data version the answers are computed for (the network served may still be of an earlier one). */
     public Object version() {
         return version.get();
     }
 
+    /** The data version of the network that answers now. */
+    public Object servedVersion() {
+        return snapshot().version();
+    }
+
     public Facts facts() {
+        return snapshot().facts();
+    }
+
+    /**
+     * The network to answer with: the one of the current data version when it is built; while
+     * that is being rebuilt (in the background, one build at a time), the previous one, so that
+     * a change of the data never makes readers wait. Only the very first build is waited for.
+     */
+    Snapshot snapshot() {
         Object v = version.get();
-        Snapshot s = facts.get();
-        if (s == null || !s.version.equals(v)) {
-            s = new Snapshot(v, reader.get());
-            facts.set(s);
+        Snapshot s = current;
+        if (s != null && s.version().equals(v)) {
+            return s;
         }
-        return s.facts;
+        CompletableFuture<Snapshot> build = build();
+        return s != null ? s : join(build);
+    }
+
+    /** The network of the current data version, waiting for it to be built if need be. */
+    Snapshot awaitSnapshot() {
+        while (true) {
+            Object v = version.get();
+            Snapshot s = current;
+            if (s != null && s.version().equals(v)) {
+                return s;
+            }
+            join(build());
+        }
+    }
+
+    /** Starts a build of the current data version unless one is running; returns the running one. */
+    private CompletableFuture<Snapshot> build() {
+        synchronized (lock) {
+            if (reading != null && !reading.isDone()) {
+                return reading;
+            }
+            CompletableFuture<Snapshot> f = new CompletableFuture<>();
+            reading = f;
+            Thread t = new Thread(() -> {
+                try {
+                    // The version is read before the facts: a change made meanwhile is seen as a newer version.
+                    Object v = version.get();
+                    long t0 = System.nanoTime();
+                    Facts facts = reader.get();
+                    Snapshot s = new Snapshot(v, facts);
+                    current = s;
+                    LOG.info("Network facts for data version {} read: {} nodes, {} links in {} ms", v, facts.nodes().size(),
+                            facts.links().size(), (System.nanoTime() - t0) / 1_000_000);
+                    f.complete(s);
+                } catch (RuntimeException | Error e) {
+                    f.completeExceptionally(e);
+                }
+            }, "network-build");
+            t.setDaemon(true);
+            t.start();
+            return f;
+        }
+    }
+
+    private static Snapshot join(CompletableFuture<Snapshot> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     public Net net(Projection projection, Window window) {
-        Facts f = facts();
-        return nets.get(new Key(facts.get().version, projection, window), k -> Projector.build(f, projection, window));
+        return net(snapshot(), projection, window);
+    }
+
+    Net net(Snapshot s, Projection projection, Window window) {
+        return nets.get(new Key(s.version(), projection, window), k -> build(s, projection, window));
+    }
+
+    /**
+     * One projection built at a time: at 50,000 CoPs the facts take half of a 1 GB heap and one
+     * dense projection much of the rest, so a request and the background refresh building two
+     * at once would run out of memory. The other waits a few seconds instead.
+     */
+    private Net build(Snapshot s, Projection projection, Window window) {
+        building.acquireUninterruptibly();
+        try {
+            if (projection == Projection.RESOURCES) {
+                ensureRoomFor(s.facts().links().size() * BYTES_PER_RESOURCE_LINK, s.facts().links().size());
+            }
+            return Projector.build(s.facts(), projection, window);
+        } finally {
+            building.release();
+        }
     }
 
     public Metrics metrics(Projection projection, Window window) {
-        Net net = net(projection, window);
-        return metrics.get(new Key(facts.get().version, projection, window), k -> MetricsCalculator.compute(net));
+        return metrics(snapshot(), projection, window, true);
+    }
+
+    /** What the network of every resource takes per fact while it is built (measured: edges, pairs, lists). */
+    private static final long BYTES_PER_RESOURCE_LINK = 250;
+
+    /**
+     * Refuses, with a clear answer, to build what the heap cannot hold: running out of memory
+     * half-way would break the server for everyone (at 50,000 CoPs the network of every
+     * resource does not fit next to the facts in a 1 GB heap). Built networks are dropped first.
+     */
+    private void ensureRoomFor(long bytes, int links) {
+        if (free() >= bytes) {
+            return;
+        }
+        nets.invalidateAll();
+        graphs.invalidateAll();
+        if (free() >= bytes) {
+            return;
+        }
+        throw new org.w3id.copgraph.Problem(org.w3id.copgraph.Problem.Kind.TIMEOUT, "network-too-large",
+                "The network of every resource (" + links + " facts) needs about " + (bytes >> 20) + " MB more than this"
+                        + " server has free (" + (free() >> 20) + " MB). Use a network of CoPs (projection=all, or another"
+                        + " projection), or start the server with a larger heap (java -Xmx...).");
+    }
+
+    /**
+     * Heap free for new data: the maximum less what the old generation (and survivors) hold now.
+     * That counts some garbage as used, so it errs on the side of refusing; young objects are left
+     * out, since they are mostly garbage.
+     */
+    private static long free() {
+        long used = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && !pool.getName().contains("Eden")) {
+                used += pool.getUsage().getUsed();
+            }
+        }
+        return Runtime.getRuntime().maxMemory() - used;
+    }
+
+    /**
+     * @param parallel whether to use every core (a request waits) or one (a background refresh,
+     *                 which also does not keep the projections it builds: only their metrics)
+     */
+    Metrics metrics(Snapshot s, Projection projection, Window window, boolean parallel) {
+        Key key = new Key(s.version(), projection, window);
+        return metrics.get(key, k -> {
+            Net net = parallel ? net(s, projection, window) : Objects.requireNonNullElseGet(nets.getIfPresent(key),
+                    () -> build(s, projection, window));
+            building.acquireUninterruptibly();
+            try {
+                return MetricsCalculator.compute(net, parallel);
+            } finally {
+                building.release();
+            }
+        });
     }
 
     /** Resources whose label contains {@code text} (any case), CoPs first, then shortest labels. */
@@ -143,7 +306,7 @@ public final class Network {
             frontier = next;
         }
         List<Edge> edges = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<Edge> seen = new java.util.HashSet<>();
         Map<String, Integer> more = new HashMap<>();
         for (String at : shown.keySet()) {
             int hidden = 0;
@@ -152,12 +315,12 @@ public final class Network {
                 if (!admits(net, e, other, wanted, types) && !shown.containsKey(other)) {
                     continue;
                 }
-                Edge kept = e.restrictedTo(wanted);
+                Edge kept = wanted.size() < ALL_KINDS ? e.restrictedTo(wanted) : e;
                 if (kept == null) {
                     continue;
                 }
                 if (shown.containsKey(other)) {
-                    if (seen.add(e.id())) {
+                    if (seen.add(e)) {
                         edges.add(kept);
                     }
                 } else {
@@ -172,7 +335,7 @@ public final class Network {
     }
 
     private static boolean admits(Net net, Edge e, String other, Set<LinkKind> kinds, Set<NodeType> types) {
-        if (e.restrictedTo(kinds) == null) {
+        if (kinds.size() < ALL_KINDS && e.restrictedTo(kinds) == null) {
             return false;
         }
         Node n = net.nodes().get(other);
@@ -190,14 +353,15 @@ public final class Network {
         if (maxLength < 1 || maxLength > MAX_PATH_LENGTH) {
             throw Problem.badRequest("bad-parameter", "Parameter 'maxLength' must be between 1 and " + MAX_PATH_LENGTH + "; got " + maxLength + ".");
         }
-        Net net = net(Projection.RESOURCES, window);
+        Snapshot snapshot = snapshot();
+        Net net = net(snapshot, Projection.RESOURCES, window);
         Node a = require(net, from, "from");
         Node b = require(net, to, "to");
         if (a.equals(b)) {
             throw Problem.badRequest("bad-parameter", "'from' and 'to' are the same resource; give two different ones.");
         }
         Set<LinkKind> wanted = kinds.isEmpty() ? EnumSet.allOf(LinkKind.class) : kinds;
-        Graph<String, Edge> whole = graphs.get(new Key(facts.get().version, Projection.RESOURCES, window), x -> simpleGraph(net));
+        Graph<String, Edge> whole = graphs.get(new Key(snapshot.version(), Projection.RESOURCES, window), x -> simpleGraph(net));
         Graph<String, Edge> g = wanted.containsAll(EnumSet.allOf(LinkKind.class)) ? whole
                 : new MaskSubgraph<>(whole, v -> false, e -> e.restrictedTo(wanted) == null);
         List<ExplainedPath> out = new ArrayList<>();
@@ -245,7 +409,8 @@ public final class Network {
         return s;
     }
 
-    private record Snapshot(Object version, Facts facts) {
+    /** The facts of one data version. */
+    record Snapshot(Object version, Facts facts) {
     }
 
     private record Key(Object version, Projection projection, Window window) {

@@ -89,8 +89,11 @@ final class NetworkRoutes {
                     + String.join("|", Arrays.stream(Projection.values()).filter(Projection::copsOnly).map(Projection::id).toList()) + ".");
         }
         Window w = window(ctx);
-        // Lazily keep the published RDF in step with the data (it is also refreshed at start-up).
-        cg.metricsGraph().refreshIfStale();
+        // Keep the published RDF in step with the data, in the background (it is also refreshed at
+        // start-up and after changes): computing every projection's metrics takes a while on a large graph.
+        if (!cg.metricsGraph().isCurrent()) {
+            cg.metricsGraph().refreshInBackground();
+        }
         Net net = cg.network().net(p, w);
         Metrics m = cg.network().metrics(p, w);
         List<Map<String, Object>> nodes = new ArrayList<>();
