@@ -28,6 +28,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.resultset.ResultsWriter;
@@ -441,10 +442,13 @@ public final class CuratedQueries {
         }
         return allowedChecks.get(k + "\u0000" + asGiven, x -> {
             Enumerating e = enumerating(q, p);
-            Query probe = e.query().cloneQuery();
-            probe.setLimit(1);
+            // ASK of the same pattern: no ORDER BY on a bound variable (a remote store refuses that text).
+            Query probe = new Query();
+            probe.setQueryAskType();
+            probe.setPrefixMapping(e.query().getPrefixMapping());
+            probe.setQueryPattern(e.query().getQueryPattern());
             try {
-                return store.query(probe, BindingFactory.binding(e.var(), value), timeoutMillis, exec -> exec.select().hasNext());
+                return store.query(probe, BindingFactory.binding(e.var(), value), timeoutMillis, QueryExec::ask);
             } catch (QueryCancelledException ex) {
                 throw timedOut(q);
             }
