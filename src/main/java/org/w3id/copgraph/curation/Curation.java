@@ -43,6 +43,9 @@ public final class Curation {
 
     private static final int FOCUS_LIMIT = 200;
 
+    /** How much of the heap a bulk load's in-memory copy may take (the rest is TDB2's loader's). */
+    private static final double COPY_SHARE_OF_HEAP = 0.4;
+
     private final Store store;
     private final Shacl shacl;
     private final Iris iris;
@@ -121,12 +124,19 @@ public final class Curation {
         long t0 = System.nanoTime();
         try {
             AtomicReference<GraphGuard> guard = new AtomicReference<>();
+            AtomicReference<UnionCopy> copy = new AtomicReference<>();
             long loaded = store.bulkLoad(sink -> {
-                guard.set(new GraphGuard(sink, iris));
+                copy.set(UnionCopy.within(sink, COPY_SHARE_OF_HEAP));
+                guard.set(new GraphGuard(copy.get(), iris));
                 RdfFiles.stream(files, iris, guard.get());
             }, progress);
             long t1 = System.nanoTime();
-            Shacl.Report report = shacl.check(store, Runtime.getRuntime().availableProcessors());
+            Graph union = copy.get().union();
+            copy.set(null);
+            int threads = Runtime.getRuntime().availableProcessors();
+            Shacl.Report report = union != null ? shacl.check(Shacl.Reader.of(union), threads)
+                    : shacl.check(store::readUnion, threads);
+            union = null;
             if (!report.conforms()) {
                 throw new Problem(Problem.Kind.UNPROCESSABLE, "shacl-violation",
                         "The files break the data contract (ontology/shapes.ttl); nothing was loaded.\n" + report.text());

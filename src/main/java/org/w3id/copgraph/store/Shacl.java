@@ -57,25 +57,44 @@ public final class Shacl {
     }
 
     /**
-     * The whole store (its union graph) checked as {@link #check(Graph)} checks it, but on
-     * {@code threads} threads, each in its own read transaction: Jena's validator, which is
+     * Reads a graph that does not change while it is checked, in whatever transaction it needs
+     * (see {@link Store#readUnion}); called from several threads at once.
+     */
+    public interface Reader {
+        <T> T read(java.util.function.Function<Graph, T> action);
+
+        /** An in-memory graph, which needs no transaction and takes concurrent reads. */
+        static Reader of(Graph graph) {
+            return new Reader() {
+                @Override
+                public <T> T read(java.util.function.Function<Graph, T> action) {
+                    return action.apply(graph);
+                }
+            };
+        }
+    }
+
+    /**
+     * A whole graph (such as the store's union graph) checked as {@link #check(Graph)} checks it,
+     * but on {@code threads} threads, each reading through {@code reader} (for a store: in its
+     * own read transaction): Jena's validator, which is
      * single-threaded and makes one index lookup per focus node and constraint, leaves the other
      * cores idle, and a bulk load waits for it. The work is Jena's own
      * ({@code ValidationProc.plainValidation}: each target shape's focus nodes, each validated by
      * {@link VLib#validateShape}), cut into slices of focus nodes; the results are put back in the
      * order the single-threaded validator finds them, so the report is the same.
      */
-    public Report check(Store store, int threads) {
+    public Report check(Reader reader, int threads) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(2 * threads), daemon(), new ThreadPoolExecutor.CallerRunsPolicy());
         List<Future<List<ReportEntry>>> slices = new ArrayList<>();
         try {
             for (Shape shape : shapes.getTargetShapes()) {
                 // One shape's focus nodes at a time, and a bounded queue: memory stays small at any size.
-                List<Node> focus = store.read(d -> List.copyOf(VLib.focusNodes(d.getUnionGraph(), shape)));
+                List<Node> focus = reader.read(g -> List.copyOf(VLib.focusNodes(g, shape)));
                 for (int from = 0; from < focus.size(); from += SLICE) {
                     List<Node> slice = focus.subList(from, Math.min(focus.size(), from + SLICE));
-                    slices.add(pool.submit(() -> store.read(d -> validate(d.getUnionGraph(), shape, slice))));
+                    slices.add(pool.submit(() -> reader.read(g -> validate(g, shape, slice))));
                 }
             }
             List<Violation> entries = new ArrayList<>();

@@ -105,6 +105,11 @@ public final class Store implements AutoCloseable {
         return Txn.calculateRead(dsg, () -> action.apply(dsg));
     }
 
+    /** {@link #read} on the union of the named graphs (what queries see as the default graph). */
+    public <T> T readUnion(Function<Graph, T> action) {
+        return read(d -> action.apply(d.getUnionGraph()));
+    }
+
     /**
      * Runs {@code change} in one write transaction and stamps the modification time in it.
      * An exception thrown by {@code change} aborts the transaction: nothing of it is kept.
