@@ -120,7 +120,9 @@ public final class Shacl {
         for (Node n : focus) {
             VLib.validateShape(context, data, shape, n);
         }
-        return List.copyOf(context.generateReport().getEntries());
+        // hasViolation() is true after any result. Building a report costs an RDF model each time:
+        // only worth it when there is something in it.
+        return context.hasViolation() ? List.copyOf(context.generateReport().getEntries()) : List.of();
     }
 
     private static ThreadFactory daemon() {
