@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -132,11 +131,9 @@ public final class Curation {
             }, progress);
             long t1 = System.nanoTime();
             Graph union = copy.get().union();
-            copy.set(null);
             int threads = Runtime.getRuntime().availableProcessors();
             Shacl.Report report = union != null ? shacl.check(Shacl.Reader.of(union), threads)
                     : shacl.check(store::readUnion, threads);
-            union = null;
             if (!report.conforms()) {
                 throw new Problem(Problem.Kind.UNPROCESSABLE, "shacl-violation",
                         "The files break the data contract (ontology/shapes.ttl); nothing was loaded.\n" + report.text());
