@@ -14,12 +14,14 @@ import org.w3id.copgraph.curation.Loader;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Load RDF files (or directories of them) into the store, in one transaction.",
-                "Each named graph in the input replaces the graph of that name; the result must conform",
-                "to the SHACL shapes of ontology/shapes.ttl, or nothing is loaded.",
-                "--bulk: for millions of statements into an EMPTY store: the same files and rules, parsed straight",
-                "into TDB2's bulk loader, then the same SHACL check on the whole store (on every core) and one",
-                "change-log entry; refused input (bad syntax or format, a maintained graph, a failed check)",
-                "empties the store again, ready for the next load."})
+                "Each named graph in the input replaces the graph of that name; the result",
+                "must conform to the SHACL shapes of ontology/shapes.ttl, or nothing is loaded.",
+                "",
+                "--bulk: millions of statements into an EMPTY store. Same files and rules,",
+                "parsed straight into TDB2's bulk loader; then the same SHACL check of the",
+                "whole store (on every core) and one change-log entry. Refused input (bad",
+                "syntax or file type, a maintained graph, a failed check) empties the store",
+                "again, ready for the next load."})
 final class LoadCommand implements Callable<Integer> {
 
     @Mixin
