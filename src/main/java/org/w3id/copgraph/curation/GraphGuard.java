@@ -28,6 +28,10 @@ final class GraphGuard extends StreamRDFWrapper {
 
     @Override
     public void quad(Quad q) {
+        if (!q.getGraph().isURI()) {
+            throw Problem.badRequest("graph-iri-required", "A graph is named by a blank node (" + q.getGraph()
+                    + "): name every graph with an IRI that says where its statements came from.");
+        }
         String g = q.getGraph().getURI();
         // Statements come grouped by graph: check each run of them once.
         if (!g.equals(last)) {

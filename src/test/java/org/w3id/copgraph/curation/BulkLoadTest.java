@@ -131,6 +131,11 @@ class BulkLoadTest {
                     .isInstanceOf(Problem.class).hasMessageContaining("maintained")
                     .satisfies(e -> assertThat(((Problem) e).status()).isEqualTo(403));
             assertThat(cg.store().isEmpty()).isTrue();
+            Path blank = Files.writeString(dir.resolve("blank.trig"), "_:g { <https://w3id.org/copgraph/id/x> a <http://example.org/C> . }\n");
+            assertThatThrownBy(() -> cg.loader().bulkLoadFiles(Caller.local(), List.of(home.data(), blank), null))
+                    .isInstanceOf(Problem.class).hasMessageContaining("blank node")
+                    .satisfies(e -> assertThat(((Problem) e).status()).isEqualTo(400));
+            assertThat(cg.store().isEmpty()).isTrue();
             assertThatThrownBy(() -> cg.loader().bulkLoadFiles(Caller.local(), List.of(home.data(), unknown), null))
                     .isInstanceOf(Problem.class).hasMessageContaining("notes.txt")
                     .satisfies(e -> assertThat(((Problem) e).status()).isEqualTo(400));
