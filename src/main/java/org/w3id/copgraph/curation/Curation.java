@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -25,6 +24,7 @@ import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.model.Iris;
+import org.w3id.copgraph.store.RdfFiles;
 import org.w3id.copgraph.store.Shacl;
 import org.w3id.copgraph.store.Store;
 
@@ -41,6 +41,9 @@ public final class Curation {
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC);
 
     private static final int FOCUS_LIMIT = 200;
+
+    /** How much of the heap a bulk load's in-memory copy may take (the rest is TDB2's loader's). */
+    private static final double COPY_SHARE_OF_HEAP = 0.4;
 
     private final Store store;
     private final Shacl shacl;
@@ -100,12 +103,13 @@ public final class Curation {
     }
 
     /**
-     * The bulk variant of the one write path, for an EMPTY embedded store: TDB2's bulk loader
-     * writes the files (millions of statements would not fit one recorded transaction), then, in
-     * one write transaction, the same rules as {@link #apply} are enforced on the result: every
-     * statement in a named graph that is not maintained by copgraph, the whole union conforming
-     * to the shapes, and ONE activity in the change log. If a rule fails, the store is emptied
-     * again, so as with {@link #apply} a bad load leaves nothing behind.
+     * The bulk variant of the one write path, for an EMPTY embedded store: the files are parsed by
+     * the same rules as a normal load (a quad file's statements in named graphs; a triple file's in
+     * the graph named after the file; no maintained graph) straight into TDB2's bulk loader
+     * (millions of statements would not fit one recorded transaction); then the whole store is
+     * checked against the shapes, on every core, and ONE activity goes into the change log. If
+     * anything fails after loading began, the store is emptied again, so as with {@link #apply} a
+     * refused load leaves nothing behind and the next bulk load can start afresh.
      */
     public BulkLoad bulkLoadIntoEmpty(Caller caller, List<java.nio.file.Path> files, java.io.PrintStream progress) {
         require(caller, Role.CURATOR);
@@ -114,60 +118,56 @@ public final class Curation {
                     + " store; this one " + (store.isRemote() ? "is remote" : "already holds data")
                     + ". Load without --bulk, or give an empty --store DIR.");
         }
+        // What can be refused without reading the files is refused before the store is touched.
+        RdfFiles.requireKnownFormats(files);
         long t0 = System.nanoTime();
-        long loaded = store.bulkLoad(files, progress);
-        long t1 = System.nanoTime();
-        AtomicReference<ChangeRecord> result = new AtomicReference<>();
         try {
+            AtomicReference<GraphGuard> guard = new AtomicReference<>();
+            AtomicReference<UnionCopy> copy = new AtomicReference<>();
+            long loaded = store.bulkLoad(sink -> {
+                copy.set(UnionCopy.within(sink, COPY_SHARE_OF_HEAP));
+                guard.set(new GraphGuard(copy.get(), iris));
+                RdfFiles.stream(files, iris, guard.get());
+            }, progress);
+            long t1 = System.nanoTime();
+            Graph union = copy.get().union();
+            int threads = Runtime.getRuntime().availableProcessors();
+            Shacl.Report report = union != null ? shacl.check(Shacl.Reader.of(union), threads)
+                    : shacl.check(store::readUnion, threads);
+            if (!report.conforms()) {
+                throw new Problem(Problem.Kind.UNPROCESSABLE, "shacl-violation",
+                        "The files break the data contract (ontology/shapes.ttl); nothing was loaded.\n" + report.text());
+            }
+            long t2 = System.nanoTime();
+            AtomicReference<ChangeRecord> result = new AtomicReference<>();
             store.write(dsg -> {
-                List<String> graphs = new ArrayList<>();
-                dsg.listGraphNodes().forEachRemaining(g -> graphs.add(g.getURI()));
-                if (dsg.getDefaultGraph().find().filterDrop(Store::isBookkeeping).hasNext()) {
-                    throw Problem.badRequest("graph-required", "Every statement lives in a named graph that says"
-                            + " where it came from; the files hold statements outside any named graph (use TriG or N-Quads).");
-                }
-                for (String g : graphs) {
-                    if (iris.isMaintainedGraph(g)) {
-                        throw new Problem(Problem.Kind.FORBIDDEN, "maintained-graph", "The graph " + g
-                                + " is maintained by copgraph itself and cannot be loaded.");
-                    }
-                }
-                Shacl.Report report = shacl.check(dsg.getUnionGraph());
-                if (!report.conforms()) {
-                    throw new Problem(Problem.Kind.UNPROCESSABLE, "shacl-violation",
-                            "The files break the data contract (ontology/shapes.ttl); nothing was loaded.\n" + report.text());
-                }
                 Instant now = Instant.now();
                 String activity = iris.resource("change", ID.format(now) + "-" + sequence.incrementAndGet());
                 // Resources are not listed one by one: a bulk load touches every one of them.
                 ChangeRecord record = new ChangeRecord(activity, "bulk-load", caller.name(), now, loaded, 0,
-                        List.copyOf(new TreeSet<>(graphs)), List.of());
+                        List.copyOf(guard.get().graphs()), List.of());
                 new ChangeLog(iris).write(dsg, record);
                 for (ChangeListener l : listeners) {
                     l.changed(dsg, record, Set.of());
                 }
                 result.set(record);
             });
+            long t3 = System.nanoTime();
+            last.set(result.get());
+            return new BulkLoad(result.get(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
         } catch (RuntimeException e) {
-            store.write(dsg -> {
-                dsg.deleteAny(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
-                dsg.getDefaultGraph().clear();
-            });
+            store.clear();
             if (!store.isEmpty()) {
-                // Seen with Jena 5.6.0: a non-canonical decimal ("269058.00") loaded by the phased
-                // loader is found but cannot be deleted. Say so rather than leave a half-emptied store.
                 throw new Problem(Problem.Kind.CONFLICT, "bulk-load-not-undone", e.getMessage()
                         + "\nThe bulk-loaded statements could not all be removed again: delete the store directory"
                         + " before loading again.");
             }
             throw e;
         }
-        last.set(result.get());
-        return new BulkLoad(result.get(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
     }
 
-    /** A bulk load's change, and how long loading and then checking and recording took (ms). */
-    public record BulkLoad(ChangeRecord change, long loadMillis, long checkMillis) {
+    /** A bulk load's change, and how long loading, the SHACL check and the change-log entry took (ms). */
+    public record BulkLoad(ChangeRecord change, long loadMillis, long checkMillis, long recordMillis) {
     }
 
     /** The union to check whole; a remote one is fetched once rather than asked statement by statement. */

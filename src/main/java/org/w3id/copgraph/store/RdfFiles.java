@@ -65,6 +65,33 @@ public final class RdfFiles {
     }
 
     public static void readInto(DatasetGraph target, Path file, Iris iris) {
+        parseInto(org.apache.jena.riot.system.StreamRDFLib.dataset(target), file, iris);
+    }
+
+    /**
+     * Refuses, before anything is read, a file whose name says no RDF format we read: what can be
+     * checked without parsing is checked first, so a bad argument costs nothing.
+     */
+    public static void requireKnownFormats(List<Path> files) {
+        for (Path file : files) {
+            if (langOf(file) == null) {
+                throw Problem.badRequest("unknown-format", file + ": not an RDF file name (use .ttl, .trig, .nt, .nq, .jsonld or .rdf)");
+            }
+        }
+    }
+
+    /**
+     * Parses the files one after the other into {@code sink} as quads, by the same rules as
+     * {@link #read(List, Iris)}, without holding them in memory: for loads too large for that.
+     * Does not call {@code start()} or {@code finish()} on the sink.
+     */
+    public static void stream(List<Path> files, Iris iris, StreamRDF sink) {
+        for (Path file : files) {
+            parseInto(sink, file, iris);
+        }
+    }
+
+    private static void parseInto(StreamRDF sink, Path file, Iris iris) {
         Lang lang = langOf(file);
         if (lang == null) {
             throw Problem.badRequest("unknown-format", file + ": not an RDF file name (use .ttl, .trig, .nt, .nq, .jsonld or .rdf)");
@@ -74,7 +101,7 @@ public final class RdfFiles {
         Node fileGraph = RDFLanguages.isQuads(lang) ? null
                 : NodeFactory.createURI(iris.graph(name.substring(0, name.lastIndexOf('.'))));
         try (var in = Files.newInputStream(file)) {
-            read(target, in, lang, file.toString(), fileGraph, iris);
+            parse(sink, in, lang, file.toString(), fileGraph, iris);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +113,20 @@ public final class RdfFiles {
      */
     public static void read(DatasetGraph target, java.io.InputStream in, Lang lang, String name,
                             Node graphForTriples, Iris iris) {
-        StreamRDF sink = new StreamRDFWrapper(org.apache.jena.riot.system.StreamRDFLib.dataset(target)) {
+        parse(org.apache.jena.riot.system.StreamRDFLib.dataset(target), in, lang, name, graphForTriples, iris);
+    }
+
+    private static void parse(StreamRDF target, java.io.InputStream in, Lang lang, String name,
+                              Node graphForTriples, Iris iris) {
+        StreamRDF sink = new StreamRDFWrapper(target) {
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void finish() {
+            }
+
             @Override
             public void triple(org.apache.jena.graph.Triple t) {
                 if (graphForTriples == null) {

@@ -1,15 +1,27 @@
 package org.w3id.copgraph.store;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.engine.ValidationContext;
+import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.shacl.validation.VLib;
 
 /** The data contract: the SHACL shapes of {@code ontology/shapes.ttl}, checked on every load. */
 public final class Shacl {
@@ -35,13 +47,91 @@ public final class Shacl {
      * Checks only the given nodes (and only the shapes that target them): what a change touched,
      * rather than the whole store.
      */
-    public Report check(Graph data, java.util.Collection<org.apache.jena.graph.Node> focus) {
-        List<Violation> entries = new java.util.ArrayList<>();
-        for (org.apache.jena.graph.Node n : focus) {
+    public Report check(Graph data, java.util.Collection<Node> focus) {
+        List<Violation> entries = new ArrayList<>();
+        for (Node n : focus) {
             ShaclValidator.get().validate(shapes, data, n).getEntries().forEach(e -> entries.add(violation(e)));
         }
         boolean conforms = entries.stream().noneMatch(v -> v.severity().equals("Violation"));
         return new Report(conforms, entries);
+    }
+
+    /**
+     * Reads a graph that does not change while it is checked, in whatever transaction it needs
+     * (see {@link Store#readUnion}); called from several threads at once.
+     */
+    public interface Reader {
+        <T> T read(java.util.function.Function<Graph, T> action);
+
+        /** An in-memory graph, which needs no transaction and takes concurrent reads. */
+        static Reader of(Graph graph) {
+            return new Reader() {
+                @Override
+                public <T> T read(java.util.function.Function<Graph, T> action) {
+                    return action.apply(graph);
+                }
+            };
+        }
+    }
+
+    /**
+     * A whole graph (such as the store's union graph) checked as {@link #check(Graph)} checks it,
+     * but on {@code threads} threads, each reading through {@code reader} (for a store: in its
+     * own read transaction): Jena's validator, which is
+     * single-threaded and makes one index lookup per focus node and constraint, leaves the other
+     * cores idle, and a bulk load waits for it. The work is Jena's own
+     * ({@code ValidationProc.plainValidation}: each target shape's focus nodes, each validated by
+     * {@link VLib#validateShape}), cut into slices of focus nodes; the results are put back in the
+     * order the single-threaded validator finds them, so the report is the same.
+     */
+    public Report check(Reader reader, int threads) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(2 * threads), daemon(), new ThreadPoolExecutor.CallerRunsPolicy());
+        List<Future<List<ReportEntry>>> slices = new ArrayList<>();
+        try {
+            for (Shape shape : shapes.getTargetShapes()) {
+                // One shape's focus nodes at a time, and a bounded queue: memory stays small at any size.
+                List<Node> focus = reader.read(g -> List.copyOf(VLib.focusNodes(g, shape)));
+                for (int from = 0; from < focus.size(); from += SLICE) {
+                    List<Node> slice = focus.subList(from, Math.min(focus.size(), from + SLICE));
+                    slices.add(pool.submit(() -> reader.read(g -> validate(g, shape, slice))));
+                }
+            }
+            List<Violation> entries = new ArrayList<>();
+            for (Future<List<ReportEntry>> f : slices) {
+                f.get().forEach(e -> entries.add(violation(e)));
+            }
+            boolean conforms = entries.stream().noneMatch(v -> v.severity().equals("Violation"));
+            return new Report(conforms, entries);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while checking the shapes", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static final int SLICE = 2_000;
+
+    private List<ReportEntry> validate(Graph data, Shape shape, List<Node> focus) {
+        ValidationContext context = ValidationContext.create(shapes, data);
+        for (Node n : focus) {
+            VLib.validateShape(context, data, shape, n);
+        }
+        // hasViolation() is true after any result. Building a report costs an RDF model each time:
+        // only worth it when there is something in it.
+        return context.hasViolation() ? List.copyOf(context.generateReport().getEntries()) : List.of();
+    }
+
+    private static ThreadFactory daemon() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "shacl-check-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static Violation violation(ReportEntry e) {

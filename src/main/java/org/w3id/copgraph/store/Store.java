@@ -13,7 +13,10 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
@@ -113,6 +116,11 @@ public final class Store implements AutoCloseable {
         return Txn.calculateRead(dsg, () -> action.apply(dsg));
     }
 
+    /** {@link #read} on the union of the named graphs (what queries see as the default graph). */
+    public <T> T readUnion(Function<Graph, T> action) {
+        return read(d -> action.apply(d.getUnionGraph()));
+    }
+
     /**
      * Runs {@code change} in one write transaction and stamps the modification time in it.
      * An exception thrown by {@code change} aborts the transaction: nothing of it is kept.
@@ -128,12 +136,14 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Bulk-loads RDF files with TDB2's phased loader (the one {@code tdb2.tdbloader} uses by
-     * default), which builds the indexes in bulk instead of one statement at a time. It manages
-     * its own transactions, so the caller checks and records the result afterwards (see
-     * {@code Curation#bulkLoadIntoEmpty}). Returns the number of statements loaded.
+     * Bulk-loads statements with TDB2's phased loader (the one {@code tdb2.tdbloader} uses by
+     * default), which builds the indexes in bulk instead of one statement at a time: {@code producer}
+     * sends the quads to the sink it is given. The loader manages its own transactions, so the
+     * caller checks and records the result afterwards (see {@code Curation#bulkLoadIntoEmpty}), and
+     * empties the store with {@link #clear()} if it refuses it. Returns the number of statements
+     * loaded (a statement sent twice counts twice).
      */
-    public long bulkLoad(java.util.List<Path> files, java.io.PrintStream progress) {
+    public long bulkLoad(Consumer<StreamRDF> producer, java.io.PrintStream progress) {
         if (isRemote()) {
             throw Problem.badRequest("bulk-remote", "Bulk loading needs the embedded TDB2 store, not a remote one.");
         }
@@ -144,14 +154,65 @@ public final class Store implements AutoCloseable {
         org.apache.jena.tdb2.loader.DataLoader loader = org.apache.jena.tdb2.loader.LoaderFactory.phasedLoader(dsg, out);
         loader.startBulk();
         try {
-            loader.load(files.stream().map(Path::toString).toList());
+            StreamRDF sink = loader.stream();
+            sink.start();
+            producer.accept(progress == null ? sink : new Progress(sink, progress));
+            sink.finish();
             loader.finishBulk();
             count.set(new CountCache(null, -1));
             return loader.countQuads() + loader.countTriples();
         } catch (RuntimeException e) {
             loader.finishException(e);
+            count.set(new CountCache(null, -1));
             throw e;
         }
+    }
+
+    /** A progress line every million statements, as {@code tdb2.tdbloader} prints. */
+    private static final class Progress extends StreamRDFWrapper {
+        private final java.io.PrintStream out;
+        private final long start = System.nanoTime();
+        private long n;
+
+        Progress(StreamRDF sink, java.io.PrintStream out) {
+            super(sink);
+            this.out = out;
+        }
+
+        @Override
+        public void quad(Quad q) {
+            super.quad(q);
+            if (++n % 1_000_000 == 0) {
+                long ms = Math.max(1, (System.nanoTime() - start) / 1_000_000);
+                out.printf("  parsed %,d statements (%,d per second)%n", n, n * 1000 / ms);
+            }
+        }
+    }
+
+    /**
+     * Removes every statement, the store's bookkeeping included, by TDB2's stored ids rather than
+     * by matching terms: TDB2 keeps some literals in a form that a term read back no longer
+     * matches (Jena 5.6.0: {@code "269058.00"^^xsd:decimal} is found as {@code 269058.0} and then
+     * cannot be deleted by it), so deleting what a find returned can leave statements behind.
+     */
+    public void clear() {
+        if (!DatabaseMgr.isTDB2(dsg)) {
+            Txn.executeWrite(dsg, () -> dsg.clear());
+            return;
+        }
+        Txn.executeWrite(dsg, () -> {
+            var tdb = org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(dsg);
+            deleteAll(tdb.getQuadTable().getNodeTupleTable().getTupleTable());
+            deleteAll(tdb.getTripleTable().getNodeTupleTable().getTupleTable());
+        });
+        count.set(new CountCache(null, -1));
+    }
+
+    private static void deleteAll(org.apache.jena.tdb2.store.tupletable.TupleTable table) {
+        // Collected first: deleting while an index iterator is open is not allowed.
+        java.util.List<org.apache.jena.atlas.lib.tuple.Tuple<org.apache.jena.tdb2.store.NodeId>> all = new java.util.ArrayList<>();
+        table.getIndex(0).all().forEachRemaining(all::add);
+        all.forEach(table::delete);
     }
 
     /**

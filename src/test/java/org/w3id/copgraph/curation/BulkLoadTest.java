@@ -27,14 +27,7 @@ class BulkLoadTest {
 
     /** The seed graph (and any extra files) as one N-Quads file, the bulk loader's input. */
     private Path nquads(Path dir, Path... extra) throws Exception {
-        return nquads(dir, true, extra);
-    }
-
-    private Path nquads(Path dir, boolean withData, Path... extra) throws Exception {
-        List<Path> files = new ArrayList<>(List.of(home.ontology()));
-        if (withData) {
-            files.add(home.data());
-        }
+        List<Path> files = new ArrayList<>(List.of(home.ontology(), home.data()));
         files.addAll(List.of(extra));
         Path out = dir.resolve("data.nq");
         try (OutputStream os = Files.newOutputStream(out)) {
@@ -85,32 +78,114 @@ class BulkLoadTest {
     }
 
     @Test
-    void bulkLoadThatBreaksTheShapesLeavesTheStoreEmpty(@TempDir Path dir) throws Exception {
-        // The ontology and the bad file only: the seed's data holds a non-canonical decimal, which
-        // TDB2's bulk loader stores in a form that cannot be deleted again (a Jena 5.6.0 quirk).
-        Path data = nquads(dir, false, Fixtures.bad("violates-shapes.trig"));
+    void bulkLoadTakesTheSameArgumentsAsTheOrdinaryLoad(@TempDir Path dir) throws Exception {
+        // `load --bulk ontology data`: Turtle files go into the graph named after the file, as without --bulk.
+        long ordinary;
+        try (Copgraph cg = open(dir.resolve("ordinary"))) {
+            cg.loader().loadFiles(Caller.local(), List.of(home.ontology(), home.data()));
+            ordinary = LoaderTest.dataStatements(cg.store());
+        }
+        try (Copgraph cg = open(dir.resolve("bulk"))) {
+            Curation.BulkLoad r = cg.loader().bulkLoadFiles(Caller.local(), List.of(home.ontology(), home.data()), null);
+            assertThat(LoaderTest.dataStatements(cg.store())).isEqualTo(ordinary);
+            assertThat(r.change().graphs()).contains("https://w3id.org/copgraph/graph/copgraph",
+                    "https://w3id.org/copgraph/graph/shapes", "https://w3id.org/copgraph/graph/cff-session-3");
+        }
+    }
+
+    @Test
+    void bulkLoadThatBreaksTheShapesLeavesTheStoreEmptyAndReusable(@TempDir Path dir) throws Exception {
+        // With the seed's data: it holds a non-canonical decimal that TDB2 cannot delete by its term.
+        Path data = nquads(dir, Fixtures.bad("violates-shapes.trig"));
         try (Copgraph cg = open(dir.resolve("store"))) {
             assertThatThrownBy(() -> cg.loader().bulkLoadFiles(Caller.local(), List.of(data), null))
                     .isInstanceOf(Problem.class)
                     .hasMessageContaining("https://w3id.org/copgraph/id/cop/unlabelled")
                     .satisfies(e -> assertThat(((Problem) e).status()).isEqualTo(422));
             assertThat(cg.store().isEmpty()).isTrue();
+            assertThat(cg.store().lastModified()).isNull();
             // And the store takes a good load afterwards.
-            cg.loader().bulkLoadFiles(Caller.local(), List.of(nquads(Files.createDirectories(dir.resolve("good")))), null);
+            cg.loader().bulkLoadFiles(Caller.local(), List.of(home.ontology(), home.data()), null);
             assertThat(cg.store().isEmpty()).isFalse();
         }
     }
 
     @Test
-    void bulkLoadRejectsStatementsOutsideNamedGraphs(@TempDir Path dir) throws Exception {
-        Path data = dir.resolve("plain.nt");
-        Files.writeString(data, "<https://w3id.org/copgraph/id/x> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .\n");
+    void refusedInputLeavesTheStoreEmptyAndReusable(@TempDir Path dir) throws Exception {
+        // The seed first, so the loader has written much before it meets the statement outside any graph.
+        Path unknown = Files.writeString(dir.resolve("notes.txt"), "not RDF");
+        Path maintained = Files.writeString(dir.resolve("maintained.trig"), "GRAPH <" + Iris.DEFAULT.changesGraph()
+                + "> { <https://w3id.org/copgraph/id/change/x> a <http://www.w3.org/ns/prov#Activity> . }\n");
         try (Copgraph cg = open(dir.resolve("store"))) {
-            assertThatThrownBy(() -> cg.loader().bulkLoadFiles(Caller.local(), List.of(data), null))
-                    .isInstanceOf(Problem.class).hasMessageContaining("named graph")
+            assertThatThrownBy(() -> cg.loader().bulkLoadFiles(Caller.local(),
+                    List.of(home.ontology(), home.data(), Fixtures.bad("default-graph.trig")), null))
+                    .isInstanceOf(Problem.class).hasMessageContaining("named graph").hasMessageContaining("default-graph.trig")
                     .satisfies(e -> assertThat(((Problem) e).status()).isEqualTo(400));
             assertThat(cg.store().isEmpty()).isTrue();
+            assertThatThrownBy(() -> cg.loader().bulkLoadFiles(Caller.local(),
+                    List.of(home.ontology(), home.data(), Fixtures.bad("broken-syntax.trig")), null))
+                    .isInstanceOf(Problem.class).hasMessageContaining("broken-syntax.trig")
+                    .satisfies(e -> assertThat(((Problem) e).status()).isEqualTo(400));
+            assertThat(cg.store().isEmpty()).isTrue();
+            assertThatThrownBy(() -> cg.loader().bulkLoadFiles(Caller.local(), List.of(home.data(), maintained), null))
+                    .isInstanceOf(Problem.class).hasMessageContaining("maintained")
+                    .satisfies(e -> assertThat(((Problem) e).status()).isEqualTo(403));
+            assertThat(cg.store().isEmpty()).isTrue();
+            Path blank = Files.writeString(dir.resolve("blank.trig"), "_:g { <https://w3id.org/copgraph/id/x> a <http://example.org/C> . }\n");
+            assertThatThrownBy(() -> cg.loader().bulkLoadFiles(Caller.local(), List.of(home.data(), blank), null))
+                    .isInstanceOf(Problem.class).hasMessageContaining("blank node")
+                    .satisfies(e -> assertThat(((Problem) e).status()).isEqualTo(400));
+            assertThat(cg.store().isEmpty()).isTrue();
+            assertThatThrownBy(() -> cg.loader().bulkLoadFiles(Caller.local(), List.of(home.data(), unknown), null))
+                    .isInstanceOf(Problem.class).hasMessageContaining("notes.txt")
+                    .satisfies(e -> assertThat(((Problem) e).status()).isEqualTo(400));
+            assertThat(cg.store().isEmpty()).isTrue();
+
+            Curation.BulkLoad r = cg.loader().bulkLoadFiles(Caller.local(), List.of(home.ontology(), home.data()), null);
+            assertThat(r.change().added()).isGreaterThan(1000);
+            assertThat(LoaderTest.dataStatements(cg.store())).isEqualTo(r.change().added());
         }
+    }
+
+    @Test
+    void bulkLoadReportsTheViolationsTheOrdinaryLoadReports(@TempDir Path dir) throws Exception {
+        List<Path> files = List.of(home.ontology(), home.data(), Fixtures.bad("violates-shapes.trig"), manyViolations(dir));
+        String ordinary;
+        try (Copgraph cg = open(dir.resolve("ordinary"))) {
+            ordinary = refusal(() -> cg.loader().loadFiles(Caller.local(), files));
+        }
+        try (Copgraph cg = open(dir.resolve("bulk"))) {
+            String bulk = refusal(() -> cg.loader().bulkLoadFiles(Caller.local(), files, null));
+            assertThat(violationLines(bulk)).hasSizeGreaterThan(2 * 2_000).isEqualTo(violationLines(ordinary));
+        }
+        assertThat(violationLines(Loader.validate(home, Iris.DEFAULT, files).text())).isEqualTo(violationLines(ordinary));
+    }
+
+    /** CoPs without labels, hosted by nothing typed: more focus nodes than one slice of the parallel check. */
+    private static Path manyViolations(Path dir) throws Exception {
+        StringBuilder b = new StringBuilder("PREFIX cop: <https://w3id.org/copgraph/ontology#>\n"
+                + "PREFIX org: <http://www.w3.org/ns/org#>\n"
+                + "GRAPH <https://w3id.org/copgraph/graph/test-many> {\n");
+        for (int i = 0; i < 2_500; i++) {
+            b.append("<https://w3id.org/copgraph/id/cop/bad-").append(i).append("> a cop:CommunityOfPractice, org:Organization ;")
+                    .append(" cop:hostedBy <https://w3id.org/copgraph/id/organisation/nowhere-").append(i).append("> .\n");
+        }
+        return Files.writeString(dir.resolve("many.trig"), b.append("}\n").toString());
+    }
+
+    private static String refusal(Runnable load) {
+        try {
+            load.run();
+        } catch (Problem p) {
+            assertThat(p.status()).isEqualTo(422);
+            return p.getMessage();
+        }
+        throw new AssertionError("the load was not refused");
+    }
+
+    /** The report's result lines, in one order: the ordinary path checks node by node or whole. */
+    private static List<String> violationLines(String report) {
+        return report.lines().filter(l -> l.startsWith("  - ")).sorted().toList();
     }
 
     @Test
