@@ -39,8 +39,20 @@ final class ServeCommand implements Callable<Integer> {
                     "graph the computation takes minutes of CPU (the benchmark serves this way)."})
     boolean metricsAtStart;
 
+    private static Javalin built(java.util.concurrent.FutureTask<Javalin> building) throws InterruptedException {
+        try {
+            return building.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("The web app could not be built", e.getCause());
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
+        StartupClock clock = new StartupClock();
         if (updateEndpoint != null && sparqlEndpoint == null) {
             throw org.w3id.copgraph.Problem.badRequest("bad-option", "--update-endpoint needs --sparql-endpoint.");
         }
@@ -49,8 +61,19 @@ final class ServeCommand implements Callable<Integer> {
         }
         Copgraph cg = Copgraph.open(options.settings().withPort(port).withTokens(tokens)
                 .withRemoteStore(sparqlEndpoint, updateEndpoint));
+        clock.mark("open store and features");
+        // Building the web app (Jetty, Javalin, Fuseki) needs no data: it runs beside the seed load,
+        // and the server starts listening only once the data is in, so /health means the data is served.
+        java.util.concurrent.FutureTask<Javalin> building = new java.util.concurrent.FutureTask<>(() -> {
+            Javalin created = App.create(cg);
+            clock.mark("create web app (in parallel)");
+            return created;
+        });
+        new Thread(building, "web-app-startup").start();
         Loader.Result seeded = Cli.seed(cg);
-        Javalin app = App.create(cg).start(port);
+        clock.mark("seed");
+        Javalin app = built(building).start(port);
+        clock.mark("start web server");
         // Publish the network metrics graph once at start-up; /api/network/metrics refreshes it when the data changed.
         Thread metrics = new Thread(() -> {
             try {
