@@ -43,15 +43,20 @@ public final class Curation {
     private static final int FOCUS_LIMIT = 200;
 
     private final Store store;
-    private final Shacl shacl;
+    private final java.util.function.Supplier<Shacl> shapes;
     private final Iris iris;
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicReference<ChangeRecord> last = new AtomicReference<>();
 
     public Curation(Store store, Shacl shacl, Iris iris) {
+        this(store, () -> shacl, iris);
+    }
+
+    /** With shapes still being parsed at start-up: the first write waits for them. */
+    public Curation(Store store, java.util.function.Supplier<Shacl> shapes, Iris iris) {
         this.store = store;
-        this.shacl = shacl;
+        this.shapes = shapes;
         this.iris = iris;
     }
 
@@ -83,6 +88,7 @@ public final class Curation {
             Set<Node> resources = resourcesTouched(rec);
             Set<Node> focus = focusNodes(dsg, rec);
             // Checking node by node pays off for small changes; a large one is checked whole.
+            Shacl shacl = shapes.get();
             Shacl.Report report = focus.size() > FOCUS_LIMIT ? shacl.check(wholeUnion(dsg))
                     : shacl.check(dsg.getUnionGraph(), focus);
             if (!report.conforms()) {
@@ -132,7 +138,7 @@ public final class Curation {
                                 + " is maintained by copgraph itself and cannot be loaded.");
                     }
                 }
-                Shacl.Report report = shacl.check(dsg.getUnionGraph());
+                Shacl.Report report = shapes.get().check(dsg.getUnionGraph());
                 if (!report.conforms()) {
                     throw new Problem(Problem.Kind.UNPROCESSABLE, "shacl-violation",
                             "The files break the data contract (ontology/shapes.ttl); nothing was loaded.\n" + report.text());
