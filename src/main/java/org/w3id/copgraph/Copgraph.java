@@ -86,6 +86,9 @@ public final class Copgraph implements AutoCloseable {
     }
 
     private static java.util.concurrent.Future<Shacl> shapesOf(Settings settings) {
+        // Jena initialises itself on first use; two threads doing that at once deadlock on class
+        // initialisation (seen: serve hung for good), so it is done here, before any work goes to other threads.
+        org.apache.jena.sys.JenaSystem.init();
         return inBackground("shapes", () -> Shacl.fromFile(settings.home().shapes()));
     }
 
