@@ -90,8 +90,7 @@ final class ServeCommand implements Callable<Integer> {
             app.stop();
             cg.close();
         }));
-        // No statement count here: counting walks the whole store (10 s at 2 million statements),
-        // which would delay every start; the home page and /metrics show it.
+        // The statement count is on /health, the home page and /metrics (read from the store's bookkeeping).
         System.out.printf("copgraph serving %s on http://localhost:%d/%s%n",
                 sparqlEndpoint != null ? sparqlEndpoint : options.store, app.port(),
                 seeded.graphs().isEmpty() ? "" : " (seed loaded: " + seeded.graphs().size() + " graphs)");
