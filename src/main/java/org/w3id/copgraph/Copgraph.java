@@ -24,20 +24,21 @@ public final class Copgraph implements AutoCloseable {
     private final Curation curation;
     private final Tokens tokens;
     private final Loader loader;
-    private final CuratedQueries queries;
+    private final java.util.concurrent.Future<CuratedQueries> queries;
     private final Network network;
     private final MetricsGraph metricsGraph;
     private final Harvest harvest;
     private volatile Precomputation precomputation;
 
-    private Copgraph(Settings settings, Store store, Path dumpsDir, Path answersDir) {
+    private Copgraph(Settings settings, java.util.concurrent.Future<Shacl> shapes, Store store, Path dumpsDir, Path answersDir) {
         this.settings = settings;
         this.store = store;
-        this.curation = new Curation(store, Shacl.fromFile(settings.home().shapes()), settings.iris());
+        this.curation = new Curation(store, () -> done(shapes), settings.iris());
         this.tokens = Tokens.load(settings.tokensFile(), System.getenv());
         this.loader = new Loader(store, curation, settings.home(), settings.iris());
-        this.queries = CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis(),
-                answersDir);
+        // The curated queries are parsed beside the seed load: only the web app and `query` need them.
+        this.queries = inBackground("curated-queries",
+                () -> CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis(), answersDir));
         this.network = Network.on(store, settings.queryTimeoutMillis());
         this.metricsGraph = new MetricsGraph(store, settings.iris(), network);
         this.harvest = new Harvest(store, settings.iris(), dumpsDir, settings.queryTimeoutMillis());
@@ -47,16 +48,19 @@ public final class Copgraph implements AutoCloseable {
 
     /** Opens the store of {@code settings} without loading anything into it. */
     public static Copgraph open(Settings settings) {
+        // The shapes are parsed while the store opens; the first write waits for them.
+        var shapes = shapesOf(settings);
         Store store = settings.sparqlEndpoint() != null
                 ? Store.remote(settings.sparqlEndpoint(), settings.updateEndpoint())
                 : Store.open(settings.storeDir());
         Path dumps = settings.sparqlEndpoint() != null ? Harvest.temporaryDumpsDir() : Harvest.dumpsDirFor(settings.storeDir());
-        return new Copgraph(settings, store, dumps, settings.sparqlEndpoint() != null ? null : answersDirFor(settings.storeDir()));
+        return new Copgraph(settings, shapes, store, dumps,
+                settings.sparqlEndpoint() != null ? null : answersDirFor(settings.storeDir()));
     }
 
     /** A copgraph on a given store (for tests: {@link Store#inMemory()}). */
     public static Copgraph on(Settings settings, Store store) {
-        return new Copgraph(settings, store, Harvest.temporaryDumpsDir(), null);
+        return new Copgraph(settings, shapesOf(settings), store, Harvest.temporaryDumpsDir(), null);
     }
 
     /** Where the precomputed curated answers of a store live: beside it, as its dumps do. */
@@ -68,7 +72,7 @@ public final class Copgraph implements AutoCloseable {
     /** Starts keeping the curated queries' first pages computed in the background (see {@link Precomputation}). */
     public synchronized Precomputation startPrecomputation() {
         if (precomputation == null) {
-            precomputation = Precomputation.start(queries, store);
+            precomputation = Precomputation.start(queries(), store);
         }
         return precomputation;
     }
@@ -100,7 +104,41 @@ public final class Copgraph implements AutoCloseable {
     }
 
     public CuratedQueries queries() {
-        return queries;
+        return done(queries);
+    }
+
+    private static java.util.concurrent.Future<Shacl> shapesOf(Settings settings) {
+        // Jena initialises itself on first use; two threads doing that at once deadlock on class
+        // initialisation (seen: serve hung for good), so it is done here, before any work goes to other threads.
+        org.apache.jena.sys.JenaSystem.init();
+        return inBackground("shapes", () -> Shacl.fromFile(settings.home().shapes()));
+    }
+
+    /** Start-up work that needs nothing else: run on its own thread, joined where it is first needed. */
+    private static <T> java.util.concurrent.Future<T> inBackground(String name, java.util.concurrent.Callable<T> work) {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
+        Thread t = new Thread(task, "copgraph-start-" + name);
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** The result of start-up work; its failure is thrown here as it would have been in line. */
+    private static <T> T done(java.util.concurrent.Future<T> work) {
+        try {
+            return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     public Network network() {

@@ -43,8 +43,20 @@ final class ServeCommand implements Callable<Integer> {
                     "version; kept beside the store, so a restart need not compute them again (default: ${DEFAULT-VALUE})."})
     boolean precompute;
 
+    private static Javalin built(java.util.concurrent.FutureTask<Javalin> building) throws InterruptedException {
+        try {
+            return building.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("The web app could not be built", e.getCause());
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
+        StartupClock clock = new StartupClock();
         if (updateEndpoint != null && sparqlEndpoint == null) {
             throw org.w3id.copgraph.Problem.badRequest("bad-option", "--update-endpoint needs --sparql-endpoint.");
         }
@@ -53,8 +65,19 @@ final class ServeCommand implements Callable<Integer> {
         }
         Copgraph cg = Copgraph.open(options.settings().withPort(port).withTokens(tokens)
                 .withRemoteStore(sparqlEndpoint, updateEndpoint));
+        clock.mark("open store and features");
+        // Building the web app (Jetty, Javalin, Fuseki) needs no data: it runs beside the seed load,
+        // and the server starts listening only once the data is in, so /health means the data is served.
+        java.util.concurrent.FutureTask<Javalin> building = new java.util.concurrent.FutureTask<>(() -> {
+            Javalin created = App.create(cg);
+            clock.mark("create web app (in parallel)");
+            return created;
+        });
+        new Thread(building, "web-app-startup").start();
         Loader.Result seeded = Cli.seed(cg);
-        Javalin app = App.create(cg).start(port);
+        clock.mark("seed");
+        Javalin app = built(building).start(port);
+        clock.mark("start web server");
         // The network metrics graph is computed and published in the background, on one core: at
         // start-up and after each change (the network served meanwhile is the previous one).
         if (metricsAtStart) {
@@ -68,8 +91,7 @@ final class ServeCommand implements Callable<Integer> {
             app.stop();
             cg.close();
         }));
-        // No statement count here: counting walks the whole store (10 s at 2 million statements),
-        // which would delay every start; the home page and /metrics show it.
+        // The statement count is on /health, the home page and /metrics (read from the store's bookkeeping).
         System.out.printf("copgraph serving %s on http://localhost:%d/%s%n",
                 sparqlEndpoint != null ? sparqlEndpoint : options.store, app.port(),
                 seeded.graphs().isEmpty() ? "" : " (seed loaded: " + seeded.graphs().size() + " graphs)");

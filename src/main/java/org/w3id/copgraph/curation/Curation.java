@@ -46,15 +46,20 @@ public final class Curation {
     private static final double COPY_SHARE_OF_HEAP = 0.4;
 
     private final Store store;
-    private final Shacl shacl;
+    private final java.util.function.Supplier<Shacl> shapes;
     private final Iris iris;
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicReference<ChangeRecord> last = new AtomicReference<>();
 
     public Curation(Store store, Shacl shacl, Iris iris) {
+        this(store, () -> shacl, iris);
+    }
+
+    /** With shapes still being parsed at start-up: the first write waits for them. */
+    public Curation(Store store, java.util.function.Supplier<Shacl> shapes, Iris iris) {
         this.store = store;
-        this.shacl = shacl;
+        this.shapes = shapes;
         this.iris = iris;
     }
 
@@ -86,6 +91,7 @@ public final class Curation {
             Set<Node> resources = resourcesTouched(rec);
             Set<Node> focus = focusNodes(dsg, rec);
             // Checking node by node pays off for small changes; a large one is checked whole.
+            Shacl shacl = shapes.get();
             Shacl.Report report = focus.size() > FOCUS_LIMIT ? shacl.check(wholeUnion(dsg))
                     : shacl.check(dsg.getUnionGraph(), focus);
             if (!report.conforms()) {
@@ -132,8 +138,8 @@ public final class Curation {
             long t1 = System.nanoTime();
             Graph union = copy.get().union();
             int threads = Runtime.getRuntime().availableProcessors();
-            Shacl.Report report = union != null ? shacl.check(Shacl.Reader.of(union), threads)
-                    : shacl.check(store::readUnion, threads);
+            Shacl.Report report = union != null ? shapes.get().check(Shacl.Reader.of(union), threads)
+                    : shapes.get().check(store::readUnion, threads);
             if (!report.conforms()) {
                 throw new Problem(Problem.Kind.UNPROCESSABLE, "shacl-violation",
                         "The files break the data contract (ontology/shapes.ttl); nothing was loaded.\n" + report.text());

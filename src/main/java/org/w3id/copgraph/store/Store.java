@@ -28,9 +28,9 @@ import org.w3id.copgraph.Problem;
 /**
  * The one place that opens the triple store. Every access runs inside a transaction; the
  * SPARQL default graph is the union of the named graphs, so a statement's graph always says
- * where it came from. The store's own bookkeeping (when the data last changed) sits in the
- * stored default graph, which the union hides from queries and which changes in the same
- * transaction as the data it describes.
+ * where it came from. The store's own bookkeeping (when the data last changed, how many
+ * statements the named graphs hold) sits in the stored default graph, which the union hides from
+ * queries and which changes in the same transaction as the data it describes.
  */
 public final class Store implements AutoCloseable {
 
@@ -47,6 +47,9 @@ public final class Store implements AutoCloseable {
 
     private static final Node SELF = NodeFactory.createURI("urn:copgraph:store");
     private static final Node MODIFIED = DCTerms.modified.asNode();
+    private static final Node STATEMENTS = org.apache.jena.vocabulary.VOID.triples.asNode();
+    private static final Query COUNT = org.apache.jena.query.QueryFactory.create(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
 
     private final DatasetGraph dsg;
     private final AtomicReference<CountCache> count = new AtomicReference<>(new CountCache(null, -1));
@@ -127,12 +130,60 @@ public final class Store implements AutoCloseable {
      */
     public void write(Consumer<DatasetGraph> change) {
         Txn.executeWrite(dsg, () -> {
-            change.accept(dsg);
+            writeCounted(change);
             Graph system = dsg.getDefaultGraph();
             system.remove(SELF, MODIFIED, Node.ANY);
             system.add(Triple.create(SELF, MODIFIED,
                     NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
         });
+    }
+
+    /**
+     * Applies a change inside the current write transaction and brings the stored statement count
+     * up to date in the same transaction, so it is exact and survives restarts. A store without
+     * one (written by an older copgraph, or bulk-loaded) is counted once here.
+     */
+    private void writeCounted(Consumer<DatasetGraph> change) {
+        if (isRemote()) {
+            change.accept(dsg);
+            return;
+        }
+        long before = storedCount();
+        CountingDatasetGraph counting = new CountingDatasetGraph(dsg);
+        change.accept(counting);
+        setStoredCount(before >= 0 ? before + counting.delta() : countQuads());
+    }
+
+    /** The statement count kept in the bookkeeping, or -1 if there is none. */
+    private long storedCount() {
+        var it = dsg.getDefaultGraph().find(SELF, STATEMENTS, Node.ANY);
+        try {
+            return it.hasNext() ? Long.parseLong(it.next().getObject().getLiteralLexicalForm()) : -1;
+        } finally {
+            org.apache.jena.atlas.iterator.Iter.close(it);
+        }
+    }
+
+    private void setStoredCount(long n) {
+        Graph system = dsg.getDefaultGraph();
+        system.remove(SELF, STATEMENTS, Node.ANY);
+        system.add(Triple.create(SELF, STATEMENTS, NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDlong)));
+    }
+
+    /**
+     * Counts the statements in the named graphs, inside a transaction. TDB2 keeps them in its
+     * quad table, whose index is counted without decoding a single node; anything else is walked.
+     */
+    private long countQuads() {
+        if (DatabaseMgr.isTDB2(dsg)) {
+            return org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable().size();
+        }
+        var it = dsg.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+        try {
+            return org.apache.jena.atlas.iterator.Iter.count(it);
+        } finally {
+            org.apache.jena.atlas.iterator.Iter.close(it);
+        }
     }
 
     /**
@@ -159,6 +210,8 @@ public final class Store implements AutoCloseable {
             producer.accept(progress == null ? sink : new Progress(sink, progress));
             sink.finish();
             loader.finishBulk();
+            // The loader bypasses write(): count what it left, in the index, and record that.
+            Txn.executeWrite(dsg, () -> setStoredCount(countQuads()));
             count.set(new CountCache(null, -1));
             return loader.countQuads() + loader.countTriples();
         } catch (RuntimeException e) {
@@ -220,7 +273,7 @@ public final class Store implements AutoCloseable {
      * of the data: caches and the data version stay as they are.
      */
     public void writeDerived(Consumer<DatasetGraph> change) {
-        Txn.executeWrite(dsg, () -> change.accept(dsg));
+        Txn.executeWrite(dsg, () -> writeCounted(change));
         count.set(new CountCache(null, -1));
     }
 
@@ -236,26 +289,37 @@ public final class Store implements AutoCloseable {
         });
     }
 
-    /** Statements in the named graphs (what users see), counted once per data version. */
+    /**
+     * Statements in the named graphs (what users see). The embedded store keeps the number in its
+     * bookkeeping (see {@link #write}), so this is one lookup; a store without it is counted once
+     * and the number recorded. A remote store is asked for a COUNT once per data version.
+     */
     public long tripleCount() {
+        if (isRemote()) {
+            return remoteCount();
+        }
+        long stored = read(d -> storedCount());
+        if (stored >= 0) {
+            return stored;
+        }
+        return Txn.calculateWrite(dsg, () -> {
+            long n = storedCount();
+            if (n < 0) {
+                n = countQuads();
+                setStoredCount(n);
+            }
+            return n;
+        });
+    }
+
+    private long remoteCount() {
         Instant version = lastModified();
         CountCache cached = count.get();
         if (cached.count >= 0 && java.util.Objects.equals(cached.version, version)) {
             return cached.count;
         }
-        long n = read(d -> {
-            long c = 0;
-            var it = d.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
-            try {
-                while (it.hasNext()) {
-                    it.next();
-                    c++;
-                }
-            } finally {
-                org.apache.jena.atlas.iterator.Iter.close(it);
-            }
-            return c;
-        });
+        long n = query(COUNT, org.apache.jena.sparql.engine.binding.BindingFactory.empty(), 600_000,
+                exec -> Long.parseLong(exec.select().next().get("n").getLiteralLexicalForm()));
         count.set(new CountCache(version, n));
         return n;
     }

@@ -9,7 +9,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.staticfiles.Location;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,18 +51,9 @@ public final class App {
                 h.addFilter(new FilterHolder(new Cors()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 sparql.installInto(h);
             });
-            cfg.staticFiles.enableWebjars();
-            cfg.staticFiles.add(s -> {
-                s.hostedPath = "/assets/yasgui";
-                s.directory = "/yasgui";
-                s.location = Location.CLASSPATH;
-            });
-            cfg.staticFiles.add(s -> {
-                s.hostedPath = "/assets/workbench";
-                s.directory = "/workbench";
-                s.location = Location.CLASSPATH;
-            });
-
+            cfg.routes.get("/assets/yasgui/<path>", new Assets("yasgui")::serve);
+            cfg.routes.get("/assets/workbench/<path>", new Assets("workbench")::serve);
+            cfg.routes.get("/webjars/<path>", new Assets("META-INF/resources/webjars")::serve);
             cfg.routes.get("/", home::render);
             cfg.routes.get("/health", home::health);
             cfg.routes.get("/api/queries", queries::list);

@@ -75,4 +75,15 @@ class WorkbenchTest {
             assertThat(server.http().get(asset).statusCode()).as(asset).isEqualTo(200);
         }
     }
+
+    @Test
+    void assetsHaveTheirContentTypeAndNothingOutsideTheirFolderIsServed() {
+        HttpResponse<String> js = server.http().get("/assets/yasgui/yasgui.min.js");
+        assertThat(js.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
+        assertThat(server.http().get("/assets/yasgui/yasgui.min.css").headers().firstValue("Content-Type").orElse(""))
+                .startsWith("text/css");
+        assertThat(server.http().get("/assets/yasgui/nothing-here.js").statusCode()).isEqualTo(404);
+        assertThat(server.http().get("/assets/workbench/%2e%2e/logback.xml").statusCode()).isEqualTo(404);
+        assertThat(server.http().get("/webjars/../logback.xml").statusCode()).isEqualTo(404);
+    }
 }
