@@ -177,6 +177,7 @@ public final class Benchmark {
                 StringBuilder url = new StringBuilder(s.base() + CuratedQueries.API + name + "?");
                 args.forEach((k, v) -> url.append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
                         .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&'));
+                url.setLength(url.length() - 1);
                 timeQuery(f.example(name), Report.API, SparqlClient.Request.get(url.toString()));
             });
         }

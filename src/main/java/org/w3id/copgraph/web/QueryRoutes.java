@@ -41,6 +41,9 @@ final class QueryRoutes {
         CuratedQuery q = cg.queries().get(name);
         Map<String, String> args = new LinkedHashMap<>();
         ctx.queryParamMap().forEach((k, v) -> {
+            if (k.isEmpty()) {
+                return; // "?a=1&": a stray separator, not a parameter
+            }
             if (v.size() > 1) {
                 throw Problem.badRequest("bad-parameter", "Parameter '" + k + "' was given " + v.size() + " times; give it once.");
             }

@@ -115,6 +115,12 @@ class CuratedQueriesHttpTest {
     }
 
     @Test
+    void aStraySeparatorIsNotAParameter() {
+        assertThat(server.http().get("/api/queries/events?since=2021-01-01&").statusCode()).isEqualTo(200);
+        assertThat(server.http().get("/api/queries/events?&format=csv").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void unknownParameterGives400() {
         HttpResponse<String> r = server.http().get("/api/queries/events?colour=blue");
         assertThat(r.statusCode()).isEqualTo(400);
