@@ -480,8 +480,9 @@ public final class CuratedQueries {
     }
 
     private List<String> enumerate(CuratedQuery q, Parameter p, Store store) {
-        Query e = enumerating(q, p).query();
-        Var var = enumerating(q, p).var();
+        Enumerating en = enumerating(q, p);
+        Query e = en.query();
+        Var var = en.var();
         if (!e.hasLimit() || e.getLimit() > MAX_ENUMERATION) {
             e.setLimit(MAX_ENUMERATION);
         }

@@ -48,7 +48,7 @@ final class SavedAnswers {
         if (!Files.isRegularFile(f)) {
             return null;
         }
-        try (InputStream in = Files.newInputStream(f)) {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(f))) {
             String header = readLine(in);
             String[] parts = header.split(" ", 2);
             if (parts.length != 2 || !parts[1].equals(key)) {
