@@ -33,7 +33,8 @@ public final class App {
 
     /** An unstarted app; {@code start(port)} it (port 0 picks a free one). */
     public static Javalin create(Copgraph cg) {
-        SparqlEndpoint sparql = new SparqlEndpoint(cg.store().dataset(), cg.settings().queryTimeoutMillis());
+        SparqlEndpoint sparql = new SparqlEndpoint(cg.store().dataset(), cg.settings().queryTimeoutMillis(),
+                () -> cg.publicUrl().of(SparqlEndpoint.PATH));
         PrometheusMeterRegistry metrics = Metrics.registry(cg);
         QueryRoutes queries = new QueryRoutes(cg);
         WriteRoutes writes = new WriteRoutes(cg);
@@ -46,13 +47,16 @@ public final class App {
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.requestLogger.http(RequestMetrics::noteRoute);
             cfg.jetty.modifyServletContextHandler(h -> {
                 h.addFilter(new FilterHolder(new RequestMetrics(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new Cors()), "/*", EnumSet.of(DispatcherType.REQUEST));
+                h.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 sparql.installInto(h);
             });
             cfg.routes.get("/assets/yasgui/<path>", new Assets("yasgui")::serve);
             cfg.routes.get("/assets/workbench/<path>", new Assets("workbench")::serve);
+            cfg.routes.get("/assets/site/<path>", new Assets("site")::serve);
             cfg.routes.get("/webjars/<path>", new Assets("META-INF/resources/webjars")::serve);
             cfg.routes.get("/", home::render);
             cfg.routes.get("/health", home::health);

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import io.javalin.Javalin;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -25,13 +24,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Server;
 import org.w3id.copgraph.Http;
 
 class DatasetDescriptionHttpTest {
 
     private static final Node DATASET = NodeFactory.createURI("https://w3id.org/copgraph/.well-known/void#dataset");
 
-    private static Javalin app;
+    private static Server app;
     private static Http http;
     private static Copgraph cg;
 

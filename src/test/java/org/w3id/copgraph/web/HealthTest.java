@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
-import io.javalin.Javalin;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Server;
 import org.w3id.copgraph.Http;
 import org.w3id.copgraph.store.Store;
 
@@ -20,7 +20,7 @@ class HealthTest {
     void healthSays503WhenTheStoreCannotBeRead(@TempDir Path dir) {
         Store store = Store.open(dir.resolve("store"));
         Copgraph cg = Copgraph.on(Fixtures.settings(), store);
-        Javalin app = App.create(cg).start(0);
+        Server app = Server.start(cg);
         try {
             Http http = new Http(app.port());
             assertThat(http.get("/health").statusCode()).isEqualTo(200);
