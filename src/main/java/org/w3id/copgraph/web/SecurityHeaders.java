@@ -21,9 +21,23 @@ import jakarta.servlet.http.HttpServletResponse;
 final class SecurityHeaders implements Filter {
 
     /** Everything from this server only; no plugins, no foreign base, no framing. */
-    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
-            + " frame-ancestors 'none'";
+    static final String POLICY = policy("");
+
+    /**
+     * Cytoscape.js (3.33.1) adds one fixed {@code <style>} element when it draws:
+     * {@code .__________cytoscape_container { position: relative; }}. Allowed by its hash on the
+     * explorer only, rather than every inline style.
+     */
+    private static final String EXPLORER_STYLES = " 'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='";
+
+    /**
+     * YASGUI's result table (its bundled column-resizer) adds fixed {@code <style>} elements: the
+     * grips' stylesheet when a table is drawn, and {@code *{cursor:col-resize!important}} while a
+     * column is dragged. Allowed by their hashes on the editor only; 'unsafe-inline' is not needed.
+     * A new YASGUI build may change them: ContentSecurityPolicyBrowserTest then reports what Chromium refused.
+     */
+    private static final String EDITOR_STYLES = " 'sha256-zCK2EVMoPc04mRF/g5CotUvxbJPWS+8V0b+s9ptqQIk='"
+            + " 'sha256-c0O6TmFAkgpNbHxKAa1BrveWHHopjEtC47i0PzMudxg='";
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
@@ -37,6 +51,16 @@ final class SecurityHeaders implements Filter {
     }
 
     static String policyFor(String path) {
-        return POLICY;
+        return switch (path) {
+            case "/explore" -> policy(EXPLORER_STYLES);
+            case "/query-editor" -> policy(EDITOR_STYLES);
+            default -> POLICY;
+        };
+    }
+
+    private static String policy(String extraStyles) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'" + extraStyles + "; img-src 'self' data:;"
+                + " font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+                + " frame-ancestors 'none'";
     }
 }
