@@ -19,7 +19,9 @@ class HealthTest {
     @Test
     void healthSays503WhenTheStoreCannotBeRead(@TempDir Path dir) {
         Store store = Store.open(dir.resolve("store"));
-        Copgraph cg = Copgraph.on(Fixtures.settings(), store);
+        // Without background work (serve --no-precompute --no-metrics-at-start): its transactions would keep the store from closing.
+        Copgraph cg = Copgraph.on(Fixtures.settings().withServing(
+                new org.w3id.copgraph.Settings.Serving(org.w3id.copgraph.Settings.Serving.DEFAULT_HOST, null, false, false)), store);
         Server app = Server.start(cg);
         try {
             Http http = new Http(app.port());
