@@ -103,13 +103,13 @@ class DatasetDescriptionHttpTest {
         for (Triple t : dists) {
             Node d = t.getObject();
             String url = object(g, d, DCAT.downloadURL.asNode()).getURI();
-            String path = url.substring("https://w3id.org/copgraph".length());
-            byte[] body = http.sendBytes(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://localhost:" + app.port() + path)).build());
+            // Where to download is a location: under the public URL (here the listening address), not the base.
+            assertThat(url).startsWith("http://localhost:" + app.port() + "/dumps/");
+            byte[] body = http.sendBytes(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build());
             assertThat(number(g, d, DCAT.byteSize.asNode())).as(url).isEqualTo(body.length);
             assertThat(object(g, d, DCAT.mediaType.asNode()).getURI()).startsWith("https://www.iana.org/assignments/media-types/");
         }
-        assertThat(object(g, DATASET, VOID.sparqlEndpoint.asNode()).getURI()).isEqualTo("https://w3id.org/copgraph/sparql");
+        assertThat(object(g, DATASET, VOID.sparqlEndpoint.asNode()).getURI()).isEqualTo("http://localhost:" + app.port() + "/sparql");
         assertThat(object(g, DATASET, VOID.uriSpace.asNode()).getLiteralLexicalForm()).isEqualTo("https://w3id.org/copgraph/id/");
         assertThat(g.contains(DATASET, org.apache.jena.vocabulary.DCTerms.license.asNode(),
                 NodeFactory.createURI("https://creativecommons.org/licenses/by/4.0/"))).isTrue();
