@@ -65,7 +65,7 @@ public final class ErrorText {
         for (String d : dirs) {
             if (!d.equals("/")) {
                 // Only where a path starts (not inside an IRI such as http://host/root/x), with file:// before it.
-                out.add(Pattern.compile("(?<![\\w.:/-])(?:file://)?" + Pattern.quote(d) + "(?![\\w.-])/?"));
+                out.add(Pattern.compile("(?<![\\w.:/-])(?:file:(?://)?)?" + Pattern.quote(d) + "(?![\\w.-])/?"));
             }
         }
         return List.copyOf(out);

@@ -50,13 +50,11 @@ final class WriteRoutes {
     }
 
     void update(Context ctx) {
+        requireUtf8(ctx);
         String type = mediaType(ctx);
-        if (type.equals("application/sparql-update") || type.equals("application/x-www-form-urlencoded")) {
-            requireUtf8(ctx);
-        }
         String request;
         if (type.equals("application/sparql-update")) {
-            // SPARQL Update is UTF-8 by definition, whatever charset the header claims.
+            // SPARQL Update is UTF-8 by definition (a charset naming anything else was refused above).
             request = new String(ctx.bodyAsBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } else if (type.equals("application/x-www-form-urlencoded")) {
             request = ctx.formParam("update");
@@ -91,11 +89,13 @@ final class WriteRoutes {
     }
 
     void putGraph(Context ctx) {
+        requireUtf8(ctx);
         Node g = graphParam(ctx, true);
         respond(ctx, cg.curation().apply(Auth.caller(ctx), new Change.ReplaceGraph(g, bodyGraph(ctx))));
     }
 
     void postGraph(Context ctx) {
+        requireUtf8(ctx);
         Node g = graphParam(ctx, true);
         respond(ctx, cg.curation().apply(Auth.caller(ctx), new Change.AddToGraph(g, bodyGraph(ctx))));
     }
@@ -108,6 +108,8 @@ final class WriteRoutes {
     /** {@code POST /api/imports}: RDF in any format (quads keep their graphs) or mapped CSV. */
     void importData(Context ctx) {
         var caller = Auth.caller(ctx);
+        // First: the query string is decoded with the body's charset, so a bad one loses ?graph= and ?mode=.
+        requireUtf8(ctx);
         String mode = ctx.queryParam("mode") == null ? "merge" : ctx.queryParam("mode");
         if (!mode.equals("merge") && !mode.equals("replace")) {
             throw Problem.badRequest("bad-parameter", "Parameter 'mode' must be merge (add to the graphs) or replace"
@@ -116,7 +118,6 @@ final class WriteRoutes {
         String type = mediaType(ctx);
         DatasetGraph incoming = DatasetGraphFactory.create();
         if (type.equals("text/csv")) {
-            requireUtf8(ctx);
             Node g = graphParam(ctx, true);
             CsvImport.read(ctx.bodyAsBytes(), g, cg.settings().iris(), incoming);
         } else {
@@ -126,7 +127,6 @@ final class WriteRoutes {
                         + "': send text/turtle, application/trig, application/n-quads, application/n-triples,"
                         + " application/ld+json, application/rdf+xml or text/csv.");
             }
-            requireUtf8(ctx);
             // Triple formats need ?graph=; quad formats name their graphs (and ?graph= catches the rest).
             Node g = graphParam(ctx, !RDFLanguages.isQuads(lang));
             RdfFiles.read(incoming, new ByteArrayInputStream(ctx.bodyAsBytes()), lang, "the upload", g, cg.settings().iris(),
@@ -161,7 +161,6 @@ final class WriteRoutes {
             throw new Problem(Problem.Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Cannot read a graph from '"
                     + type + "': send text/turtle, application/n-triples, application/ld+json or application/rdf+xml.");
         }
-        requireUtf8(ctx);
         DatasetGraph d = DatasetGraphFactory.create();
         Node tmp = NodeFactory.createURI("urn:copgraph:upload");
         RdfFiles.read(d, new ByteArrayInputStream(ctx.bodyAsBytes()), lang, "the request body", tmp, cg.settings().iris(),
