@@ -26,6 +26,7 @@ import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.curation.Role;
 import org.w3id.copgraph.curation.Tokens;
+import org.w3id.copgraph.store.JsonLdContexts;
 import org.w3id.copgraph.network.ExportFormat;
 import org.w3id.copgraph.sparql.SparqlEndpoint;
 
@@ -45,6 +46,7 @@ public final class App {
 
     /** An unstarted app; {@code start(port)} it (port 0 picks a free one). */
     public static Javalin create(Copgraph cg) {
+        JsonLdContexts.refuseRemoteContextsByDefault();
         SparqlEndpoint sparql = new SparqlEndpoint(cg.store().dataset(), cg.settings().queryTimeoutMillis());
         PrometheusMeterRegistry metrics = Metrics.registry(cg);
         QueryRoutes queries = new QueryRoutes(cg);
@@ -58,7 +60,9 @@ public final class App {
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors.forServer()));
             cfg.jetty.modifyServletContextHandler(h -> {
+                h.setErrorHandler(JettyErrors.forContext());
                 h.addFilter(new FilterHolder(new RequestMetrics(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new Cors()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 sparql.installInto(h);

@@ -160,11 +160,12 @@ class UploadBadInputHttpTest {
         for (String path : List.of("/id/..%u2215..%u2215etc%u2215passwd", "/id/%2e%2e/%2e%2e/etc/passwd", "/graph/..%2f..",
                 "/graph/..%2f..%2f..%2fetc%2fpasswd", "/id/%", "/id/%zz", "/id/..%c0%af..%c0%afetc%c0%afpasswd",
                 "/dumps/..%2f..%2fpom.xml", "/assets/yasgui/..%2f..%2fpom.xml", "/webjars/..%2f..%2f..%2fpom.xml",
-                "/ldes/%u0030", "/api/queries/%u2215")) {
-            String status = statusLine("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-            int code = Integer.parseInt(status.split(" ")[1]);
-            if (code < 400 || code >= 500) {
-                failures.add(status + " for " + path);
+                "/ldes/%u0030", "/api/queries/%u2215", "/id/%ff", "/id/%00", "/id/%2e%2e%2f%2e%2e%2fpom.xml")) {
+            String response = rawBody("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            int code = Integer.parseInt(response.split(" ")[1]);
+            // 4xx in the one error shape, also when Jetty refuses the path before copgraph sees it.
+            if (code < 400 || code >= 500 || !response.contains("\"error\":\"")) {
+                failures.add(response + " for " + path);
             }
         }
         assertThat(failures).isEmpty();
@@ -210,11 +211,6 @@ class UploadBadInputHttpTest {
             }
         }
         assertThat(failures).isEmpty();
-    }
-
-    private static String statusLine(String request) {
-        String response = rawBody(request);
-        return response.lines().findFirst().orElse("(nothing)");
     }
 
     /** The whole raw response (status line, headers and body) to a request written as is. */
