@@ -161,7 +161,7 @@ class UploadBadInputHttpTest {
                 "/graph/..%2f..%2f..%2fetc%2fpasswd", "/id/%", "/id/%zz", "/id/..%c0%af..%c0%afetc%c0%afpasswd",
                 "/dumps/..%2f..%2fpom.xml", "/assets/yasgui/..%2f..%2fpom.xml", "/webjars/..%2f..%2f..%2fpom.xml",
                 "/ldes/%u0030", "/api/queries/%u2215", "/id/%ff", "/id/%00", "/id/%2e%2e%2f%2e%2e%2fpom.xml")) {
-            String response = rawBody("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            String response = rawBody("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nConnection: close\r\n\r\n");
             int code = Integer.parseInt(response.split(" ")[1]);
             // 4xx in the one error shape, also when Jetty refuses the path before copgraph sees it.
             if (code < 400 || code >= 500 || !response.contains("\"error\":\"")) {
