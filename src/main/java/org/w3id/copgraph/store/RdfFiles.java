@@ -1,6 +1,8 @@
 package org.w3id.copgraph.store;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,18 +10,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import org.apache.jena.atlas.RuntimeIOException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.lang.LangJSONLD11;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
+import org.w3id.copgraph.ErrorText;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.model.Iris;
 
@@ -30,6 +39,9 @@ import org.w3id.copgraph.model.Iris;
  * {@code {base}graph/{file name without extension}}.
  */
 public final class RdfFiles {
+
+    /** The deepest JSON-LD nesting read; real documents stay within a few dozen levels. */
+    public static final int MAX_JSON_DEPTH = 100;
 
     private RdfFiles() {
     }
@@ -112,18 +124,18 @@ public final class RdfFiles {
      * it is null they are refused, since a statement's graph is its provenance. A JSON-LD document
      * may use no context but inline ones (see {@link JsonLdContexts#none()}).
      */
-    public static void read(DatasetGraph target, java.io.InputStream in, Lang lang, String name,
+    public static void read(DatasetGraph target, InputStream in, Lang lang, String name,
                             Node graphForTriples, Iris iris) {
         read(target, in, lang, name, graphForTriples, iris, JsonLdContexts.none());
     }
 
-    /** As {@link #read(DatasetGraph, java.io.InputStream, Lang, String, Node, Iris)}, with the JSON-LD contexts it may use. */
-    public static void read(DatasetGraph target, java.io.InputStream in, Lang lang, String name,
+    /** As {@link #read(DatasetGraph, InputStream, Lang, String, Node, Iris)}, with the JSON-LD contexts it may use. */
+    public static void read(DatasetGraph target, InputStream in, Lang lang, String name,
                             Node graphForTriples, Iris iris, JsonLdContexts contexts) {
         parse(org.apache.jena.riot.system.StreamRDFLib.dataset(target), in, lang, name, graphForTriples, iris, contexts);
     }
 
-    private static void parse(StreamRDF target, java.io.InputStream in, Lang lang, String name,
+    private static void parse(StreamRDF target, InputStream in, Lang lang, String name,
                               Node graphForTriples, Iris iris, JsonLdContexts contexts) {
         StreamRDF sink = new StreamRDFWrapper(target) {
             @Override
@@ -165,10 +177,10 @@ public final class RdfFiles {
                     .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging);
             if (RDFLanguages.sameLang(lang, Lang.JSONLD)) {
                 // Titanium, Jena's JSON-LD 1.1 parser, would fetch any @context or @import URL.
-                parser.set(org.apache.jena.riot.lang.LangJSONLD11.JSONLD_OPTIONS, loader.options());
+                parser.set(LangJSONLD11.JSONLD_OPTIONS, loader.options());
             }
             parser.parse(sink);
-        } catch (RiotException | org.apache.jena.atlas.RuntimeIOException e) {
+        } catch (RiotException | RuntimeIOException e) {
             if (loader.refused() != null) {
                 throw remoteContext(name, loader.refused());
             }
@@ -179,23 +191,20 @@ public final class RdfFiles {
         }
     }
 
-    /** The deepest JSON-LD nesting read; real documents stay within a few dozen levels. */
-    public static final int MAX_JSON_DEPTH = 100;
-
     /**
      * The JSON document, refused before parsing when it nests deeper than {@link #MAX_JSON_DEPTH}:
      * JSON-LD processing recurses once per level, and thousands of levels overflow the stack.
      */
-    private static java.io.InputStream shallowJson(java.io.InputStream in, String name) {
+    private static InputStream shallowJson(InputStream in, String name) {
         byte[] bytes;
         try {
             bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(bytes)) {
+        try (JsonParser p = new JsonFactory().createParser(bytes)) {
             int depth = 0;
-            for (var t = p.nextToken(); t != null; t = p.nextToken()) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t.isStructStart() && ++depth > MAX_JSON_DEPTH) {
                     throw Problem.badRequest("too-deeply-nested", name + ": JSON nested more than " + MAX_JSON_DEPTH
                             + " levels deep; copgraph reads JSON-LD up to that depth.");
@@ -206,7 +215,7 @@ public final class RdfFiles {
         } catch (IOException e) {
             // Not well-formed JSON: the JSON-LD parser reports it, with line and column.
         }
-        return new java.io.ByteArrayInputStream(bytes);
+        return new ByteArrayInputStream(bytes);
     }
 
     private static Problem remoteContext(String name, String url) {
@@ -229,7 +238,7 @@ public final class RdfFiles {
         if (m == null || m.isBlank()) {
             m = root.getMessage();
         }
-        return org.w3id.copgraph.ErrorText.forClients(m);
+        return ErrorText.forClients(m);
     }
 
     static Lang langOf(Path file) {
