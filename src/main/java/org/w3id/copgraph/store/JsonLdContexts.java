@@ -81,15 +81,6 @@ public final class JsonLdContexts {
         return new JsonLdContexts(m);
     }
 
-    /**
-     * Makes "no remote context" the JVM's default for every JSON-LD parse through Jena (a SPARQL
-     * {@code LOAD} of JSON-LD, a Graph Store upload to Fuseki), not only those of {@link RdfFiles},
-     * which set their own loader per parse.
-     */
-    public static void refuseRemoteContextsByDefault() {
-        org.apache.jena.riot.RIOT.getContext().set(org.apache.jena.riot.lang.LangJSONLD11.JSONLD_OPTIONS, NONE.loader().options());
-    }
-
     /** A loader for one parse, which remembers the first context it refused. */
     public Loader loader() {
         return new Loader();

@@ -26,7 +26,6 @@ import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.curation.Role;
 import org.w3id.copgraph.curation.Tokens;
-import org.w3id.copgraph.store.JsonLdContexts;
 import org.w3id.copgraph.network.ExportFormat;
 import org.w3id.copgraph.sparql.SparqlEndpoint;
 
@@ -46,7 +45,6 @@ public final class App {
 
     /** An unstarted app; {@code start(port)} it (port 0 picks a free one). */
     public static Javalin create(Copgraph cg) {
-        JsonLdContexts.refuseRemoteContextsByDefault();
         SparqlEndpoint sparql = new SparqlEndpoint(cg.store().dataset(), cg.settings().queryTimeoutMillis());
         PrometheusMeterRegistry metrics = Metrics.registry(cg);
         QueryRoutes queries = new QueryRoutes(cg);
