@@ -116,7 +116,7 @@ public final class Backup {
             throw bad("it is cut off: the gzip stream ends before its end (no CRC and length trailer)");
         } catch (IOException e) {
             throw bad("it cannot be read (" + e.getMessage() + ")");
-
+        }
         return new Contents(incoming, n[0], body.verify(n[0], acceptWithoutChecksum));
     }
 
