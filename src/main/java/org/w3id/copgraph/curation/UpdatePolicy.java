@@ -44,7 +44,8 @@ import org.w3id.copgraph.model.Iris;
  * {@code LOAD SILENT} loads nothing and, as SPARQL has SILENT operations do, does not fail.</li>
  * <li>{@code SERVICE} anywhere in a WHERE clause (sub-queries and EXISTS included) is refused.</li>
  * <li>{@code ADD}, {@code MOVE}, {@code COPY}, {@code CLEAR} and {@code DROP} of the DEFAULT graph
- * are refused: the default graph is the union of the source graphs, not a graph of its own.</li>
+ * are refused: the default graph is the union of the source graphs, not a graph of its own. So
+ * are {@code CLEAR}/{@code DROP ALL} and {@code NAMED}: they would empty every source at once.</li>
  * <li>Naming a graph copgraph maintains (meta, change log, network metrics), anywhere: in a
  * template, in DATA, in WHERE, in WITH, USING or USING NAMED, is a 403. Graphs reached through
  * a variable are kept away by {@link RecordingDatasetGraph}, which does not show them at all.</li>
@@ -145,6 +146,12 @@ final class UpdatePolicy {
         private void dropClear(UpdateDropClear u, String verb) {
             if (u.isDefault()) {
                 throw defaultGraph(verb + " DEFAULT");
+            }
+            if (u.isAll() || u.isAllNamed()) {
+                // One line that empties every source: name the graphs; a whole store is an admin's restore.
+                throw Problem.badRequest("graph-required", verb + (u.isAll() ? " ALL" : " NAMED") + " is not accepted: name"
+                        + " each graph to " + verb.toLowerCase(java.util.Locale.ROOT) + ", e.g. " + verb + " GRAPH <"
+                        + iris.graph("a-source") + ">. Replacing the whole data is an admin's restore.");
             }
             if (u.isOneGraph()) {
                 graph(u.getGraph());

@@ -147,7 +147,8 @@ class UpdatePolicyHttpTest {
     void addMoveAndCopyInvolvingTheDefaultGraphGive400GraphRequired() throws IOException {
         for (String op : List.of("COPY DEFAULT TO <" + G + "-copy>", "COPY <" + G + "> TO DEFAULT", "ADD DEFAULT TO <" + G + "-copy>",
                 "ADD <" + G + "> TO DEFAULT", "MOVE DEFAULT TO <" + G + "-copy>", "MOVE <" + G + "> TO DEFAULT",
-                "COPY SILENT DEFAULT TO <" + G + "-copy>", "CLEAR DEFAULT", "DROP DEFAULT")) {
+                "COPY SILENT DEFAULT TO <" + G + "-copy>", "CLEAR DEFAULT", "DROP DEFAULT", "DROP ALL", "CLEAR NAMED",
+                "DROP SILENT NAMED", "CLEAR ALL")) {
             assertRefused(op, 400, "graph-required");
         }
     }
