@@ -43,6 +43,15 @@ final class ServeCommand implements Callable<Integer> {
                     "version; kept beside the store, so a restart need not compute them again (default: ${DEFAULT-VALUE})."})
     boolean precompute;
 
+    @Option(names = "--max-query-bytes", paramLabel = "BYTES", defaultValue = "1000000",
+            description = "The largest SPARQL query or update text accepted (default: ${DEFAULT-VALUE}; 413 beyond).")
+    long maxQueryBytes;
+
+    @Option(names = "--result-buffer-bytes", paramLabel = "BYTES", defaultValue = "4000000",
+            description = {"How much of a /sparql answer is held back before it is streamed (default: ${DEFAULT-VALUE}).",
+                    "A query that fails within it gets an error status; past it, a failure aborts the response."})
+    int resultBufferBytes;
+
     private static Javalin built(java.util.concurrent.FutureTask<Javalin> building) throws InterruptedException {
         try {
             return building.get();
@@ -64,7 +73,9 @@ final class ServeCommand implements Callable<Integer> {
             throw org.w3id.copgraph.Problem.badRequest("no-such-file", "No tokens file " + tokens + "; create one with `copgraph token`.");
         }
         Copgraph cg = Copgraph.open(options.settings().withPort(port).withTokens(tokens)
-                .withRemoteStore(sparqlEndpoint, updateEndpoint));
+                .withRemoteStore(sparqlEndpoint, updateEndpoint)
+                .withSparqlLimits(org.w3id.copgraph.sparql.SparqlLimits.DEFAULT.withMaxQueryBytes(maxQueryBytes)
+                        .withResultBuffer(resultBufferBytes)));
         clock.mark("open store and features");
         // Building the web app (Jetty, Javalin, Fuseki) needs no data: it runs beside the seed load,
         // and the server starts listening only once the data is in, so /health means the data is served.

@@ -24,14 +24,15 @@ public final class SparqlEndpoint {
 
     public static final String PATH = "/sparql";
 
-    /** Request headers a browser may send with a query; everything else stays same-origin. */
-    /** Response headers a browser script may read: the request id helps reporting a problem. */
-
     private final FusekiServer fuseki;
     private final DatasetGraph dsg;
+    private final SparqlLimits limits;
+    private final long timeoutMillis;
 
-    public SparqlEndpoint(DatasetGraph dsg, long timeoutMillis) {
+    public SparqlEndpoint(DatasetGraph dsg, long timeoutMillis, SparqlLimits limits) {
         this.dsg = dsg;
+        this.limits = limits;
+        this.timeoutMillis = timeoutMillis;
         // Fuseki reads the timeout from the dataset's context for every query it runs.
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMillis));
         // No federated SERVICE calls: a public endpoint must not fetch URLs its callers name.
@@ -56,7 +57,7 @@ public final class SparqlEndpoint {
     public void installInto(ServletContextHandler context) {
         DataAccessPointRegistry.set(context.getServletContext(), fuseki.getDataAccessPointRegistry());
         OperationRegistry.set(context.getServletContext(), fuseki.getOperationRegistry());
-        context.addFilter(new FilterHolder(new ProtocolFilter(dsg)), PATH, EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new ProtocolFilter(dsg, limits, timeoutMillis)), PATH, EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new FusekiFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
     }
 }

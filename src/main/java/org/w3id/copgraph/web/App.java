@@ -33,7 +33,8 @@ public final class App {
 
     /** An unstarted app; {@code start(port)} it (port 0 picks a free one). */
     public static Javalin create(Copgraph cg) {
-        SparqlEndpoint sparql = new SparqlEndpoint(cg.store().dataset(), cg.settings().queryTimeoutMillis());
+        SparqlEndpoint sparql = new SparqlEndpoint(cg.store().dataset(), cg.settings().queryTimeoutMillis(),
+                cg.settings().sparqlLimits());
         PrometheusMeterRegistry metrics = Metrics.registry(cg);
         QueryRoutes queries = new QueryRoutes(cg);
         WriteRoutes writes = new WriteRoutes(cg);
@@ -77,6 +78,15 @@ public final class App {
             cfg.routes.get("/sitemap.xml", linkedData::sitemap);
 
             cfg.routes.post("/update", writes::update);
+            io.javalin.http.Handler updateIsPost = ctx -> {
+                ctx.header("Allow", "POST");
+                Errors.respond(ctx, 405, "method-not-allowed", ctx.method() + " is not allowed on /update: send the update"
+                        + " with POST, as application/sparql-update or as the form field 'update'.");
+            };
+            cfg.routes.get("/update", updateIsPost);
+            cfg.routes.put("/update", updateIsPost);
+            cfg.routes.delete("/update", updateIsPost);
+            cfg.routes.patch("/update", updateIsPost);
             cfg.routes.get("/data", writes::getGraph);
             cfg.routes.put("/data", writes::putGraph);
             cfg.routes.post("/data", writes::postGraph);
