@@ -68,8 +68,10 @@ final class QueryRequest extends HttpServletRequestWrapper {
         String type = null;
         String query = first(params, "query");
         if ("POST".equals(http.getMethod())) {
-            String media = mediaType(http.getContentType());
-            Charset charset = charset(http.getContentType());
+            // The header itself: Jetty's getContentType() throws for an unknown charset.
+            String header = http.getHeader("Content-Type");
+            String media = mediaType(header);
+            Charset charset = charset(header);
             if (DIRECT.equals(media)) {
                 byte[] raw = limits.readBody(http.getInputStream(), http.getContentLengthLong(), 1, "query");
                 query = decode(raw, charset, "query");
@@ -84,7 +86,7 @@ final class QueryRequest extends HttpServletRequestWrapper {
             } else {
                 throw new Problem(Problem.Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "A query is sent as"
                         + " GET ?query=..., as a form (" + FORM + ") or as the body (" + DIRECT + "); got Content-Type '"
-                        + (http.getContentType() == null ? "" : http.getContentType()) + "'. Updates go to /update.");
+                        + (header == null ? "" : header) + "'. Updates go to /update.");
             }
         }
         limits.check(query, "query");
@@ -219,14 +221,26 @@ final class QueryRequest extends HttpServletRequestWrapper {
         return Collections.enumeration(params.keySet());
     }
 
+    /** Only a POST has a body, read here and replayed as UTF-8; a GET's Content-Type means nothing. */
     @Override
     public String getContentType() {
-        return contentType != null ? contentType : super.getContentType();
+        return contentType;
+    }
+
+    @Override
+    public String getHeader(String name) {
+        return "Content-Type".equalsIgnoreCase(name) ? contentType : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+        return "Content-Type".equalsIgnoreCase(name)
+                ? Collections.enumeration(contentType == null ? List.of() : List.of(contentType)) : super.getHeaders(name);
     }
 
     @Override
     public String getCharacterEncoding() {
-        return body != null ? "UTF-8" : super.getCharacterEncoding();
+        return body != null ? "UTF-8" : null;
     }
 
     @Override
