@@ -78,7 +78,7 @@ final class ProtocolFilter implements Filter {
             return;
         }
         if (!"POST".equals(method) && query.query() == null && query.getParameter("query-ref") == null) {
-            describe(query, out);
+            describe(http, out);
             return;
         }
         if (query.query() != null && !query.explicitFormat() && !acceptable(query, query.query(), out)) {

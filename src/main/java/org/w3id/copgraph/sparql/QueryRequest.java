@@ -200,6 +200,16 @@ final class QueryRequest extends HttpServletRequestWrapper {
         return decode(bytes.toByteArray(), charset, where);
     }
 
+    /**
+     * HEAD is answered as GET (Fuseki 5.6.0 answers HEAD with a 405); the server sends the
+     * headers of the answer without its body.
+     */
+    @Override
+    public String getMethod() {
+        String method = super.getMethod();
+        return "HEAD".equals(method) ? "GET" : method;
+    }
+
     @Override
     public String getParameter(String name) {
         return first(params, name);

@@ -187,5 +187,10 @@ class SparqlSafetyTest {
         assertThat(latin.body()).contains("\u00e9");
         HttpResponse<String> get = server.http().get("/sparql?query=" + Http.enc("SELECT (\"\u00e9+x\" AS ?e) WHERE {}"), "Accept", "text/csv");
         assertThat(get.body()).contains("\u00e9+x");
+        HttpResponse<String> head = server.http().send(to("/sparql?query=" + Http.enc(q)).header("Accept", "text/csv")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(head.body()).isEmpty();
     }
 }
