@@ -89,7 +89,6 @@ final class ProtocolFilter implements Filter {
             chain.doFilter(query, held);
         } catch (StackOverflowError e) {
             // Defence in depth: the limits should have refused what overflows Jena's recursion.
-            held.setStatus(400);
             held.sendError(400, "StackOverflowError");
         }
         finish(http, out, held, query.query());
