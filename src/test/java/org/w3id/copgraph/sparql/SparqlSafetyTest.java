@@ -170,7 +170,7 @@ class SparqlSafetyTest {
         for (String method : List.of("GET", "PUT", "DELETE", "PATCH")) {
             HttpResponse<String> r = server.http().send(to("/update").method(method, HttpRequest.BodyPublishers.noBody()).build());
             assertError(r, 405, "method-not-allowed");
-            assertThat(r.headers().firstValue("Allow")).hasValue("POST");
+            assertThat(r.headers().firstValue("Allow").orElse("")).contains("POST");
         }
     }
 
