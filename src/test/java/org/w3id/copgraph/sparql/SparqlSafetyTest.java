@@ -167,8 +167,13 @@ class SparqlSafetyTest {
 
     @Test
     void otherMethodsThanPostOnUpdateGet405WithAllow() throws IOException {
-        for (String method : List.of("GET", "PUT", "DELETE", "PATCH")) {
-            HttpResponse<String> r = server.http().send(to("/update").method(method, HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> get = server.http().get("/update");
+        assertError(get, 405, "method-not-allowed");
+        assertThat(get.headers().firstValue("Allow").orElse("")).contains("POST");
+        // Writes are guarded before anything else (issue 12 §2): without a token PUT is a 401, with one a 405.
+        for (String method : List.of("PUT", "DELETE", "PATCH")) {
+            HttpResponse<String> r = server.http().send(to("/update").header("Authorization", "Bearer " + server.curator())
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build());
             assertError(r, 405, "method-not-allowed");
             assertThat(r.headers().firstValue("Allow").orElse("")).contains("POST");
         }
