@@ -46,11 +46,14 @@ final class ProtocolFilter implements Filter {
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "OPTIONS");
 
     private final DatasetGraph dsg;
+    private final java.util.function.Supplier<String> endpointUrl;
     private final SparqlLimits limits;
     private final long timeoutMillis;
 
-    ProtocolFilter(DatasetGraph dsg, SparqlLimits limits, long timeoutMillis) {
+    /** {@code endpointUrl}: the endpoint's public URL, named in the service description (never the request's Host). */
+    ProtocolFilter(DatasetGraph dsg, java.util.function.Supplier<String> endpointUrl, SparqlLimits limits, long timeoutMillis) {
         this.dsg = dsg;
+        this.endpointUrl = endpointUrl;
         this.limits = limits;
         this.timeoutMillis = timeoutMillis;
     }
@@ -204,7 +207,7 @@ final class ProtocolFilter implements Filter {
         if (lang == null) {
             lang = Lang.TURTLE;
         }
-        String endpoint = http.getRequestURL().toString();
+        String endpoint = endpointUrl.get();
         Graph g = ServiceDescription.describe(endpoint, dsg);
         out.setStatus(HttpServletResponse.SC_OK);
         out.setContentType(lang.getContentType().getContentTypeStr() + ";charset=utf-8");

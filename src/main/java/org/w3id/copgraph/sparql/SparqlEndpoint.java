@@ -26,11 +26,14 @@ public final class SparqlEndpoint {
 
     private final FusekiServer fuseki;
     private final DatasetGraph dsg;
+    private final java.util.function.Supplier<String> endpointUrl;
     private final SparqlLimits limits;
     private final long timeoutMillis;
 
-    public SparqlEndpoint(DatasetGraph dsg, long timeoutMillis, SparqlLimits limits) {
+    /** {@code endpointUrl}: where clients reach {@link #PATH}, from the configured public URL. */
+    public SparqlEndpoint(DatasetGraph dsg, long timeoutMillis, java.util.function.Supplier<String> endpointUrl, SparqlLimits limits) {
         this.dsg = dsg;
+        this.endpointUrl = endpointUrl;
         this.limits = limits;
         this.timeoutMillis = timeoutMillis;
         // Fuseki reads the timeout from the dataset's context for every query it runs.
@@ -57,7 +60,7 @@ public final class SparqlEndpoint {
     public void installInto(ServletContextHandler context) {
         DataAccessPointRegistry.set(context.getServletContext(), fuseki.getDataAccessPointRegistry());
         OperationRegistry.set(context.getServletContext(), fuseki.getOperationRegistry());
-        context.addFilter(new FilterHolder(new ProtocolFilter(dsg, limits, timeoutMillis)), PATH, EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new ProtocolFilter(dsg, endpointUrl, limits, timeoutMillis)), PATH, EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new FusekiFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
     }
 }

@@ -168,9 +168,9 @@ final class WriteRoutes {
         return d.getGraph(tmp);
     }
 
-    /** copgraph's own context, also under the URL this server gives it in the documents it serves. */
+    /** copgraph's own context, also under the URL this server gives it in the documents it serves (from the public URL, never the Host header). */
     private JsonLdContexts contextsFor(Context ctx) {
-        return contexts.alsoAt(LinkedDataRoutes.origin(ctx) + LinkedDataRoutes.CONTEXT_PATH);
+        return contexts.alsoAt(cg.publicUrl().of(LinkedDataRoutes.CONTEXT_PATH));
     }
 
     /** The RDF format of an upload's media type, or null when copgraph does not take uploads in it. */
