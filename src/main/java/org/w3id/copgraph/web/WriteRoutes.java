@@ -228,6 +228,7 @@ final class WriteRoutes {
     private static void respond(Context ctx, ChangeRecord r) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", 200);
+        body.put("changed", r.changed());
         body.put("change", r.activity());
         body.put("operation", r.operation());
         body.put("agent", r.agent());
