@@ -288,6 +288,11 @@ public record SparqlLimits(long maxQueryBytes, int maxNesting, int maxChain, int
             while (j < s.length()) {
                 char c = s.charAt(j);
                 if (c == '>') {
+                    if (s.regionMatches(true, i + 1, "java:", 0, 5)) {
+                        // ARQ loads (and initialises) any class a <java:...> function IRI names.
+                        throw Problem.badRequest("java-function-refused", "The " + what + " names a <java:...> IRI;"
+                                + " copgraph runs only SPARQL's own functions. Remove it.");
+                    }
                     i = j + 1;
                     return;
                 }

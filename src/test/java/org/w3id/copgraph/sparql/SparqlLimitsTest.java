@@ -117,4 +117,13 @@ class SparqlLimitsTest {
         assertThatCode(() -> LIMITS.check(q, "query")).doesNotThrowAnyException();
         assertThat(refusal(repeat(600, "SELECT * WHERE { ?s ?p ?o FILTER(?o < 3", " && ?o < #", ") }"))).isNotNull();
     }
+
+    @Test
+    void javaFunctionIrisAreRefusedBeforeArqCanLoadTheirClasses() {
+        assertThatThrownBy(() -> LIMITS.check("SELECT * { BIND(<java:org.example.Anything>(1) AS ?x) }", "query"))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("java-function-refused"));
+        assertThatThrownBy(() -> LIMITS.check("PREFIX j: <JAVA:org.example.> SELECT * { BIND(j:Fn(1) AS ?x) }", "update"))
+                .isInstanceOf(Problem.class);
+        assertThatCode(() -> LIMITS.check("SELECT * { ?s <https://example.org/java:x> ?o }", "query")).doesNotThrowAnyException();
+    }
 }
