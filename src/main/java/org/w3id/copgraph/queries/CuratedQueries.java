@@ -228,6 +228,12 @@ public final class CuratedQueries {
         return EditorText.of(q, iris);
     }
 
+    /** As {@link #editorText(CuratedQuery)} with {@code args} bound (checked as for an answer). */
+    public String editorText(String name, Map<String, String> args, Store store) {
+        Prepared p = prepare(name, args, store);
+        return EditorText.of(p.curated(), iris, p.bound());
+    }
+
     /** The values an enumerated parameter may take on the current data; empty when any value goes. */
     public List<String> allowedValues(CuratedQuery q, Parameter p, Store store) {
         return binding.allowedValues(q, p, store, dataVersion(store));

@@ -24,6 +24,11 @@ final class EditorText {
     }
 
     static String of(CuratedQuery q, Iris iris) {
+        return of(q, iris, Map.of());
+    }
+
+    /** As {@link #of(CuratedQuery, Iris)} with {@code bound} (checked arguments) in place of the defaults. */
+    static String of(CuratedQuery q, Iris iris, Map<String, String> args) {
         Map<Var, Node> values = new LinkedHashMap<>();
         StringBuilder head = new StringBuilder("# " + q.summary() + "\n# Curated query '" + q.name()
                 + "' (" + CuratedQueries.API + q.name() + ")");
@@ -31,9 +36,10 @@ final class EditorText {
         QueryFile.variables(q.query()).forEach(v -> used.add(v.getVarName()));
         for (Parameter p : q.parameters()) {
             Var var = Var.alloc(p.variable());
-            if (p.defaultValue() != null) {
-                values.put(var, p.type().parse(p.name(), p.defaultValue(), p.lang(), iris));
-                head.append("\n# ").append(p.name()).append(" = ").append(p.defaultValue());
+            String value = args.getOrDefault(p.name(), p.defaultValue());
+            if (value != null) {
+                values.put(var, p.type().parse(p.name(), value, p.lang(), iris));
+                head.append("\n# ").append(p.name()).append(" = ").append(value);
             } else {
                 Var plain = Var.alloc(freeName(p.name() + "Given", used));
                 values.put(var, plain);
