@@ -42,9 +42,11 @@ final class HarvestRoutes {
     private static final String SHORT = "public, max-age=5";
 
     private final Harvest harvest;
+    private final Copgraph cg;
 
     HarvestRoutes(Copgraph cg) {
         this.harvest = cg.harvest();
+        this.cg = cg;
     }
 
     void dump(Context ctx) {
@@ -79,7 +81,7 @@ final class HarvestRoutes {
     void streamRoot(Context ctx) {
         cors(ctx);
         Lang lang = graphLang(ctx);
-        EventStream.Page root = harvest.stream().root(site(ctx));
+        EventStream.Page root = harvest.stream().root(site());
         ctx.header("Cache-Control", SHORT);
         send(ctx, root.graph(), lang);
     }
@@ -87,7 +89,7 @@ final class HarvestRoutes {
     void streamPage(Context ctx) {
         cors(ctx);
         Lang lang = graphLang(ctx);
-        EventStream.Page page = harvest.stream().page(number(ctx.pathParam("page"), "page"), site(ctx));
+        EventStream.Page page = harvest.stream().page(number(ctx.pathParam("page"), "page"), site());
         // A full page never changes again; the newest one fills up as changes come in.
         ctx.header("Cache-Control", page.full() ? IMMUTABLE : SHORT);
         send(ctx, page.graph(), lang);
@@ -108,8 +110,9 @@ final class HarvestRoutes {
         Fragments.Pattern pattern = Fragments.pattern(ctx.queryParam("subject"), ctx.queryParam("predicate"),
                 ctx.queryParam("object"));
         String page = ctx.queryParam("page");
+        String query = ctx.queryString();
         DatasetGraph fragment = harvest.fragments().fragment(pattern, page == null ? 1 : number(page, "page"),
-                ctx.fullUrl(), site(ctx));
+                cg.publicUrl().of(ctx.path()) + (query == null || query.isEmpty() ? "" : "?" + query), site());
         ctx.header("Vary", "Accept");
         ctx.header("Cache-Control", "public, max-age=60");
         ctx.contentType(contentType(lang));
@@ -142,9 +145,9 @@ final class HarvestRoutes {
         return type.startsWith("text/") ? type + "; charset=utf-8" : type;
     }
 
-    /** Where this server is reached, so the event stream's and fragments' links stay on it. */
-    private static String site(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host();
+    /** Where this server is reached (the public URL, never the request's Host), for the stream's and fragments' links. */
+    private String site() {
+        return cg.publicUrl().site();
     }
 
     private static long number(String value, String what) {
