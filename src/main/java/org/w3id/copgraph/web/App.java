@@ -111,6 +111,7 @@ public final class App {
                                LinkedDataRoutes linkedData, HarvestRoutes harvest) {
         Tokens tokens = cg.tokens();
         before(App::refuseMalformedPath);
+        before(ctx -> Negotiation.requireSomeMediaRange(ctx.header("Accept")));
 
         get("/", home::render);
         get("/health", home::health);
