@@ -3,6 +3,7 @@ package org.w3id.copgraph.web;
 /**
  * {@code /explore}: the interactive network explorer. The page is a shell; the graph is drawn
  * by Cytoscape.js (served from its WebJar in the jar) with data from {@code /api/network}.
+ * No inline script or style: the page's behaviour is /assets/explore.js, its look /assets/explore.css.
  */
 final class ExplorePage {
 
@@ -16,7 +17,7 @@ final class ExplorePage {
                 Gephi (<a href="/api/network/export.gexf">GEXF</a>, <a href="/api/network/export.graphml">GraphML</a>,
                 <a href="/api/network/export.csv?table=nodes">CSV nodes</a>, <a href="/api/network/export.csv?table=edges">CSV edges</a>)
                 or read the <a href="/api/network/metrics">metrics</a>.</p></noscript>
-                <form id="controls" class="controls" onsubmit="return false">
+                <form id="controls" class="controls">
                   <label>Find <input id="search" type="search" placeholder="a CoP, person, practice… e.g. UrbanA" autocomplete="off" list="search-results"></label>
                   <datalist id="search-results"></datalist>
                   <label>Network <select id="projection"></select></label>
@@ -28,25 +29,21 @@ final class ExplorePage {
                   <button id="overview" type="button">Whole network</button>
                 </form>
                 <div class="explorer">
-                  <div id="cy" role="img" aria-label="Network of Communities of Practice"></div>
+                  <div class="canvas">
+                    <div id="cy" role="img" aria-label="Network of Communities of Practice"></div>
+                    <div id="problem" class="problem" role="alert" hidden></div>
+                  </div>
                   <aside id="panel" aria-live="polite"><p>Click a node to see it and expand its neighbourhood; click a link to see why the two are linked.</p></aside>
                 </div>
-                <p id="status" class="status"></p>
-                <p class="exports">Download this view: <a id="x-gexf" download>GEXF (Gephi)</a> · <a id="x-graphml" download>GraphML</a>
-                 · <a id="x-csv-nodes" download>CSV nodes</a> · <a id="x-csv-edges" download>CSV edges</a> · <a id="x-json" download>Cytoscape JSON</a></p>
-                <style>
-                main{max-width:none} body{max-width:96rem}
-                .controls{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
-                .controls fieldset{border:1px solid #ccc;padding:.1rem .5rem;margin:0}
-                .explorer{display:flex;gap:1rem;margin-top:.5rem}
-                #cy{flex:3;height:70vh;min-height:420px;border:1px solid #ccc;background:#fcfcfc}
-                #panel{flex:1;max-height:70vh;overflow:auto;font-size:.9rem}
-                #panel li{margin-bottom:.4rem}
-                .status{color:#555;font-size:.9rem}
-                </style>
+                <p id="status" class="status" aria-live="polite"></p>
+                <p class="exports">Download this view <span id="x-scope"></span>: <a id="x-gexf" download>GEXF (Gephi)</a>
+                 · <a id="x-graphml" download>GraphML</a> · <a id="x-csv-nodes" download>CSV nodes</a> · <a id="x-csv-edges" download>CSV edges</a>
+                 · <a id="x-json" download>Cytoscape JSON</a>; exactly what is drawn: <button id="x-drawn" type="button">JSON</button>
+                 <button id="x-png" type="button">Picture (PNG)</button></p>
+                <section id="legend" class="legend" aria-labelledby="legend-title"><h2 id="legend-title">Legend</h2></section>
                 <script src="/assets/cytoscape.min.js?v=%s"></script>
                 <script src="/assets/explore.js"></script>
                 """.formatted(Html.escape(cytoscapeVersion));
-        return Html.page("Explore", body);
+        return Html.page("Explore", "<link rel=\"stylesheet\" href=\"/assets/explore.css\">", body);
     }
 }
