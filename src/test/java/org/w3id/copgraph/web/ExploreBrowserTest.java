@@ -102,8 +102,9 @@ class ExploreBrowserTest {
         wait.until(d -> d.findElement(org.openqa.selenium.By.id("panel")).getText().contains("How they connect"));
         String panel = browser.findElement(org.openqa.selenium.By.id("panel")).getText();
         assertThat(panel).contains("BLAST Community of Practice").contains("cross-pollination").contains("2020-12-02");
+        // The download is of the path view shown, not of the neighbourhood behind it.
         assertThat(browser.findElement(org.openqa.selenium.By.id("x-gexf")).getAttribute("href"))
-                .contains("/api/network/export.gexf?").contains("focus=");
+                .contains("/api/network/export.gexf?").contains("from=").contains("to=");
 
         screenshot("explore-path.png");
     }
