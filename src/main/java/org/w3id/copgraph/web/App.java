@@ -54,6 +54,10 @@ public final class App {
             cfg.routes.get("/assets/yasgui/<path>", new Assets("yasgui")::serve);
             cfg.routes.get("/assets/workbench/<path>", new Assets("workbench")::serve);
             cfg.routes.get("/webjars/<path>", new Assets("META-INF/resources/webjars")::serve);
+            cfg.routes.get("/assets/site/<path>", new Assets("site")::serve);
+            // Browsers ask for /favicon.ico whatever the page says; an SVG served there is shown.
+            cfg.routes.get("/favicon.ico", ctx -> Assets.file(ctx, "site/favicon.svg"));
+            cfg.routes.get("/favicon.svg", ctx -> Assets.file(ctx, "site/favicon.svg"));
             cfg.routes.get("/", home::render);
             cfg.routes.get("/health", home::health);
             cfg.routes.get("/api/queries", queries::list);

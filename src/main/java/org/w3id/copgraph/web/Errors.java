@@ -7,6 +7,7 @@ import java.util.Map;
 import io.javalin.http.Context;
 
 import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.view.ErrorView;
 
 /**
  * The one error shape: JSON {@code {"status", "error", "message"}} for API clients, a readable
@@ -31,7 +32,9 @@ final class Errors {
             ctx.header("WWW-Authenticate", "Bearer realm=\"copgraph\"");
         }
         String accept = ctx.header("Accept");
-        if (Negotiation.wantsHtml(accept) && !ctx.path().startsWith("/api/")) {
+        // A browser gets the readable page on /api paths too (a person following a link there);
+        // API clients do not ask for HTML first, so they keep the JSON shape.
+        if (Negotiation.wantsHtml(accept)) {
             html(ctx, status, code, message);
         } else if (accept != null && accept.startsWith("text/plain")) {
             text(ctx, status, code, message);
@@ -61,8 +64,7 @@ final class Errors {
     }
 
     private static void html(Context ctx, int status, String code, String message) {
-        ctx.html(Html.page("Error " + status, "<h1>" + status + " · " + Html.escape(code) + "</h1><p>"
-                + Html.escape(message).replace("\n", "<br>") + "</p><p><a href=\"/\">Back to the home page</a></p>"));
+        Pages.html(ctx, "error", ErrorView.of(status, code, message));
     }
 
     private static void text(Context ctx, int status, String code, String message) {
