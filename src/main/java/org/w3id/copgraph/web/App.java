@@ -73,7 +73,6 @@ public final class App {
             cfg.routes.get("/explore", network::explore);
             cfg.routes.get("/assets/cytoscape.min.js", network::cytoscape);
             cfg.routes.get("/assets/explore.js", network::exploreScript);
-            cfg.routes.get("/assets/explore.css", network::exploreStyle);
 
             cfg.routes.get("/id/<path>", linkedData::resource);
             cfg.routes.get("/graph/<path>", linkedData::resource);

@@ -191,8 +191,9 @@ final class NetworkRoutes {
                 "directed", p.directed, "copsOnly", p.copsOnly())).toList());
     }
 
+    /** The page is a shell (src/main/jte/explore.jte); explore.js draws the network with Cytoscape.js. */
     void explore(Context ctx) {
-        ctx.html(ExplorePage.render(CYTOSCAPE_VERSION));
+        Pages.html(ctx, "explore", CYTOSCAPE_VERSION);
     }
 
     void cytoscape(Context ctx) {
@@ -203,9 +204,6 @@ final class NetworkRoutes {
         asset(ctx, "web/explore.js", "text/javascript");
     }
 
-    void exploreStyle(Context ctx) {
-        asset(ctx, "web/explore.css", "text/css");
-    }
 
     private static void asset(Context ctx, String resource, String type) {
         InputStream in = NetworkRoutes.class.getClassLoader().getResourceAsStream(resource);
