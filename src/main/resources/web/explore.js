@@ -72,6 +72,8 @@
       {selector: 'node[?articulationPoint]', style: {'border-color': '#000', 'border-width': 5, 'border-style': 'double'}},
       {selector: 'edge', style: {'width': 'mapData(weight, 1, 10, 1, 8)', 'line-color': 'data(colour)', 'curve-style': 'bezier', 'opacity': 0.8}},
       {selector: 'edge[?directed]', style: {'target-arrow-shape': 'triangle', 'target-arrow-color': 'data(colour)'}},
+      {selector: 'edge[evidence = "reported"]', style: {'line-style': 'dashed'}},
+      {selector: 'edge[evidence = "proposed"]', style: {'line-style': 'dotted'}},
       {selector: 'node.on-path', style: {'border-color': FOCUS_COLOUR, 'border-width': 4, 'border-style': 'solid'}},
       {selector: 'edge.on-path', style: {'line-color': FOCUS_COLOUR, 'target-arrow-color': FOCUS_COLOUR, 'width': 5, 'opacity': 1}},
       {selector: 'node.focus', style: {'border-color': FOCUS_COLOUR, 'border-width': 6, 'border-style': 'solid',
@@ -223,12 +225,23 @@
     return Array.from(new Set((d.reasons || []).map((r) => r.kind)));
   }
 
+  /**
+   * A link is drawn as well-founded as its best reason: solid when one is observed or states no
+   * status (a plain statement of its source), dashed when the best is reported, dotted when all are only proposed.
+   */
+  function evidenceOf(reasons) {
+    const ev = reasons.map((r) => r.evidence || 'stated');
+    if (!ev.length || ev.some((e) => e === 'observed' || e === 'stated')) return 'stated';
+    return ev.includes('reported') ? 'reported' : 'proposed';
+  }
+
   function decorate(el) {
     const d = el.data;
     if (d.source) {
       const kinds = kindsOf(d);
       d.kinds = kinds;
       d.colour = kinds.length === 1 ? (KIND_COLOURS[kinds[0]] || MIXED_COLOUR) : MIXED_COLOUR;
+      d.evidence = evidenceOf(d.reasons || []);
       return el;
     }
     const cop = d.type === 'cop';
@@ -432,8 +445,10 @@
     return svg([[el, Object.assign({fill: fill, stroke: stroke || 'none', 'stroke-width': width || 0}, attrs)]]);
   }
 
-  function line(colour, width, arrow) {
-    const parts = [['line', {x1: 1, y1: 10, x2: arrow ? 14 : 21, y2: 10, stroke: colour, 'stroke-width': width}]];
+  function line(colour, width, arrow, dashes) {
+    const attrs = {x1: 1, y1: 10, x2: arrow ? 14 : 21, y2: 10, stroke: colour, 'stroke-width': width};
+    if (dashes) attrs['stroke-dasharray'] = dashes;
+    const parts = [['line', attrs]];
     if (arrow) parts.push(['polygon', {points: '13,5 21,10 13,15', fill: colour}]);
     return svg(parts);
   }
@@ -466,6 +481,11 @@
     .concat([[line(MIXED_COLOUR, 3, false), 'Grey: linked for several of these reasons'],
       [line('#78909c', 7, false), 'Thicker: more reasons, or a stronger cross-pollination (weight)'],
       [line('#78909c', 2, true), 'Arrow: the direction a cross-pollination went']]));
+  legendGroup('Link lines: on what evidence', [
+    [line('#555', 3, false), 'Solid: observed, or stated by a source without a status'],
+    [line('#555', 3, false, '5,3'), 'Dashed: reported by a source'],
+    [line('#555', 3, false, '1,3'), 'Dotted: only proposed or planned']
+  ]);
 
   // ---- controls
   $('controls').addEventListener('submit', (ev) => ev.preventDefault());

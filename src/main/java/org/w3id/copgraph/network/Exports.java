@@ -340,6 +340,9 @@ public final class Exports {
             m.put("date", r.date().toString());
         }
         m.put("sources", r.sources());
+        if (r.evidence() != null) {
+            m.put("evidence", r.evidence().id());
+        }
         return m;
     }
 }

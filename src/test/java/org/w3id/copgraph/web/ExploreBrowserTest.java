@@ -121,7 +121,14 @@ class ExploreBrowserTest {
 
         String legend = browser.findElement(By.id("legend")).getText();
         assertThat(legend).contains("Community of practice", "Person", "Organisation", "Practice or tool", "Event", "Domain",
-                "the resource in focus", "articulation point", "Cross-pollination", "several of these reasons", "betweenness centrality");
+                "the resource in focus", "articulation point", "Cross-pollination", "several of these reasons", "betweenness centrality",
+                "Dashed: reported", "Dotted: only proposed");
+        // UrbanA's membership of the CfF CoPs ecosystem is only proposed: its link is dotted; the rest are not.
+        assertThat(script("return cy.getElementById('https://w3id.org/copgraph/id/cop/urbana').edgesWith("
+                + "cy.getElementById('https://w3id.org/copgraph/id/ecosystem/cff-cops-ecosystem')).map(x => x.style('line-style'));"))
+                .asList().containsExactly("dotted");
+        assertThat(script("return cy.getElementById('https://w3id.org/copgraph/id/cop/urbana').connectedEdges()"
+                + ".filter(e => e.style('line-style') === 'solid').length")).isNotEqualTo(0L);
         assertThat(browser.findElements(By.cssSelector("#legend svg"))).hasSizeGreaterThan(12);
 
         // The focus's measures, as the panel shows them when the node is clicked.
