@@ -141,6 +141,7 @@
     $('x-csv-nodes').href = '/api/network/export.csv?' + q + '&table=nodes';
     $('x-csv-edges').href = '/api/network/export.csv?' + q + '&table=edges';
     $('x-json').href = '/api/network/export.json?' + q;
+    $('x-kumu').href = '/api/network/export.kumu.json?' + q;
     $('x-scope').textContent = state.title ? '(' + state.title + ')' : '';
   }
 

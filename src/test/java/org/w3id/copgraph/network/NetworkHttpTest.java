@@ -162,6 +162,16 @@ class NetworkHttpTest {
         assertThat(body.at("/elements/nodes").findValuesAsText("id")).containsExactly(SeedNetworkTest.URBANA, SeedNetworkTest.BLAST);
         assertThat(body.at("/elements/edges")).hasSize(1);
 
+        HttpResponse<String> kumu = http.get("/api/network/export.kumu.json?from=/id/cop/urbana&to=/id/cop/blast&k=1");
+        assertThat(kumu.statusCode()).as(kumu.body()).isEqualTo(200);
+        assertThat(kumu.headers().firstValue("Content-Disposition").orElse("")).contains("copgraph-paths-urbana-blast.kumu.json");
+        JsonNode blueprint = json(kumu);
+        assertThat(blueprint.get("elements").findValuesAsText("label"))
+                .containsExactly("UrbanA Community of Practice", "BLAST Community of Practice");
+        assertThat(blueprint.at("/connections/0/from").asText()).isEqualTo("UrbanA Community of Practice");
+        assertThat(blueprint.at("/connections/0/to").asText()).isEqualTo("BLAST Community of Practice");
+        assertThat(blueprint.at("/connections/0/type").asText()).contains("cross-pollination");
+
         HttpResponse<String> gexf = http.get("/api/network/export.gexf?from=/id/cop/urbana&to=/id/cop/blast");
         assertThat(gexf.statusCode()).isEqualTo(200);
         assertThat(gexf.body()).contains("BLAST Community of Practice");
