@@ -47,7 +47,8 @@
   const $ = (id) => document.getElementById(id);
   const params = new URLSearchParams(location.search);
   const state = {
-    focus: params.get('focus') || '',
+    // ?from= is the paths API's name for the start: taken as the focus.
+    focus: params.get('focus') || params.get('from') || '',
     depth: params.get('depth') || '1',
     projection: params.get('projection') || 'all',
     kinds: params.get('kinds') ? params.get('kinds').split(',') : KINDS.slice(),

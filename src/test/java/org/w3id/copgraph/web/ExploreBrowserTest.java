@@ -140,6 +140,15 @@ class ExploreBrowserTest {
     }
 
     @Test
+    void theStartOfAPathMayBeGivenAsFromAsThePathsApiNamesIt() {
+        browser.get("http://localhost:" + app.port() + "/explore?from=/id/cop/urbana&to=/id/cop/blast");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> d.findElement(By.id("panel")).getText().contains("How they connect"));
+        assertThat(browser.findElement(By.id("search")).getAttribute("value")).isEqualTo("UrbanA Community of Practice");
+        assertThat(browser.getCurrentUrl()).endsWith("/explore?focus=%2Fid%2Fcop%2Furbana&to=%2Fid%2Fcop%2Fblast");
+    }
+
+    @Test
     void aMisspeltFocusIsExplainedInTheDrawingWithCloseMatchesAndWaysOut() throws Exception {
         browser.get("http://localhost:" + app.port() + "/explore?focus=/id/cop/urbanaa");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
