@@ -92,6 +92,7 @@ public final class App {
             cfg.routes.get("/api/admin/tokens", admin::listTokens);
             cfg.routes.post("/api/admin/tokens", admin::issueToken);
 
+            cfg.routes.get("/dumps/", harvest::dumpIndex);
             cfg.routes.get("/dumps/{file}", harvest::dump);
             cfg.routes.get("/.well-known/void", harvest::description);
             cfg.routes.get("/ldes", harvest::streamRoot);

@@ -40,28 +40,9 @@ final class WorkbenchRoutes {
         ctx.json(OpenApi.describe(cg.queries(), cg.store(), "0.1.0"));
     }
 
+    /** Swagger UI over the OpenAPI document; its start-up script is a file, not inline (CSP). */
     void docs(Context ctx) {
-        String base = "/webjars/swagger-ui/" + SWAGGER_UI + "/";
-        ctx.html("""
-                <!DOCTYPE html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <title>Curated queries API · copgraph</title>
-                <link rel="stylesheet" href="%sswagger-ui.css">
-                </head>
-                <body>
-                <noscript><p>This page needs JavaScript. The API description itself is plain JSON at
-                <a href="/api/openapi.json">/api/openapi.json</a>, and the queries are listed at
-                <a href="/api/queries">/api/queries</a>.</p></noscript>
-                <div id="swagger-ui"></div>
-                <script src="%sswagger-ui-bundle.js"></script>
-                <script>
-                window.ui = SwaggerUIBundle({url: "/api/openapi.json", dom_id: "#swagger-ui", deepLinking: true});
-                </script>
-                </body>
-                </html>
-                """.formatted(base, base));
+        Pages.html(ctx, "api-docs", "/webjars/swagger-ui/" + SWAGGER_UI + "/");
     }
 
     void editor(Context ctx) {
