@@ -141,7 +141,7 @@ class NetworkHttpTest {
 
     @Test
     void aSourceGraphAsFocusGivesTheResourcesItTiesTogether() throws Exception {
-        // What "Explore the network around it" on a /graph/... page asks for.
+        // What the explore link of a /graph/... page asks for.
         HttpResponse<String> r = http.get("/api/network/neighbourhood?focus=/graph/cff-session-3");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode body = json(r);

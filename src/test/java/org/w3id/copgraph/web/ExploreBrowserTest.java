@@ -180,8 +180,9 @@ class ExploreBrowserTest {
 
     @Test
     void exploringASourceGraphDrawsTheResourcesItTiesTogether() {
-        // The link "Explore the network around it" of a /graph/... page.
-        browser.get("http://localhost:" + app.port() + "/explore?focus=" + Http.enc("https://w3id.org/copgraph/graph/cff-session-3"));
+        // Followed from the source graph's own page, as a person would.
+        browser.get("http://localhost:" + app.port() + "/graph/cff-session-3");
+        browser.findElement(By.linkText("Explore the resources this source ties together")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(d -> labels().contains("BLAST Community of Practice"));
         assertThat(browser.findElement(By.id("problem")).isDisplayed()).isFalse();
