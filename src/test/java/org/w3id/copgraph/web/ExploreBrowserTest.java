@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.w3id.copgraph.Fixtures;
 import org.w3id.copgraph.Http;
+import org.w3id.copgraph.Server;
 
 /**
  * Loads /explore in headless Chromium (Debian's chromium and chromium-driver, installed by
@@ -34,7 +34,7 @@ class ExploreBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
-    private static Javalin app;
+    private static Server app;
     private static ChromeDriver browser;
     private static Path downloads;
 
