@@ -113,7 +113,6 @@ public final class App {
         get("/assets/workbench/<path>", new Assets("workbench")::serve);
         get("/assets/site/<path>", new Assets("site")::serve);
         get("/webjars/<path>", new Assets("META-INF/resources/webjars")::serve);
-        get("/assets/site/<path>", new Assets("site")::serve);
         // Browsers ask for /favicon.ico whatever the page says; an SVG served there is shown.
         get("/favicon.ico", ctx -> Assets.file(ctx, "site/favicon.svg"));
         get("/favicon.svg", ctx -> Assets.file(ctx, "site/favicon.svg"));
