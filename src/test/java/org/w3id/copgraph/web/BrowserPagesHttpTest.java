@@ -77,8 +77,9 @@ class BrowserPagesHttpTest {
     @org.junit.jupiter.api.Test
     void theDumpsIndexLinksEveryDumpWithItsSizeAndLicence() {
         String body = server.http().get("/dumps/", "Accept", BROWSER).body();
-        assertThat(body).contains("href=\"/dumps/copgraph.nt.gz\"").contains("href=\"/dumps/copgraph.ttl\"")
-                .contains("href=\"/dumps/copgraph.jsonld\"").contains("href=\"/dumps/copgraph.nq.gz\"")
+        // The links are the dataset's download locations: on the public URL (main's VoID), here the test server's.
+        assertThat(body).contains("/dumps/copgraph.nt.gz\">").contains("/dumps/copgraph.ttl\">")
+                .contains("/dumps/copgraph.jsonld\">").contains("/dumps/copgraph.nq.gz\">")
                 .contains("CC BY 4.0").containsPattern("[0-9.]+ (B|kB|MB)");
     }
 
