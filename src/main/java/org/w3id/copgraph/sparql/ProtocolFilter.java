@@ -218,6 +218,7 @@ final class ProtocolFilter implements Filter {
     }
 
     private static boolean prefersHtml(String accept) {
-        return accept != null && accept.contains("text/html");
+        // The site's one rule for "a browser": HTML asked for at least as strongly as JSON.
+        return org.w3id.copgraph.web.Negotiation.wantsHtml(accept);
     }
 }
