@@ -153,6 +153,7 @@ public final class App {
         get(LinkedDataRoutes.CONTEXT_PATH, linkedData::context);
         get("/sitemap.xml", linkedData::sitemap);
 
+        get("/dumps/", harvest::dumpIndex);
         get("/dumps/{file}", harvest::dump);
         get("/.well-known/void", harvest::description);
         path("/ldes", () -> {
