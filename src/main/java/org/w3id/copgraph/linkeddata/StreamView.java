@@ -95,7 +95,7 @@ public record StreamView(long size, int pageSize, long page, List<PageEntry> pag
         String path = path(v.getURI(), iris);
         return new Member(Link.to(path, "Member " + path.substring(path.lastIndexOf('/') + 1)),
                 resource == null ? null : Link.to(path(resource.getURI(), iris), path(resource.getURI(), iris)),
-                time == null ? null : time.getLiteralLexicalForm(), deleted);
+                time == null ? null : DatasetView.readableTime(time.getLiteralLexicalForm()), deleted);
     }
 
     private static Value value(Graph g, Node o, Iris iris) {
