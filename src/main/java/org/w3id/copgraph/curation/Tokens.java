@@ -71,7 +71,11 @@ public final class Tokens {
         }
     }
 
-    /** The caller a bearer token stands for; no token is the anonymous reader, a wrong one a 403. */
+    /**
+     * The caller a bearer token stands for; no token is the anonymous reader. A token that is not
+     * valid is a 401, as RFC 6750 has it (the client must get another token); a 403 is for a valid
+     * token whose role is not enough.
+     */
     public Caller authenticate(String token) {
         if (token == null) {
             return Caller.ANONYMOUS;
@@ -82,7 +86,7 @@ public final class Tokens {
                 return new Caller(e.name(), e.role());
             }
         }
-        throw new Problem(Problem.Kind.FORBIDDEN, "bad-token", "This token is not valid. Ask an admin for a token,"
+        throw new Problem(Problem.Kind.UNAUTHORIZED, "bad-token", "This token is not valid. Ask an admin for a token,"
                 + " and send it as 'Authorization: Bearer TOKEN'.");
     }
 

@@ -1,6 +1,8 @@
 package org.w3id.copgraph.store;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,18 +10,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import org.apache.jena.atlas.RuntimeIOException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.lang.LangJSONLD11;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
+import org.w3id.copgraph.ErrorText;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.model.Iris;
 
@@ -30,6 +39,9 @@ import org.w3id.copgraph.model.Iris;
  * {@code {base}graph/{file name without extension}}.
  */
 public final class RdfFiles {
+
+    /** The deepest JSON-LD nesting read; real documents stay within a few dozen levels. */
+    public static final int MAX_JSON_DEPTH = 100;
 
     private RdfFiles() {
     }
@@ -101,7 +113,7 @@ public final class RdfFiles {
         Node fileGraph = RDFLanguages.isQuads(lang) ? null
                 : NodeFactory.createURI(iris.graph(name.substring(0, name.lastIndexOf('.'))));
         try (var in = Files.newInputStream(file)) {
-            parse(sink, in, lang, file.toString(), fileGraph, iris);
+            parse(sink, in, lang, file.toString(), fileGraph, iris, JsonLdContexts.none());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,15 +121,22 @@ public final class RdfFiles {
 
     /**
      * Parses one document. Statements outside a named graph go into {@code graphForTriples}; when
-     * it is null they are refused, since a statement's graph is its provenance.
+     * it is null they are refused, since a statement's graph is its provenance. A JSON-LD document
+     * may use no context but inline ones (see {@link JsonLdContexts#none()}).
      */
-    public static void read(DatasetGraph target, java.io.InputStream in, Lang lang, String name,
+    public static void read(DatasetGraph target, InputStream in, Lang lang, String name,
                             Node graphForTriples, Iris iris) {
-        parse(org.apache.jena.riot.system.StreamRDFLib.dataset(target), in, lang, name, graphForTriples, iris);
+        read(target, in, lang, name, graphForTriples, iris, JsonLdContexts.none());
     }
 
-    private static void parse(StreamRDF target, java.io.InputStream in, Lang lang, String name,
-                              Node graphForTriples, Iris iris) {
+    /** As {@link #read(DatasetGraph, InputStream, Lang, String, Node, Iris)}, with the JSON-LD contexts it may use. */
+    public static void read(DatasetGraph target, InputStream in, Lang lang, String name,
+                            Node graphForTriples, Iris iris, JsonLdContexts contexts) {
+        parse(org.apache.jena.riot.system.StreamRDFLib.dataset(target), in, lang, name, graphForTriples, iris, contexts);
+    }
+
+    private static void parse(StreamRDF target, InputStream in, Lang lang, String name,
+                              Node graphForTriples, Iris iris, JsonLdContexts contexts) {
         StreamRDF sink = new StreamRDFWrapper(target) {
             @Override
             public void start() {
@@ -142,17 +161,84 @@ public final class RdfFiles {
                     triple(q.asTriple());
                     return;
                 }
+                if (!q.getGraph().isURI()) {
+                    // A graph is the statements' provenance: it needs a name that can be cited.
+                    throw new RiotException("a graph named by a blank node (" + q.getGraph()
+                            + "); name each graph with an IRI, e.g. <" + iris.graph("your-source") + ">");
+                }
                 super.quad(Quad.create(iris.rebase(q.getGraph()), iris.rebase(q.getSubject()),
                         q.getPredicate(), iris.rebase(q.getObject())));
             }
         };
+        JsonLdContexts.Loader loader = contexts.loader();
         try {
-            RDFParser.source(in).lang(lang).base(iris.base())
-                    .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
-                    .parse(sink);
-        } catch (RiotException e) {
-            throw Problem.badRequest("rdf-syntax", name + ": " + e.getMessage());
+            var parser = RDFParser.source(RDFLanguages.sameLang(lang, Lang.JSONLD) ? shallowJson(in, name) : in)
+                    .lang(lang).base(iris.base())
+                    .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging);
+            if (RDFLanguages.sameLang(lang, Lang.JSONLD)) {
+                // Titanium, Jena's JSON-LD 1.1 parser, would fetch any @context or @import URL.
+                parser.set(LangJSONLD11.JSONLD_OPTIONS, loader.options());
+            }
+            parser.parse(sink);
+        } catch (RiotException | RuntimeIOException e) {
+            if (loader.refused() != null) {
+                throw remoteContext(name, loader.refused());
+            }
+            throw Problem.badRequest("rdf-syntax", name + ": " + readable(e));
+        } catch (StackOverflowError e) {
+            throw Problem.badRequest("too-deeply-nested", name + ": nested too deeply to read (blank nodes, lists or"
+                    + " elements inside each other by the thousand); flatten it.");
         }
+    }
+
+    /**
+     * The JSON document, refused before parsing when it nests deeper than {@link #MAX_JSON_DEPTH}:
+     * JSON-LD processing recurses once per level, and thousands of levels overflow the stack.
+     */
+    private static InputStream shallowJson(InputStream in, String name) {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (JsonParser p = new JsonFactory().createParser(bytes)) {
+            int depth = 0;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t.isStructStart() && ++depth > MAX_JSON_DEPTH) {
+                    throw Problem.badRequest("too-deeply-nested", name + ": JSON nested more than " + MAX_JSON_DEPTH
+                            + " levels deep; copgraph reads JSON-LD up to that depth.");
+                } else if (t.isStructEnd()) {
+                    depth--;
+                }
+            }
+        } catch (IOException e) {
+            // Not well-formed JSON: the JSON-LD parser reports it, with line and column.
+        }
+        return new ByteArrayInputStream(bytes);
+    }
+
+    private static Problem remoteContext(String name, String url) {
+        return Problem.badRequest("remote-context", name + ": the JSON-LD names the context <" + url + ">, and copgraph"
+                + " fetches nothing on a client's behalf. Put the context inline (\"@context\": { ... }), or name"
+                + " copgraph's own, " + Iris.DEFAULT_BASE + JsonLdContexts.CONTEXT_PATH + ".");
+    }
+
+    /** A parser's message, in words for the person who sent the document. */
+    private static String readable(RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof java.io.UnsupportedEncodingException || root instanceof java.nio.charset.UnsupportedCharsetException) {
+            return "it declares the character encoding '" + root.getMessage() + "', which copgraph does not know;"
+                    + " send UTF-8 (<?xml version=\"1.0\" encoding=\"UTF-8\"?>).";
+        }
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            m = root.getMessage();
+        }
+        return ErrorText.forClients(m);
     }
 
     static Lang langOf(Path file) {

@@ -4,7 +4,17 @@ import java.util.EnumSet;
 
 import jakarta.servlet.DispatcherType;
 
+import static io.javalin.apibuilder.ApiBuilder.before;
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+
 import io.javalin.Javalin;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -14,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.curation.Role;
+import org.w3id.copgraph.curation.Tokens;
 import org.w3id.copgraph.network.ExportFormat;
 import org.w3id.copgraph.sparql.SparqlEndpoint;
 
@@ -46,66 +58,16 @@ public final class App {
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors.forServer()));
             cfg.jetty.modifyServletContextHandler(h -> {
+                h.setErrorHandler(JettyErrors.forContext());
                 h.addFilter(new FilterHolder(new RequestMetrics(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new Cors()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 sparql.installInto(h);
             });
-            cfg.routes.get("/assets/yasgui/<path>", new Assets("yasgui")::serve);
-            cfg.routes.get("/assets/workbench/<path>", new Assets("workbench")::serve);
-            cfg.routes.get("/webjars/<path>", new Assets("META-INF/resources/webjars")::serve);
-            cfg.routes.get("/assets/site/<path>", new Assets("site")::serve);
-            // Browsers ask for /favicon.ico whatever the page says; an SVG served there is shown.
-            cfg.routes.get("/favicon.ico", ctx -> Assets.file(ctx, "site/favicon.svg"));
-            cfg.routes.get("/favicon.svg", ctx -> Assets.file(ctx, "site/favicon.svg"));
-            cfg.routes.get("/", home::render);
-            cfg.routes.get("/health", home::health);
-            cfg.routes.get("/api/queries", queries::list);
-            cfg.routes.get("/api/queries/{name}", queries::run);
-            cfg.routes.get("/api/network/neighbourhood", network::neighbourhood);
-            cfg.routes.get("/api/network/paths", network::paths);
-            cfg.routes.get("/api/network/metrics", network::metrics);
-            cfg.routes.get("/api/network/search", network::search);
-            cfg.routes.get("/api/network/projections", network::projections);
-            for (ExportFormat f : ExportFormat.values()) {
-                cfg.routes.get("/api/network/export." + f.extension, ctx -> network.export(ctx, f));
-            }
-            cfg.routes.get("/explore", network::explore);
-            cfg.routes.get("/assets/cytoscape.min.js", network::cytoscape);
-            cfg.routes.get("/assets/explore.js", network::exploreScript);
-
-            cfg.routes.get("/id/<path>", linkedData::resource);
-            cfg.routes.get("/graph/<path>", linkedData::resource);
-            cfg.routes.get("/ontology", linkedData::ontology);
-            cfg.routes.get(LinkedDataRoutes.CONTEXT_PATH, linkedData::context);
-            cfg.routes.get("/sitemap.xml", linkedData::sitemap);
-
-            cfg.routes.post("/update", writes::update);
-            cfg.routes.get("/data", writes::getGraph);
-            cfg.routes.put("/data", writes::putGraph);
-            cfg.routes.post("/data", writes::postGraph);
-            cfg.routes.delete("/data", writes::deleteGraph);
-            cfg.routes.post("/api/imports", writes::importData);
-
-            cfg.routes.get("/api/admin/backup", admin::backup);
-            cfg.routes.post("/api/admin/restore", admin::restore);
-            cfg.routes.get("/api/admin/tokens", admin::listTokens);
-            cfg.routes.post("/api/admin/tokens", admin::issueToken);
-
-            cfg.routes.get("/dumps/", harvest::dumpIndex);
-            cfg.routes.get("/dumps/{file}", harvest::dump);
-            cfg.routes.get("/.well-known/void", harvest::description);
-            cfg.routes.get("/ldes", harvest::streamRoot);
-            cfg.routes.get("/ldes/{page}", harvest::streamPage);
-            cfg.routes.get("/ldes/member/{n}", harvest::streamMember);
-            cfg.routes.get("/fragments", harvest::fragment);
-
-            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-
-            cfg.routes.get("/api/queries/{name}/about", queries::one);
-            cfg.routes.get("/api/openapi.json", workbench::openApi);
-            cfg.routes.get("/api/docs", workbench::docs);
-            cfg.routes.get("/query-editor", workbench::editor);
+            // A GET on a write-only path (GET /update) is a 405 with Allow, not a 404.
+            cfg.http.prefer405over404 = true;
+            cfg.routes.apiBuilder(() -> routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest));
 
             cfg.routes.exception(Problem.class, (e, ctx) -> Errors.respond(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> Errors.respond(ctx, e.getStatus(),
@@ -128,5 +90,112 @@ public final class App {
                 }
             });
         });
+    }
+
+    /**
+     * Every route, as a tree. Reads are open. Writes sit in groups whose one before-handler checks
+     * the caller's role (see {@link Auth}) before any handler runs, so an unauthenticated write is
+     * answered 401/403 before its body is read or parsed.
+     */
+    private static void routes(Copgraph cg, PrometheusMeterRegistry metrics, QueryRoutes queries, WriteRoutes writes,
+                               AdminRoutes admin, HomePage home, NetworkRoutes network, WorkbenchRoutes workbench,
+                               LinkedDataRoutes linkedData, HarvestRoutes harvest) {
+        Tokens tokens = cg.tokens();
+        before(App::refuseMalformedPath);
+
+        get("/", home::render);
+        get("/health", home::health);
+        get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        get("/assets/yasgui/<path>", new Assets("yasgui")::serve);
+        get("/assets/workbench/<path>", new Assets("workbench")::serve);
+        get("/webjars/<path>", new Assets("META-INF/resources/webjars")::serve);
+        get("/assets/site/<path>", new Assets("site")::serve);
+        // Browsers ask for /favicon.ico whatever the page says; an SVG served there is shown.
+        get("/favicon.ico", ctx -> Assets.file(ctx, "site/favicon.svg"));
+        get("/favicon.svg", ctx -> Assets.file(ctx, "site/favicon.svg"));
+        get("/assets/cytoscape.min.js", network::cytoscape);
+        get("/assets/explore.js", network::exploreScript);
+
+        path("/api/queries", () -> {
+            get(queries::list);
+            get("/{name}", queries::run);
+            get("/{name}/about", queries::one);
+        });
+        get("/api/openapi.json", workbench::openApi);
+        get("/api/docs", workbench::docs);
+        get("/query-editor", workbench::editor);
+
+        path("/api/network", () -> {
+            get("/neighbourhood", network::neighbourhood);
+            get("/paths", network::paths);
+            get("/metrics", network::metrics);
+            get("/search", network::search);
+            get("/projections", network::projections);
+            for (ExportFormat f : ExportFormat.values()) {
+                get("/export." + f.extension, ctx -> network.export(ctx, f));
+            }
+        });
+        get("/explore", network::explore);
+
+        get("/id/<path>", linkedData::resource);
+        get("/graph/<path>", linkedData::resource);
+        get("/ontology", linkedData::ontology);
+        get(LinkedDataRoutes.CONTEXT_PATH, linkedData::context);
+        get("/sitemap.xml", linkedData::sitemap);
+
+        get("/dumps/", harvest::dumpIndex);
+        get("/dumps/{file}", harvest::dump);
+        get("/.well-known/void", harvest::description);
+        path("/ldes", () -> {
+            get(harvest::streamRoot);
+            get("/{page}", harvest::streamPage);
+            get("/member/{n}", harvest::streamMember);
+        });
+        get("/fragments", harvest::fragment);
+
+        // Writes: a curator's token, checked before the body is read.
+        Handler curatorWrites = Auth.writesRequire(Role.CURATOR, tokens);
+        guarded("/update", curatorWrites, () -> post(writes::update));
+        guarded("/data", curatorWrites, () -> {
+            get(writes::getGraph);
+            put(writes::putGraph);
+            post(writes::postGraph);
+            delete(writes::deleteGraph);
+        });
+        guarded("/api/imports", curatorWrites, () -> post(writes::importData));
+
+        // Administration: an admin's token for everything, reads included (a backup is the whole store).
+        guarded("/api/admin", Auth.requires(Role.ADMIN, tokens), () -> {
+            get("/backup", admin::backup);
+            post("/restore", admin::restore);
+            get("/tokens", admin::listTokens);
+            post("/tokens", admin::issueToken);
+        });
+    }
+
+    /**
+     * A group of routes under {@code path} with one before-handler, {@code guard}, for the path
+     * itself and everything below it (Javalin's {@code before("/*")} alone misses the group's own path).
+     */
+    private static void guarded(String path, Handler guard, EndpointGroup routes) {
+        path(path, () -> {
+            before("", guard);
+            before("/*", guard);
+            routes.addEndpoints();
+        });
+    }
+
+    /**
+     * Javalin decodes path parameters with {@code URLDecoder}, which throws on a '%' not followed by
+     * two hex digits ({@code /id/..%u2215..%u2215etc}); such a path is the client's error, a 400.
+     */
+    private static void refuseMalformedPath(Context ctx) {
+        String raw = ctx.req().getRequestURI();
+        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+            if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0 || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                throw Problem.badRequest("bad-path", "The path has a '%' that is not followed by two hex digits;"
+                        + " write '%' as %25, and other characters as UTF-8 bytes (%E2%88%95), not %u2215.");
+            }
+        }
     }
 }

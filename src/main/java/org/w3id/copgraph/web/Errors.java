@@ -5,12 +5,15 @@ import java.util.Map;
 
 import io.javalin.http.Context;
 
+import org.w3id.copgraph.ErrorText;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.view.ErrorView;
 
 /**
  * The one error shape: JSON {@code {"status", "error", "message"}} for API clients, a readable
- * page for browsers, plain text for clients that ask for it.
+ * page for browsers, plain text for clients that ask for it. Every message passes
+ * {@link ErrorText#forClients} here, the one place errors are rendered: an error body never
+ * names a Java class or a server directory, whatever a library put into a message.
  */
 final class Errors {
 
@@ -21,10 +24,12 @@ final class Errors {
         respond(ctx, p.status(), p.code(), p.getMessage());
     }
 
-    static void respond(Context ctx, int status, String code, String message) {
+    static void respond(Context ctx, int status, String code, String raw) {
+        String message = ErrorText.forClients(raw);
         ctx.status(status);
         if (status == 401) {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"copgraph\"");
+            // RFC 6750: a token that was sent but is not valid is "invalid_token"; no token at all has no error code.
+            ctx.header("WWW-Authenticate", "Bearer realm=\"copgraph\"" + (code.equals("token-required") ? "" : ", error=\"invalid_token\""));
         }
         String accept = ctx.header("Accept");
         // A browser gets the readable page on /api paths too (a person following a link there);
@@ -46,15 +51,16 @@ final class Errors {
      */
     static void respondForDocument(Context ctx, Problem p, String mediaType) {
         ctx.status(p.status());
+        String message = ErrorText.forClients(p.getMessage());
         String accept = ctx.header("Accept");
         boolean html = mediaType != null ? mediaType.equals("text/html") : Negotiation.wantsHtml(accept);
         boolean json = mediaType != null ? mediaType.contains("json") : accept != null && accept.contains("json");
         if (html) {
-            html(ctx, p.status(), p.code(), p.getMessage());
+            html(ctx, p.status(), p.code(), message);
         } else if (json) {
-            json(ctx, p.status(), p.code(), p.getMessage());
+            json(ctx, p.status(), p.code(), message);
         } else {
-            text(ctx, p.status(), p.code(), p.getMessage());
+            text(ctx, p.status(), p.code(), message);
         }
     }
 

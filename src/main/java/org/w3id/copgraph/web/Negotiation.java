@@ -32,10 +32,11 @@ public final class Negotiation {
                     .orElseThrow(() -> new Problem(Problem.Kind.NOT_ACCEPTABLE, "unknown-format",
                             "Unknown format '" + format + "'; use one of " + names(offers, shortName) + "."));
         }
-        if (accept == null || accept.isBlank()) {
+        List<Range> ranges = accept == null ? List.of() : parse(accept);
+        if (ranges.isEmpty()) {
+            // No Accept header, or one naming no media range at all (such as ";;"): anything will do.
             return offers.get(0);
         }
-        List<Range> ranges = parse(accept);
         T best = null;
         double bestQ = 0;
         int bestSpecificity = -1;
@@ -76,21 +77,24 @@ public final class Negotiation {
         List<Range> out = new ArrayList<>();
         int order = 0;
         for (String part : accept.split(",")) {
-            String[] bits = part.trim().split(";");
+            String[] bits = part.trim().split(";", -1);
             String type = bits[0].trim().toLowerCase(Locale.ROOT);
-            if (type.isEmpty()) {
-                continue;
-            }
             if (type.equals("*")) {
                 type = "*/*";
+            }
+            if (!type.matches("[a-z0-9!#$&^_.+*-]+/[a-z0-9!#$&^_.+*-]+")) {
+                continue; // not a media range: ignored, as if it were not there
             }
             double q = 1.0;
             for (int i = 1; i < bits.length; i++) {
                 String[] kv = bits[i].trim().split("=", 2);
                 if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("q")) {
                     try {
-                        q = Double.parseDouble(kv[1].trim());
+                        q = Math.max(0, Math.min(1, Double.parseDouble(kv[1].trim())));
                     } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                    if (Double.isNaN(q)) {
                         q = 0;
                     }
                 }

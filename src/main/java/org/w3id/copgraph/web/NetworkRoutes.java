@@ -36,6 +36,8 @@ import org.w3id.copgraph.queries.ParamType;
 final class NetworkRoutes {
 
     private static final String CYTOSCAPE_VERSION = webjarVersion("cytoscape");
+    /** The most names a search returns: it is for finding a resource by name, not for listing them. */
+    static final int MAX_SEARCH_LIMIT = 1000;
 
     private final Copgraph cg;
 
@@ -142,7 +144,7 @@ final class NetworkRoutes {
             Net net = cg.network().net(p, w);
             Metrics m = metricsFor(p, w);
             String limit = ctx.queryParam("limit");
-            view = limit == null ? View.of(net, m) : View.top(net, m, intParam(ctx, "limit", 300));
+            view = limit == null ? View.of(net, m) : View.top(net, m, intParam(ctx, "limit", 300, 1, Integer.MAX_VALUE));
             name = "copgraph-" + p.id();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -174,7 +176,7 @@ final class NetworkRoutes {
         if (q == null) {
             throw Problem.badRequest("bad-parameter", "Parameter 'q' is required: part of a name, e.g. q=urban.");
         }
-        List<Map<String, Object>> out = cg.network().search(q, types(ctx), intParam(ctx, "limit", 20)).stream().map(this::node).toList();
+        List<Map<String, Object>> out = cg.network().search(q, types(ctx), intParam(ctx, "limit", 20, 1, MAX_SEARCH_LIMIT)).stream().map(this::node).toList();
         ctx.json(out);
     }
 
@@ -272,6 +274,16 @@ final class NetworkRoutes {
         } catch (NumberFormatException e) {
             throw Problem.badRequest("bad-parameter", "Parameter '" + param + "' must be an integer; got '" + v + "'.");
         }
+    }
+
+    /** An integer parameter within {@code min..max}; the message names the parameter and its range. */
+    private static int intParam(Context ctx, String param, int fallback, int min, int max) {
+        int n = intParam(ctx, param, fallback);
+        if (n < min || n > max) {
+            throw Problem.badRequest("bad-parameter", "Parameter '" + param + "' must be " + (max == Integer.MAX_VALUE
+                    ? "at least " + min : "from " + min + " to " + max) + "; got " + n + ".");
+        }
+        return n;
     }
 
     private Map<String, Object> node(Node n) {

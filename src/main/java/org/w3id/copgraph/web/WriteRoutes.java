@@ -3,6 +3,7 @@ package org.w3id.copgraph.web;
 import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.javalin.http.Context;
@@ -22,27 +23,38 @@ import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.curation.Change;
 import org.w3id.copgraph.curation.ChangeRecord;
 import org.w3id.copgraph.curation.CsvImport;
+import org.w3id.copgraph.store.JsonLdContexts;
 import org.w3id.copgraph.store.RdfFiles;
 
 /**
  * Writes over HTTP, each handed to the one write path: SPARQL Update at {@code /update}, the
- * Graph Store Protocol at {@code /data}, and uploads at {@code /api/imports}.
+ * Graph Store Protocol at {@code /data}, and uploads at {@code /api/imports}. The caller's role
+ * was checked by the route group's before-handler (see {@link Auth}) before any body is read here.
  */
 final class WriteRoutes {
 
     private static final List<Lang> GRAPH_FORMATS = List.of(Lang.TURTLE, Lang.NTRIPLES, Lang.JSONLD, Lang.RDFXML);
+    /**
+     * What a client may upload: the text formats people write and tools export. Binary RDF (Thrift,
+     * Protobuf) is a store-to-store format whose length fields a client controls; it is refused.
+     */
+    private static final List<Lang> TRIPLE_UPLOADS = List.of(Lang.TURTLE, Lang.NTRIPLES, Lang.JSONLD, Lang.RDFXML);
+    private static final List<Lang> QUAD_UPLOADS = List.of(Lang.TRIG, Lang.NQUADS);
 
     private final Copgraph cg;
+    private final JsonLdContexts contexts;
 
     WriteRoutes(Copgraph cg) {
         this.cg = cg;
+        this.contexts = JsonLdContexts.copgraph(cg.settings().iris(), cg.settings().home().ontology().resolve("context.jsonld"));
     }
 
     void update(Context ctx) {
+        requireUtf8(ctx);
         String type = mediaType(ctx);
         String request;
         if (type.equals("application/sparql-update")) {
-            // SPARQL Update is UTF-8 by definition, whatever charset the header claims.
+            // SPARQL Update is UTF-8 by definition (a charset naming anything else was refused above).
             request = new String(ctx.bodyAsBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } else if (type.equals("application/x-www-form-urlencoded")) {
             request = ctx.formParam("update");
@@ -54,7 +66,7 @@ final class WriteRoutes {
             throw Problem.badRequest("missing-update", "No update given: send it as the body (application/sparql-update)"
                     + " or as the form field 'update'.");
         }
-        respond(ctx, cg.curation().apply(Auth.caller(ctx, cg.tokens()), new Change.SparqlUpdate(request)));
+        respond(ctx, cg.curation().apply(Auth.caller(ctx), new Change.SparqlUpdate(request)));
     }
 
     void getGraph(Context ctx) {
@@ -77,23 +89,27 @@ final class WriteRoutes {
     }
 
     void putGraph(Context ctx) {
+        requireUtf8(ctx);
         Node g = graphParam(ctx, true);
-        respond(ctx, cg.curation().apply(Auth.caller(ctx, cg.tokens()), new Change.ReplaceGraph(g, bodyGraph(ctx))));
+        respond(ctx, cg.curation().apply(Auth.caller(ctx), new Change.ReplaceGraph(g, bodyGraph(ctx))));
     }
 
     void postGraph(Context ctx) {
+        requireUtf8(ctx);
         Node g = graphParam(ctx, true);
-        respond(ctx, cg.curation().apply(Auth.caller(ctx, cg.tokens()), new Change.AddToGraph(g, bodyGraph(ctx))));
+        respond(ctx, cg.curation().apply(Auth.caller(ctx), new Change.AddToGraph(g, bodyGraph(ctx))));
     }
 
     void deleteGraph(Context ctx) {
         Node g = graphParam(ctx, true);
-        respond(ctx, cg.curation().apply(Auth.caller(ctx, cg.tokens()), new Change.DeleteGraph(g)));
+        respond(ctx, cg.curation().apply(Auth.caller(ctx), new Change.DeleteGraph(g)));
     }
 
     /** {@code POST /api/imports}: RDF in any format (quads keep their graphs) or mapped CSV. */
     void importData(Context ctx) {
-        var caller = Auth.caller(ctx, cg.tokens());
+        var caller = Auth.caller(ctx);
+        // First: the query string is decoded with the body's charset, so a bad one loses ?graph= and ?mode=.
+        requireUtf8(ctx);
         String mode = ctx.queryParam("mode") == null ? "merge" : ctx.queryParam("mode");
         if (!mode.equals("merge") && !mode.equals("replace")) {
             throw Problem.badRequest("bad-parameter", "Parameter 'mode' must be merge (add to the graphs) or replace"
@@ -105,15 +121,16 @@ final class WriteRoutes {
             Node g = graphParam(ctx, true);
             CsvImport.read(ctx.bodyAsBytes(), g, cg.settings().iris(), incoming);
         } else {
-            Lang lang = RDFLanguages.contentTypeToLang(type);
-            if (lang == null || !RDFLanguages.isTriples(lang) && !RDFLanguages.isQuads(lang)) {
+            Lang lang = uploadLang(type, true);
+            if (lang == null) {
                 throw new Problem(Problem.Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Cannot import '" + type
                         + "': send text/turtle, application/trig, application/n-quads, application/n-triples,"
                         + " application/ld+json, application/rdf+xml or text/csv.");
             }
             // Triple formats need ?graph=; quad formats name their graphs (and ?graph= catches the rest).
             Node g = graphParam(ctx, !RDFLanguages.isQuads(lang));
-            RdfFiles.read(incoming, new ByteArrayInputStream(ctx.bodyAsBytes()), lang, "the upload", g, cg.settings().iris());
+            RdfFiles.read(incoming, new ByteArrayInputStream(ctx.bodyAsBytes()), lang, "the upload", g, cg.settings().iris(),
+                    contextsFor(ctx));
         }
         if (incoming.isEmpty()) {
             throw Problem.badRequest("empty-import", "The upload holds no statements.");
@@ -139,20 +156,73 @@ final class WriteRoutes {
 
     private Graph bodyGraph(Context ctx) {
         String type = mediaType(ctx);
-        Lang lang = RDFLanguages.contentTypeToLang(type);
-        if (lang == null || !RDFLanguages.isTriples(lang)) {
+        Lang lang = uploadLang(type, false);
+        if (lang == null) {
             throw new Problem(Problem.Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Cannot read a graph from '"
                     + type + "': send text/turtle, application/n-triples, application/ld+json or application/rdf+xml.");
         }
         DatasetGraph d = DatasetGraphFactory.create();
         Node tmp = NodeFactory.createURI("urn:copgraph:upload");
-        RdfFiles.read(d, new ByteArrayInputStream(ctx.bodyAsBytes()), lang, "the request body", tmp, cg.settings().iris());
+        RdfFiles.read(d, new ByteArrayInputStream(ctx.bodyAsBytes()), lang, "the request body", tmp, cg.settings().iris(),
+                contextsFor(ctx));
         return d.getGraph(tmp);
     }
 
+    /** copgraph's own context, also under the URL this server gives it in the documents it serves. */
+    private JsonLdContexts contextsFor(Context ctx) {
+        return contexts.alsoAt(LinkedDataRoutes.origin(ctx) + LinkedDataRoutes.CONTEXT_PATH);
+    }
+
+    /** The RDF format of an upload's media type, or null when copgraph does not take uploads in it. */
+    private static Lang uploadLang(String mediaType, boolean quadsToo) {
+        Lang lang = mediaType.isEmpty() ? null : RDFLanguages.contentTypeToLang(mediaType);
+        if (lang == null) {
+            return null;
+        }
+        boolean ok = TRIPLE_UPLOADS.stream().anyMatch(l -> RDFLanguages.sameLang(l, lang))
+                || quadsToo && QUAD_UPLOADS.stream().anyMatch(l -> RDFLanguages.sameLang(l, lang));
+        return ok ? lang : null;
+    }
+
+    /** The media type of the body, lower case, without parameters; "" when there is none. */
     private static String mediaType(Context ctx) {
         String t = ctx.header("Content-Type");
-        return t == null ? "" : t.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (t == null) {
+            return "";
+        }
+        int semi = t.indexOf(';');
+        return (semi < 0 ? t : t.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Bodies are read as UTF-8 (SPARQL Update, Turtle, N-Triples, N-Quads, TriG and JSON-LD are UTF-8
+     * by definition). A {@code charset} parameter naming anything else is a 415 rather than a
+     * silent misreading; RDF/XML may still declare its encoding in its XML declaration.
+     */
+    private static void requireUtf8(Context ctx) {
+        String t = ctx.header("Content-Type");
+        if (t == null) {
+            return;
+        }
+        for (String param : t.split(";")) {
+            String[] kv = param.split("=", 2);
+            if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("charset")) {
+                String cs = kv[1].strip().replace("\"", "");
+                if (cs.equalsIgnoreCase("utf-8") || cs.equalsIgnoreCase("utf8") || cs.equalsIgnoreCase("us-ascii")) {
+                    continue;
+                }
+                boolean known;
+                try {
+                    known = java.nio.charset.Charset.isSupported(cs);
+                } catch (java.nio.charset.IllegalCharsetNameException e) {
+                    known = false;
+                }
+                throw new Problem(Problem.Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported-charset", (known
+                        ? "copgraph reads request bodies as UTF-8, not " + cs
+                        : "Unknown charset '" + cs + "' in Content-Type")
+                        + ": send the body as UTF-8 (charset=utf-8), e.g. after iconv -t UTF-8.");
+            }
+        }
     }
 
     private static void respond(Context ctx, ChangeRecord r) {

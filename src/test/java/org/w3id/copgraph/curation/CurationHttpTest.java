@@ -70,8 +70,9 @@ class CurationHttpTest {
     }
 
     @Test
-    void aWrongTokenGives403() {
-        assertThat(update(NEW_COP, "Authorization", "Bearer not-a-token").statusCode()).isEqualTo(403);
+    void anUnknownTokenGives401AndATooLowRoleGives403() {
+        // RFC 6750: a token that is not valid is a 401 (get another token); a valid one without the role, a 403.
+        assertThat(update(NEW_COP, "Authorization", "Bearer not-a-token").statusCode()).isEqualTo(401);
         assertThat(server.http().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/admin/backup"))
                 .header("Authorization", "Bearer " + server.curator()).GET().build()).statusCode()).as("a curator is not an admin").isEqualTo(403);
     }
