@@ -231,6 +231,8 @@
   }
 
   // ---- controls
+  // The controls act as they change; Enter in a box must not submit (and reload) the page.
+  $('controls').addEventListener('submit', (ev) => ev.preventDefault());
   fetch('/api/network/projections').then((r) => r.json()).then((ps) => {
     $('projection').innerHTML = ps.filter((p) => p.copsOnly).map((p) => '<option value="' + p.id + '" title="' + esc(p.description) + '">' + p.id + '</option>').join('');
     $('projection').value = state.projection;

@@ -10,6 +10,8 @@ import org.w3id.copgraph.queries.CuratedQueries;
 import org.w3id.copgraph.queries.Precomputation;
 import org.w3id.copgraph.curation.Loader;
 import org.w3id.copgraph.linkeddata.Harvest;
+import org.w3id.copgraph.linkeddata.LinkedData;
+import org.w3id.copgraph.model.PublicUrl;
 import org.w3id.copgraph.store.Shacl;
 import org.w3id.copgraph.store.Store;
 
@@ -28,7 +30,10 @@ public final class Copgraph implements AutoCloseable {
     private final Network network;
     private final MetricsGraph metricsGraph;
     private final Harvest harvest;
+    private final LinkedData linkedData;
     private volatile Precomputation precomputation;
+    private volatile PublicUrl listening;
+    private boolean backgroundStarted;
 
     private Copgraph(Settings settings, java.util.concurrent.Future<Shacl> shapes, Store store, Path dumpsDir, Path answersDir) {
         this.settings = settings;
@@ -41,7 +46,9 @@ public final class Copgraph implements AutoCloseable {
                 () -> CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis(), answersDir));
         this.network = Network.on(store, settings.queryTimeoutMillis());
         this.metricsGraph = new MetricsGraph(store, settings.iris(), network);
-        this.harvest = new Harvest(store, settings.iris(), dumpsDir, settings.queryTimeoutMillis());
+        this.harvest = new Harvest(store, settings.iris(), this::publicUrl, dumpsDir, settings.queryTimeoutMillis());
+        this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
+                settings.queryTimeoutMillis());
         // The event stream hears of every change inside the change's own transaction.
         curation.addListener(harvest.stream());
     }
@@ -75,6 +82,59 @@ public final class Copgraph implements AutoCloseable {
             precomputation = Precomputation.start(queries(), store);
         }
         return precomputation;
+    }
+
+    /**
+     * What a running server keeps up in the background, as {@code settings.serving()} says: the
+     * network metrics graph (at start-up, and again a moment after each change) and the curated
+     * queries' precomputed first pages. Once per instance, however many servers start on it.
+     */
+    public synchronized void startBackgroundWork() {
+        if (backgroundStarted) {
+            return;
+        }
+        backgroundStarted = true;
+        if (settings.serving().metricsAtStart()) {
+            metricsGraph.refreshInBackground();
+        }
+        if (settings.serving().precompute()) {
+            startPrecomputation();
+        }
+        curation.addListener((dsg, record, resources) -> metricsGraph.refreshSoon());
+    }
+
+    /**
+     * Loads the seed graph ({@code ontology/} and {@code data/}) into an empty store, telling
+     * {@code say} since it takes a moment; a read-only remote store is left alone.
+     */
+    public Loader.Result seedIfEmpty(java.util.function.Consumer<String> say) {
+        if (!store.isEmpty() || store.isRemote() && settings.updateEndpoint() == null) {
+            return new Loader.Result(java.util.List.of(), 0);
+        }
+        say.accept("Empty store: loading ontology/ and data/ (SHACL-checked) ...");
+        long t0 = System.nanoTime();
+        Loader.Result r = loader.loadSeedIfEmpty();
+        say.accept(String.format("Loaded %d statements in %d graphs in %d ms.", r.quads(), r.graphs().size(),
+                (System.nanoTime() - t0) / 1_000_000));
+        return r;
+    }
+
+    /** Called by the server once it listens: the default public URL is where it listens. */
+    public void listeningOn(String host, int port) {
+        this.listening = PublicUrl.listening(host, port);
+    }
+
+    /**
+     * Where clients reach this instance, for absolute links: {@code --public-url}, else the
+     * address the server listens on (see {@link PublicUrl}). Never a request's Host header.
+     */
+    public PublicUrl publicUrl() {
+        PublicUrl configured = settings.serving().publicUrl();
+        if (configured != null) {
+            return configured;
+        }
+        PublicUrl l = listening;
+        return l != null ? l : PublicUrl.listening(settings.serving().host(), settings.port());
     }
 
     /** The background precomputation, or null when it was not started. */
@@ -148,6 +208,11 @@ public final class Copgraph implements AutoCloseable {
     /** The derived graph of network metrics, kept in step with the data. */
     public MetricsGraph metricsGraph() {
         return metricsGraph;
+    }
+
+    /** Descriptions of resources and graphs, the ontology document and the sitemap. */
+    public LinkedData linkedData() {
+        return linkedData;
     }
 
     /** Dumps, VoID/DCAT, the event stream and fragments, for harvesting partners. */

@@ -3,39 +3,70 @@ package org.w3id.copgraph;
 import java.nio.file.Path;
 
 import org.w3id.copgraph.model.Iris;
+import org.w3id.copgraph.model.PublicUrl;
 
 /** How one copgraph instance is set up; the command line fills it, tests build it directly. */
 public record Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
-                       String sparqlEndpoint, String updateEndpoint) {
+                       String sparqlEndpoint, String updateEndpoint, Serving serving) {
 
     public static final long DEFAULT_QUERY_TIMEOUT_MILLIS = 30_000;
 
+    /**
+     * How the server listens and what it keeps up in the background.
+     *
+     * @param host           the interface to listen on ({@link #DEFAULT_HOST}: loopback only)
+     * @param publicUrl      where clients reach the server, for absolute links; null: the listening address
+     * @param precompute     keep the curated queries' first pages computed (see {@code queries.Precomputation})
+     * @param metricsAtStart compute the network metrics graph at start-up, not on first use
+     */
+    public record Serving(String host, PublicUrl publicUrl, boolean precompute, boolean metricsAtStart) {
+
+        /**
+         * Loopback only: a server started to try copgraph is not open to the network by accident,
+         * and its default public URL ({@code http://localhost:PORT/}) is then right by construction.
+         * Opening it up ({@code --host 0.0.0.0}) is a decision that comes with a {@code --public-url}.
+         */
+        public static final String DEFAULT_HOST = "127.0.0.1";
+
+        public static final Serving DEFAULTS = new Serving(DEFAULT_HOST, null, true, true);
+    }
+
     public static Settings defaults() {
-        return new Settings(Home.current(), Path.of("store"), Iris.DEFAULT, 8080, DEFAULT_QUERY_TIMEOUT_MILLIS, null, null, null);
+        return new Settings(Home.current(), Path.of("store"), Iris.DEFAULT, 8080, DEFAULT_QUERY_TIMEOUT_MILLIS, null, null, null,
+                Serving.DEFAULTS);
     }
 
     public Settings withPort(int port) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving);
     }
 
     public Settings withStore(Path storeDir) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving);
     }
 
     public Settings withIris(Iris iris) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving);
     }
 
     public Settings withTokens(Path tokensFile) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving);
     }
 
     /** Reads (and, with an update endpoint, writes) another SPARQL store instead of the embedded TDB2. */
     public Settings withRemoteStore(String sparqlEndpoint, String updateEndpoint) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving);
     }
 
     public Settings withQueryTimeout(long millis) {
-        return new Settings(home, storeDir, iris, port, millis, tokensFile, sparqlEndpoint, updateEndpoint);
+        return new Settings(home, storeDir, iris, port, millis, tokensFile, sparqlEndpoint, updateEndpoint, serving);
+    }
+
+    public Settings withServing(Serving serving) {
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving);
+    }
+
+    /** Absolute links point here (see {@link PublicUrl}). */
+    public Settings withPublicUrl(PublicUrl publicUrl) {
+        return withServing(new Serving(serving.host(), publicUrl, serving.precompute(), serving.metricsAtStart()));
     }
 }

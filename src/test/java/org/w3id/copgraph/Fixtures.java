@@ -2,10 +2,7 @@ package org.w3id.copgraph;
 
 import java.nio.file.Path;
 
-import io.javalin.Javalin;
-
 import org.w3id.copgraph.store.Store;
-import org.w3id.copgraph.web.App;
 
 /** Shared test set-up: the real seed graph, loaded once per JVM into memory, and servers on port 0. */
 public final class Fixtures {
@@ -15,8 +12,9 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** As {@code serve} is set up by default, on a free port. */
     public static Settings settings() {
-        return Settings.defaults().withStore(Path.of("target/unused-store"));
+        return Settings.defaults().withStore(Path.of("target/unused-store")).withPort(0);
     }
 
     /** A copgraph holding ontology/ and data/ of this checkout, shared by read-only tests. */
@@ -35,9 +33,9 @@ public final class Fixtures {
         return cg;
     }
 
-    /** The web app on the seeded graph, started on a free port. Stop it when done. */
-    public static Javalin server() {
-        return App.create(seeded()).start(0);
+    /** The server on the seeded graph, started as {@code serve} starts it, on a free port. Stop it when done. */
+    public static Server server() {
+        return Server.start(seeded());
     }
 
     public static Path bad(String name) {

@@ -1,7 +1,5 @@
 package org.w3id.copgraph;
 
-import io.javalin.Javalin;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SeededServer implements BeforeAllCallback, AfterAllCallback {
 
-    private Javalin app;
+    private Server app;
     private Http http;
 
     @Override

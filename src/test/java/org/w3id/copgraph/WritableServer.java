@@ -6,14 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.javalin.Javalin;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.w3id.copgraph.curation.Role;
 import org.w3id.copgraph.curation.Tokens;
-import org.w3id.copgraph.web.App;
 
 /**
  * A server of its own on a freshly seeded store, for test classes that write, with a curator
@@ -23,7 +20,7 @@ public final class WritableServer implements BeforeAllCallback, AfterAllCallback
 
     private final String curatorName;
     private Copgraph cg;
-    private Javalin app;
+    private Server app;
     private Http http;
     private String curator;
     private String admin;
@@ -43,7 +40,7 @@ public final class WritableServer implements BeforeAllCallback, AfterAllCallback
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        app = App.create(cg).start(0);
+        app = Server.start(cg);
         http = new Http(app.port());
     }
 

@@ -14,7 +14,8 @@ import org.w3id.copgraph.store.Backup;
 import org.w3id.copgraph.store.Store;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = "Write the whole store (data, change log, bookkeeping) to FILE as gzip N-Quads.")
+        description = {"Write the whole store (data, change log, event stream, bookkeeping) to FILE as gzip",
+                "N-Quads, ended by a checksum line (statement count and SHA-256) that restore verifies."})
 final class BackupCommand implements Callable<Integer> {
 
     @Mixin

@@ -29,7 +29,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output; the name ends in .trig"
+            + " (what is written: named graphs need TriG).")
     Path out;
 
     @Option(names = "--home", paramLabel = "DIR", defaultValue = ".",
@@ -38,6 +39,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (out != null && !out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".trig")) {
+            // Every statement is in its source's named graph: N-Triples or Turtle could not hold them.
+            throw org.w3id.copgraph.Problem.badRequest("bad-file-name", "generate writes TriG (every statement in a named graph);"
+                    + " name the file ....trig (got '" + out + "').");
+        }
         Home h = new Home(home.toAbsolutePath().normalize());
         SyntheticEcosystem eco = new SyntheticEcosystem(cops, seed,
                 SyntheticEcosystem.domainsOf(h.ontology().resolve("schemes.ttl")), Iris.DEFAULT);

@@ -2,18 +2,18 @@ package org.w3id.copgraph.cli;
 
 import java.util.concurrent.Callable;
 
-import io.javalin.Javalin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import org.w3id.copgraph.Copgraph;
-import org.w3id.copgraph.curation.Loader;
-import org.w3id.copgraph.web.App;
+import org.w3id.copgraph.Server;
+import org.w3id.copgraph.Settings;
+import org.w3id.copgraph.model.PublicUrl;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the graph over HTTP: home page, SPARQL endpoint, curated query API.",
-                "On an empty store, loads ontology/ and data/ first."})
+                "On an empty store, loads ontology/ and data/ first.",
+                "Listens on 127.0.0.1 unless --host says otherwise; links use --public-url."})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -43,16 +43,16 @@ final class ServeCommand implements Callable<Integer> {
                     "version; kept beside the store, so a restart need not compute them again (default: ${DEFAULT-VALUE})."})
     boolean precompute;
 
-    private static Javalin built(java.util.concurrent.FutureTask<Javalin> building) throws InterruptedException {
-        try {
-            return building.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("The web app could not be built", e.getCause());
-        }
-    }
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = Settings.Serving.DEFAULT_HOST,
+            description = {"The interface to listen on (default: ${DEFAULT-VALUE}, this machine only).",
+                    "0.0.0.0 listens on every interface: give --public-url with it."})
+    String host;
+
+    @Option(names = "--public-url", paramLabel = "URL", description = {"Where clients reach this server, e.g."
+            + " https://copgraph.example.org/: every absolute link (event stream, fragments, sitemap, VoID,",
+            "SPARQL service description) starts here, never at a request's Host header (default: the listening"
+            + " address, http://localhost:PORT/)."})
+    String publicUrl;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -63,39 +63,21 @@ final class ServeCommand implements Callable<Integer> {
         if (tokens != null && !java.nio.file.Files.isRegularFile(tokens)) {
             throw org.w3id.copgraph.Problem.badRequest("no-such-file", "No tokens file " + tokens + "; create one with `copgraph token`.");
         }
-        Copgraph cg = Copgraph.open(options.settings().withPort(port).withTokens(tokens)
-                .withRemoteStore(sparqlEndpoint, updateEndpoint));
-        clock.mark("open store and features");
-        // Building the web app (Jetty, Javalin, Fuseki) needs no data: it runs beside the seed load,
-        // and the server starts listening only once the data is in, so /health means the data is served.
-        java.util.concurrent.FutureTask<Javalin> building = new java.util.concurrent.FutureTask<>(() -> {
-            Javalin created = App.create(cg);
-            clock.mark("create web app (in parallel)");
-            return created;
-        });
-        new Thread(building, "web-app-startup").start();
-        Loader.Result seeded = Cli.seed(cg);
-        clock.mark("seed");
-        Javalin app = built(building).start(port);
-        clock.mark("start web server");
-        // The network metrics graph is computed and published in the background, on one core: at
-        // start-up and after each change (the network served meanwhile is the previous one).
-        if (metricsAtStart) {
-            cg.metricsGraph().refreshInBackground();
-        }
-        if (precompute) {
-            cg.startPrecomputation();
-        }
-        cg.curation().addListener((dsg, record, resources) -> cg.metricsGraph().refreshSoon());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            cg.close();
-        }));
+        Settings settings = options.settings().withPort(port).withTokens(tokens)
+                .withRemoteStore(sparqlEndpoint, updateEndpoint)
+                .withServing(new Settings.Serving(host, publicUrl == null ? null : PublicUrl.parse(publicUrl), precompute, metricsAtStart));
+        Server server = Server.serve(settings, System.err::println, clock::mark);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         // The statement count is on /health, the home page and /metrics (read from the store's bookkeeping).
-        System.out.printf("copgraph serving %s on http://localhost:%d/%s%n",
-                sparqlEndpoint != null ? sparqlEndpoint : options.store, app.port(),
-                seeded.graphs().isEmpty() ? "" : " (seed loaded: " + seeded.graphs().size() + " graphs)");
-        app.jettyServer().server().join();
+        System.out.printf("copgraph serving %s on http://%s:%d/ (links to %s)%s%n",
+                sparqlEndpoint != null ? sparqlEndpoint : options.store, hostForUrl(host), server.port(), server.publicUrl(),
+                server.seeded().graphs().isEmpty() ? "" : " (seed loaded: " + server.seeded().graphs().size() + " graphs)");
+        server.join();
         return 0;
+    }
+
+    /** The listening address as a person would type it (loopback and every-interface as localhost). */
+    private static String hostForUrl(String host) {
+        return PublicUrl.listening(host, 1).base().replaceFirst("^http://", "").replaceFirst(":1/$", "");
     }
 }

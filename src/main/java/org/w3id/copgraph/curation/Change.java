@@ -44,4 +44,14 @@ public sealed interface Change {
      */
     record Import(DatasetGraph data, boolean replaceGraphs, String operation) implements Change {
     }
+
+    /**
+     * A backup's data replaces the store's (see {@link Curation#restore}); {@code force} when an
+     * admin restores data that breaks the shapes, which the change log then says.
+     */
+    record Restore(DatasetGraph data, boolean force) implements Change {
+        public String operation() {
+            return force ? "restore-forced" : "restore";
+        }
+    }
 }

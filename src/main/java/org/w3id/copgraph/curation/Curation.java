@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -51,6 +53,7 @@ public final class Curation {
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicReference<ChangeRecord> last = new AtomicReference<>();
+    private final UpdatePolicy policy;
 
     public Curation(Store store, Shacl shacl, Iris iris) {
         this(store, () -> shacl, iris);
@@ -61,6 +64,7 @@ public final class Curation {
         this.store = store;
         this.shapes = shapes;
         this.iris = iris;
+        this.policy = new UpdatePolicy(iris);
     }
 
     public void addListener(ChangeListener listener) {
@@ -83,29 +87,129 @@ public final class Curation {
     public ChangeRecord apply(Caller caller, Change change) {
         require(caller, Role.CURATOR);
         UpdateRequest update = change instanceof Change.SparqlUpdate u ? parseUpdate(u.request()) : null;
+        if (update != null) {
+            update = policy.check(update);
+        }
+        requireWritable(change);
+        UpdateRequest checked = update;
+        return write(caller, change, rec -> perform(rec, change, checked), false);
+    }
+
+    /**
+     * Replaces the data with a backup's (see {@code store.Backup#read}, which has verified it), as
+     * one change through the same path as every other: an admin's, checked against the shapes
+     * unless {@code force} (an admin restoring data that no longer conforms; the change log then
+     * says "restore-forced"), recorded in the change log, told to the listeners.
+     *
+     * <p>What is restored is the data: every source graph and the sources' descriptions in
+     * graph/meta become the backup's. History is append-only: the change log and the event stream
+     * of this store are kept, and the restore is one more entry in each (with a member for every
+     * resource it changed), so a harvester's copy stays true. On a store without history (new or
+     * emptied, as in recovering from a lost disk), the backup's change log and event stream are
+     * taken over first, so they continue where the backup left them. Derived graphs (network
+     * metrics) are not restored: they are computed again for the restored data.
+     */
+    public ChangeRecord restore(Caller caller, DatasetGraph backup, boolean force) {
+        require(caller, Role.ADMIN);
+        Change.Restore change = new Change.Restore(backup, force);
+        return write(caller, change, rec -> replaceWithBackup(rec, backup), force);
+    }
+
+    /** A change that names a maintained graph as the graph it writes is refused before anything runs. */
+    private void requireWritable(Change change) {
+        Node g = change instanceof Change.ReplaceGraph r ? r.graph()
+                : change instanceof Change.AddToGraph a ? a.graph()
+                : change instanceof Change.DeleteGraph d ? d.graph() : null;
+        if (g != null && g.isURI() && iris.isMaintainedGraph(g.getURI())) {
+            throw UpdatePolicy.maintained(g.getURI());
+        }
+    }
+
+    /**
+     * The one write path's transaction: the change is made through a {@link RecordingDatasetGraph};
+     * a change that changed nothing is abandoned (the transaction aborts: no change-log entry, no
+     * event-stream member, the data version unchanged) and answered as such; otherwise it is
+     * checked, recorded and told to the listeners, all in one transaction.
+     */
+    private ChangeRecord write(Caller caller, Change change, java.util.function.Consumer<RecordingDatasetGraph> make,
+            boolean skipShapes) {
         AtomicReference<ChangeRecord> result = new AtomicReference<>();
-        store.write(dsg -> {
-            RecordingDatasetGraph rec = new RecordingDatasetGraph(dsg);
-            perform(rec, change, update);
-            checkGraphs(rec);
-            Set<Node> resources = resourcesTouched(rec);
-            Set<Node> focus = focusNodes(dsg, rec);
-            // Checking node by node pays off for small changes; a large one is checked whole.
-            Shacl shacl = shapes.get();
-            Shacl.Report report = focus.size() > FOCUS_LIMIT ? shacl.check(wholeUnion(dsg))
-                    : shacl.check(dsg.getUnionGraph(), focus);
-            if (!report.conforms()) {
-                throw new Problem(Problem.Kind.UNPROCESSABLE, "shacl-violation",
-                        "The change breaks the data contract (ontology/shapes.ttl); nothing was changed.\n" + report.text());
-            }
-            ChangeRecord record = log(dsg, caller, change, rec, resources);
-            for (ChangeListener l : listeners) {
-                l.changed(dsg, record, resources);
-            }
-            result.set(record);
-        });
+        try {
+            store.write(dsg -> {
+                RecordingDatasetGraph rec = new RecordingDatasetGraph(dsg, iris);
+                make.accept(rec);
+                checkGraphs(rec, change);
+                if (rec.added().isEmpty() && rec.removed().isEmpty()) {
+                    throw new NothingChanged();
+                }
+                Set<Node> resources = resourcesTouched(rec);
+                if (!skipShapes) {
+                    checkShapes(dsg, rec, change instanceof Change.Restore);
+                }
+                ChangeRecord record = log(dsg, caller, change, rec, resources);
+                for (ChangeListener l : listeners) {
+                    l.changed(dsg, record, resources);
+                }
+                result.set(record);
+            });
+        } catch (NothingChanged e) {
+            return ChangeRecord.unchanged(change.operation(), caller.name(), Instant.now());
+        }
         last.set(result.get());
         return result.get();
+    }
+
+    /** Thrown inside the write transaction to abandon a change that changed nothing. */
+    private static final class NothingChanged extends RuntimeException {
+        NothingChanged() {
+            super("nothing changed", null, false, false);
+        }
+    }
+
+    private void checkShapes(DatasetGraph dsg, RecordingDatasetGraph rec, boolean whole) {
+        Set<Node> focus = whole ? Set.of() : focusNodes(dsg, rec);
+        // Checking node by node pays off for small changes; a large one is checked whole.
+        Shacl shacl = shapes.get();
+        Shacl.Report report = whole || focus.size() > FOCUS_LIMIT ? shacl.check(wholeUnion(dsg))
+                : shacl.check(dsg.getUnionGraph(), focus);
+        if (!report.conforms()) {
+            throw new Problem(Problem.Kind.UNPROCESSABLE, "shacl-violation",
+                    "The change breaks the data contract (ontology/shapes.ttl); nothing was changed.\n"
+                    + (whole ? "An admin who must restore this data anyway can force it (copgraph restore --force,"
+                            + " or POST /api/admin/restore?force=true).\n" : "")
+                    + report.text());
+        }
+    }
+
+    /**
+     * The data of the store becomes the backup's; the bookkeeping (statement count, modification
+     * time) is the store's own and never taken from a backup.
+     */
+    private void replaceWithBackup(RecordingDatasetGraph rec, DatasetGraph backup) {
+        DatasetGraph store = rec.base();
+        Node changes = NodeFactory.createURI(iris.changesGraph());
+        Node meta = NodeFactory.createURI(iris.metaGraph());
+        boolean noHistory = !store.find(changes, Node.ANY, Node.ANY, Node.ANY).hasNext()
+                && !store.getDefaultGraph().find().filterDrop(Store::isBookkeeping).hasNext();
+        if (noHistory) {
+            // Taken over as it was, not recorded as part of the change: it is history, not data.
+            backup.find(changes, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(store::add);
+            backup.getDefaultGraph().find().filterDrop(Store::isBookkeeping)
+                    .forEachRemaining(t -> store.getDefaultGraph().add(t));
+        }
+        rec.deleteAny(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+        rec.deleteAnyInStore(meta, Node.ANY, Node.ANY, Node.ANY);
+        var it = backup.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+        try {
+            it.forEachRemaining(q -> {
+                Node g = q.getGraph();
+                if (g.isURI() && (g.equals(meta) || !iris.isMaintainedGraph(g.getURI()))) {
+                    rec.add(q);
+                }
+            });
+        } finally {
+            Iter.close(it);
+        }
     }
 
     /**
@@ -202,8 +306,9 @@ public final class Curation {
     private void perform(RecordingDatasetGraph rec, Change change, UpdateRequest update) {
         if (change instanceof Change.SparqlUpdate) {
             try {
-                UpdateExec.dataset(rec).update(update).execute();
-            } catch (UpdateException e) {
+                // Besides the policy's check: ARQ itself is told to call no SERVICE.
+                UpdateExec.dataset(rec).update(update).set(ARQ.httpServiceAllowed, false).execute();
+            } catch (UpdateException | org.apache.jena.query.QueryExecException e) {
                 throw Problem.badRequest("update-failed", "The update could not be applied: " + e.getMessage());
             }
         } else if (change instanceof Change.ReplaceGraph r) {
@@ -220,7 +325,17 @@ public final class Curation {
             List<Node> graphs = new ArrayList<>();
             i.data().listGraphNodes().forEachRemaining(graphs::add);
             if (i.replaceGraphs()) {
-                graphs.forEach(g -> rec.deleteAny(g, Node.ANY, Node.ANY, Node.ANY));
+                Node meta = NodeFactory.createURI(iris.metaGraph());
+                for (Node g : graphs) {
+                    if (g.equals(meta)) {
+                        continue;
+                    }
+                    rec.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                    // A source's description in graph/meta is replaced with the source, and only hers.
+                    if (i.data().containsGraph(meta)) {
+                        rec.deleteAnyInStore(meta, g, Node.ANY, Node.ANY);
+                    }
+                }
             }
             var it = i.data().find();
             try {
@@ -231,7 +346,7 @@ public final class Curation {
         }
     }
 
-    private void checkGraphs(RecordingDatasetGraph rec) {
+    private void checkGraphs(RecordingDatasetGraph rec, Change change) {
         for (Set<Quad> set : List.of(rec.added(), rec.removed())) {
             for (Quad q : set) {
                 Node g = q.getGraph();
@@ -240,12 +355,30 @@ public final class Curation {
                             + " where it came from: write into GRAPH <" + iris.graph("your-source") + "> { ... }"
                             + " (or ?graph= for the Graph Store Protocol).");
                 }
-                if (g.isURI() && iris.isMaintainedGraph(g.getURI())) {
-                    throw new Problem(Problem.Kind.FORBIDDEN, "maintained-graph", "The graph " + g.getURI()
-                            + " is maintained by copgraph itself and cannot be written.");
+                if (g.isURI() && iris.isMaintainedGraph(g.getURI()) && !describesItsSource(change, q)) {
+                    throw UpdatePolicy.maintained(g.getURI());
                 }
             }
         }
+    }
+
+    /**
+     * The one way into graph/meta: a source's description arrives with the source. An upload may
+     * write there only statements about the graphs it carries; a load from files at the command
+     * line (someone with the store at hand) and a restore may write any description.
+     */
+    private boolean describesItsSource(Change change, Quad q) {
+        if (!q.getGraph().getURI().equals(iris.metaGraph())) {
+            return false;
+        }
+        if (change instanceof Change.Restore) {
+            return true;
+        }
+        if (change instanceof Change.Import i) {
+            return !i.operation().equals("import") || !q.getSubject().equals(q.getGraph())
+                    && i.data().containsGraph(q.getSubject()) && q.getSubject().isURI();
+        }
+        return false;
     }
 
     private Set<Node> resourcesTouched(RecordingDatasetGraph rec) {

@@ -35,7 +35,8 @@ final class GraphGuard extends StreamRDFWrapper {
         String g = q.getGraph().getURI();
         // Statements come grouped by graph: check each run of them once.
         if (!g.equals(last)) {
-            if (iris.isMaintainedGraph(g)) {
+            // A bulk load from files may carry its sources' descriptions in graph/meta, as a load does.
+            if (iris.isMaintainedGraph(g) && !g.equals(iris.metaGraph())) {
                 throw new Problem(Problem.Kind.FORBIDDEN, "maintained-graph", "The graph " + g
                         + " is maintained by copgraph itself and cannot be loaded.");
             }

@@ -1,6 +1,7 @@
 package org.w3id.copgraph.curation;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,23 +11,116 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.core.DatasetGraphWrapperView;
 import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.riot.process.normalize.CanonicalizeLiteral;
 import org.apache.jena.sparql.core.Quad;
 import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.model.Iris;
 
 /**
- * A view of the store that records what a change really added and removed (a quad already there
- * is not "added"). Graph views route back through it, so SPARQL Update's CLEAR, DROP and LOAD
- * are recorded like INSERT and DELETE.
+ * The store as a change sees it, recording what the change really added and removed (a quad
+ * already there is not "added"). Graph views route back through it, so SPARQL Update's CLEAR and
+ * DROP are recorded like INSERT and DELETE.
+ *
+ * <p>It shows a change only the source graphs: the graphs copgraph maintains (meta, change log,
+ * network metrics) and the store's bookkeeping in the stored default graph are not there at all,
+ * neither by name ({@code GRAPH <changes>}, {@code USING}, {@code WITH}) nor through a variable
+ * ({@code GRAPH ?g}), and the default graph is the union of the source graphs. So no update can
+ * read them, let alone copy them into a source graph. Reads for the write path's own work (the
+ * SHACL check, the change log) go to the store itself. It is a {@link DatasetGraphWrapperView}:
+ * ARQ would otherwise run an update's WHERE on the store underneath, past this view.
  */
-final class RecordingDatasetGraph extends DatasetGraphWrapper {
+final class RecordingDatasetGraph extends DatasetGraphWrapper implements DatasetGraphWrapperView {
 
     private final Set<Quad> added = new LinkedHashSet<>();
     private final Set<Quad> removed = new LinkedHashSet<>();
+    private final Iris iris;
 
-    RecordingDatasetGraph(DatasetGraph base) {
+    RecordingDatasetGraph(DatasetGraph base, Iris iris) {
         super(base);
+        this.iris = iris;
+    }
+
+    /** Whether a graph name is one a change may see: a source graph. */
+    private boolean visible(Node g) {
+        return g != null && !Quad.isDefaultGraph(g) && !Quad.isUnionGraph(g)
+                && !(g.isURI() && iris.isMaintainedGraph(g.getURI()));
+    }
+
+    private boolean hidden(Quad q) {
+        return !visible(q.getGraph());
+    }
+
+    @Override
+    public Iterator<Quad> find() {
+        return findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+    }
+
+    @Override
+    public Iterator<Quad> find(Quad q) {
+        return find(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
+    }
+
+    @Override
+    public Iterator<Quad> find(Node g, Node s, Node p, Node o) {
+        if (g == null || Node.ANY.equals(g)) {
+            return findNG(g, s, p, o);
+        }
+        if (Quad.isDefaultGraph(g) || Quad.isUnionGraph(g)) {
+            // As ARQ's union graph does: each statement once, in the default graph's name.
+            Node name = g;
+            return Iter.iter(findNG(Node.ANY, s, p, o)).map(q -> Quad.create(name, q.asTriple())).distinct();
+        }
+        return visible(g) ? get().find(g, s, p, o) : Iter.nullIterator();
+    }
+
+    @Override
+    public Iterator<Quad> findNG(Node g, Node s, Node p, Node o) {
+        if (g != null && !Node.ANY.equals(g) && !visible(g)) {
+            return Iter.nullIterator();
+        }
+        return Iter.iter(get().findNG(g, s, p, o)).filter(q -> !hidden(q));
+    }
+
+    @Override
+    public boolean contains(Quad q) {
+        return contains(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
+    }
+
+    @Override
+    public boolean contains(Node g, Node s, Node p, Node o) {
+        Iterator<Quad> it = find(g, s, p, o);
+        try {
+            return it.hasNext();
+        } finally {
+            Iter.close(it);
+        }
+    }
+
+    @Override
+    public boolean containsGraph(Node g) {
+        return Quad.isDefaultGraph(g) || Quad.isUnionGraph(g) || visible(g) && get().containsGraph(g);
+    }
+
+    @Override
+    public Iterator<Node> listGraphNodes() {
+        return Iter.iter(get().listGraphNodes()).filter(this::visible);
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return !contains(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+    }
+
+    @Override
+    public long size() {
+        return Iter.count(listGraphNodes());
+    }
+
+    @Override
+    public Graph getUnionGraph() {
+        return getDefaultGraph();
     }
 
     DatasetGraph base() {
@@ -85,10 +179,26 @@ final class RecordingDatasetGraph extends DatasetGraphWrapper {
         delete(Quad.create(g, s, p, o));
     }
 
+    /**
+     * Deletes what matches among the graphs a change sees (see {@link #find}); a pattern naming a
+     * maintained graph matches nothing. The write path's own bookkeeping uses {@link #deleteAnyInStore}.
+     */
     @Override
     public void deleteAny(Node g, Node s, Node p, Node o) {
+        if (g != null && (Quad.isDefaultGraph(g) || Quad.isUnionGraph(g))) {
+            // The default graph is a view of the source graphs; it holds nothing to delete by itself.
+            return;
+        }
+        deleteMatches(find(g, s, p, o));
+    }
+
+    /** Deletes what matches in the store, maintained graphs included (restores, descriptions in meta). */
+    void deleteAnyInStore(Node g, Node s, Node p, Node o) {
+        deleteMatches(g == null || Node.ANY.equals(g) ? get().findNG(g, s, p, o) : get().find(g, s, p, o));
+    }
+
+    private void deleteMatches(Iterator<Quad> it) {
         List<Quad> matches = new ArrayList<>();
-        var it = g == null || Node.ANY.equals(g) ? get().findNG(g, s, p, o) : get().find(g, s, p, o);
         try {
             it.forEachRemaining(matches::add);
         } finally {

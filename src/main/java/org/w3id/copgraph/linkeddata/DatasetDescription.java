@@ -25,6 +25,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.VOID;
 import org.w3id.copgraph.model.Cop;
 import org.w3id.copgraph.model.Iris;
+import org.w3id.copgraph.model.PublicUrl;
 import org.w3id.copgraph.store.Store;
 import org.w3id.copgraph.view.Link;
 
@@ -33,6 +34,12 @@ import org.w3id.copgraph.view.Link;
  * dataset with its statistics (triples, distinct subjects and objects, class and property
  * partitions), one distribution per dump with its media type and byte size, and the SPARQL
  * endpoint, fragments and event stream as data services. Computed once per data version.
+ *
+ * <p>Names and locations, as in the event stream: what is named (this description, the dataset,
+ * its distributions and services, the stream {@code {base}ldes#stream}) has a canonical IRI under
+ * the base; where a thing is fetched (endpoint, download and landing URLs) is under the public
+ * URL, so the {@code /ldes} named as the stream service's endpoint is the stream's own
+ * {@code tree:view}.
  */
 public final class DatasetDescription {
 
@@ -51,6 +58,7 @@ public final class DatasetDescription {
 
     private final Store store;
     private final Iris iris;
+    private final java.util.function.Supplier<PublicUrl> publicUrl;
     private final Dumps dumps;
     private final AtomicReference<Cached> cache = new AtomicReference<>();
     private final AtomicReference<CachedSources> sourcesCache = new AtomicReference<>();
@@ -65,9 +73,10 @@ public final class DatasetDescription {
     private static final Query GRAPH_SIZES = QueryFactory.create(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g");
 
-    public DatasetDescription(Store store, Iris iris, Dumps dumps) {
+    public DatasetDescription(Store store, Iris iris, java.util.function.Supplier<PublicUrl> publicUrl, Dumps dumps) {
         this.store = store;
         this.iris = iris;
+        this.publicUrl = publicUrl;
         this.dumps = dumps;
     }
 
@@ -83,18 +92,19 @@ public final class DatasetDescription {
     /** The description of the current data (the dumps are written first, for their sizes). */
     public Graph describe() {
         Instant version = store.lastModified();
+        PublicUrl at = publicUrl.get();
         Cached c = cache.get();
-        if (c != null && Objects.equals(c.version, version)) {
+        if (c != null && Objects.equals(c.version, version) && c.at.equals(at)) {
             return c.graph;
         }
-        Graph g = build(version);
-        cache.set(new Cached(version, g));
+        Graph g = build(version, at);
+        cache.set(new Cached(version, at, g));
         return g;
     }
 
     /** The description as a person reads it (the page of {@code /.well-known/void} and {@code /dumps/}). */
     public DatasetView view() {
-        return DatasetView.of(describe(), sources(), iris, datasetIri());
+        return DatasetView.of(describe(), sources(), iris, datasetIri(), publicUrl.get().site());
     }
 
     /** Every source graph with its title, original, licence and statements, as graph/meta describes them. */
@@ -134,7 +144,7 @@ public final class DatasetDescription {
         return store.lastModified();
     }
 
-    private Graph build(Instant version) {
+    private Graph build(Instant version, PublicUrl at) {
         Graph g = GraphFactory.createDefaultGraph();
         Cop.PREFIXES.forEach((p, ns) -> g.getPrefixMapping().setNsPrefix(p, ns));
         g.getPrefixMapping().setNsPrefix("hydra", Cop.HYDRA);
@@ -169,20 +179,20 @@ public final class DatasetDescription {
         if (modified != null) {
             g.add(dataset, DCTerms.modified.asNode(), modified);
         }
-        g.add(dataset, DCAT.landingPage.asNode(), uri(iris.base()));
+        g.add(dataset, DCAT.landingPage.asNode(), uri(at.of("/")));
         g.add(dataset, VOID.uriSpace.asNode(), NodeFactory.createLiteralString(iris.forPath("/id/")));
         g.add(dataset, VOID.vocabulary.asNode(), uri(Cop.NS));
-        g.add(dataset, VOID.sparqlEndpoint.asNode(), uri(iris.forPath("/sparql")));
+        g.add(dataset, VOID.sparqlEndpoint.asNode(), uri(at.of("/sparql")));
         g.add(dataset, RDFS.seeAlso.asNode(), uri(iris.forPath("/ldes") + "#stream"));
         statistics(g, dataset);
         for (DumpFormat f : DumpFormat.values()) {
-            distribution(g, dataset, f, license, modified);
+            distribution(g, dataset, f, license, modified, at);
         }
-        service(g, "#sparql", "/sparql", "SPARQL 1.1 endpoint; the default graph is the union of the named graphs",
+        service(g, at, "#sparql", "/sparql", "SPARQL 1.1 endpoint; the default graph is the union of the named graphs",
                 "https://www.w3.org/TR/sparql11-protocol/", dataset);
-        service(g, "#fragments", "/fragments", "Triple Pattern Fragments (Hydra), for Linked Data Fragments clients",
+        service(g, at, "#fragments", "/fragments", "Triple Pattern Fragments (Hydra), for Linked Data Fragments clients",
                 "https://linkeddatafragments.org/specification/triple-pattern-fragments/", dataset);
-        service(g, "#ldes", "/ldes", "Linked Data Event Stream of every change, for incremental harvesting",
+        service(g, at, "#ldes", "/ldes", "Linked Data Event Stream of every change, for incremental harvesting",
                 "https://w3id.org/ldes/specification", dataset);
         return g;
     }
@@ -223,9 +233,9 @@ public final class DatasetDescription {
         });
     }
 
-    private void distribution(Graph g, Node dataset, DumpFormat f, Node license, Node modified) {
+    private void distribution(Graph g, Node dataset, DumpFormat f, Node license, Node modified, PublicUrl at) {
         Dumps.DumpFile file = dumps.file(f);
-        Node download = uri(iris.forPath("/dumps/" + f.fileName));
+        Node download = uri(at.of("/dumps/" + f.fileName));
         Node dist = uri(documentIri() + "#dump-" + f.shortName);
         g.add(dataset, VOID.dataDump.asNode(), download);
         g.add(dataset, DCAT.distribution.asNode(), dist);
@@ -249,11 +259,11 @@ public final class DatasetDescription {
         }
     }
 
-    private void service(Graph g, String fragment, String path, String title, String conformsTo, Node dataset) {
+    private void service(Graph g, PublicUrl at, String fragment, String path, String title, String conformsTo, Node dataset) {
         Node s = uri(documentIri() + fragment);
         g.add(s, RDF.type.asNode(), DCAT.DataService.asNode());
         g.add(s, DCTerms.title.asNode(), text(title));
-        g.add(s, DCAT.endpointURL.asNode(), uri(iris.forPath(path)));
+        g.add(s, DCAT.endpointURL.asNode(), uri(at.of(path)));
         g.add(s, DCTerms.conformsTo.asNode(), uri(conformsTo));
         g.add(s, DCAT.servesDataset.asNode(), dataset);
         g.add(s, DCTerms.license.asNode(), uri(LICENSE));
@@ -267,7 +277,7 @@ public final class DatasetDescription {
         return NodeFactory.createURI(iri);
     }
 
-    private record Cached(Instant version, Graph graph) {
+    private record Cached(Instant version, PublicUrl at, Graph graph) {
     }
 
     private record CachedSources(Instant version, List<DatasetView.SourceEntry> sources) {

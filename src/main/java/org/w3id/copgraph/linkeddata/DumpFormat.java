@@ -44,6 +44,17 @@ public enum DumpFormat {
                         + "'; use one of nt, ttl, jsonld, nq."));
     }
 
+    /** The format a file name asks for by its ending ({@code .nt.gz}, {@code .ttl}, {@code .jsonld}, {@code .nq.gz}), or null. */
+    public static DumpFormat byEnding(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(f -> n.endsWith(f.fileName.substring("copgraph".length()))).findFirst().orElse(null);
+    }
+
+    /** The ending a file of this format has, e.g. {@code .nq.gz}. */
+    public String ending() {
+        return fileName.substring("copgraph".length());
+    }
+
     public static DumpFormat byFileName(String name) {
         return Arrays.stream(values()).filter(f -> f.fileName.equals(name)).findFirst()
                 .orElseThrow(() -> Problem.notFound("no-such-dump", "There is no dump '" + name + "'; the dumps are "

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.w3id.copgraph.model.Iris;
+import org.w3id.copgraph.model.PublicUrl;
 import org.w3id.copgraph.store.Store;
 
 /**
@@ -19,9 +20,9 @@ public final class Harvest {
     private final EventStream stream;
     private final Fragments fragments;
 
-    public Harvest(Store store, Iris iris, Path dumpsDir, long queryTimeoutMillis) {
+    public Harvest(Store store, Iris iris, java.util.function.Supplier<PublicUrl> publicUrl, Path dumpsDir, long queryTimeoutMillis) {
         this.dumps = new Dumps(store, dumpsDir);
-        this.description = new DatasetDescription(store, iris, dumps);
+        this.description = new DatasetDescription(store, iris, publicUrl, dumps);
         this.stream = new EventStream(store, iris, EventStream.DEFAULT_PAGE_SIZE);
         this.fragments = new Fragments(store, queryTimeoutMillis);
     }

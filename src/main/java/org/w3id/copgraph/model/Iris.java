@@ -44,9 +44,19 @@ public record Iris(String base) {
         return graph("changes");
     }
 
-    /** Graphs copgraph derives and maintains itself; curators cannot write them. */
+    /** The derived graph of network metrics (see {@code network.MetricsGraph}). */
+    public String networkMetricsGraph() {
+        return graph("network-metrics");
+    }
+
+    /**
+     * Graphs copgraph maintains itself: the sources' descriptions (written only with their
+     * source), the change log and the network metrics. No data write path writes them, and
+     * SPARQL Update cannot read them. (The store's bookkeeping and the event stream live in the
+     * stored default graph, outside every named graph.)
+     */
     public boolean isMaintainedGraph(String iri) {
-        return iri.equals(changesGraph()) || iri.equals(graph("network-metrics"));
+        return iri.equals(metaGraph()) || iri.equals(changesGraph()) || iri.equals(networkMetricsGraph());
     }
 
     public boolean isResource(String iri) {

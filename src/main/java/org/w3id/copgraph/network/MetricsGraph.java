@@ -43,7 +43,7 @@ public final class MetricsGraph {
     }
 
     public String graphIri() {
-        return iris.graph("network-metrics");
+        return iris.networkMetricsGraph();
     }
 
     /**

@@ -41,9 +41,12 @@ import org.apache.jena.sparql.core.DatasetGraph;
 final class ProtocolFilter implements Filter {
 
     private final DatasetGraph dsg;
+    private final java.util.function.Supplier<String> endpointUrl;
 
-    ProtocolFilter(DatasetGraph dsg) {
+    /** {@code endpointUrl}: the endpoint's public URL, named in the service description (never the request's Host). */
+    ProtocolFilter(DatasetGraph dsg, java.util.function.Supplier<String> endpointUrl) {
         this.dsg = dsg;
+        this.endpointUrl = endpointUrl;
     }
 
     @Override
@@ -190,7 +193,7 @@ final class ProtocolFilter implements Filter {
         if (lang == null) {
             lang = Lang.TURTLE;
         }
-        String endpoint = http.getRequestURL().toString();
+        String endpoint = endpointUrl.get();
         Graph g = ServiceDescription.describe(endpoint, dsg);
         out.setStatus(HttpServletResponse.SC_OK);
         out.setContentType(lang.getContentType().getContentTypeStr() + ";charset=utf-8");

@@ -29,9 +29,12 @@ public final class SparqlEndpoint {
 
     private final FusekiServer fuseki;
     private final DatasetGraph dsg;
+    private final java.util.function.Supplier<String> endpointUrl;
 
-    public SparqlEndpoint(DatasetGraph dsg, long timeoutMillis) {
+    /** {@code endpointUrl}: where clients reach {@link #PATH}, from the configured public URL. */
+    public SparqlEndpoint(DatasetGraph dsg, long timeoutMillis, java.util.function.Supplier<String> endpointUrl) {
         this.dsg = dsg;
+        this.endpointUrl = endpointUrl;
         // Fuseki reads the timeout from the dataset's context for every query it runs.
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMillis));
         // No federated SERVICE calls: a public endpoint must not fetch URLs its callers name.
@@ -56,7 +59,7 @@ public final class SparqlEndpoint {
     public void installInto(ServletContextHandler context) {
         DataAccessPointRegistry.set(context.getServletContext(), fuseki.getDataAccessPointRegistry());
         OperationRegistry.set(context.getServletContext(), fuseki.getOperationRegistry());
-        context.addFilter(new FilterHolder(new ProtocolFilter(dsg)), PATH, EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new ProtocolFilter(dsg, endpointUrl)), PATH, EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new FusekiFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
     }
 }

@@ -10,6 +10,8 @@ import io.javalin.http.Context;
 
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.curation.Caller;
+import org.w3id.copgraph.curation.ChangeRecord;
 import org.w3id.copgraph.curation.Curation;
 import org.w3id.copgraph.curation.Role;
 import org.w3id.copgraph.store.Backup;
@@ -33,10 +35,41 @@ final class AdminRoutes {
         Backup.write(cg.store(), ctx.outputStream());
     }
 
+    /**
+     * {@code POST /api/admin/restore[?force=true]}: the body is a backup; it is verified whole
+     * before the store is touched, then restored through the one write path. {@code force} lets an
+     * admin restore data that breaks the shapes, or an old backup without a checksum.
+     */
     void restore(Context ctx) {
-        Curation.require(Auth.caller(ctx, cg.tokens()), Role.ADMIN);
-        long n = Backup.restore(cg.store(), new ByteArrayInputStream(ctx.bodyAsBytes()));
-        ctx.json(Map.of("status", 200, "restored", n));
+        Caller caller = Auth.caller(ctx, cg.tokens());
+        Curation.require(caller, Role.ADMIN);
+        boolean force = forceParam(ctx);
+        Backup.Contents backup = Backup.read(new ByteArrayInputStream(ctx.bodyAsBytes()), force);
+        ChangeRecord r = cg.curation().restore(caller, backup.data(), force);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", 200);
+        body.put("changed", r.changed());
+        body.put("change", r.activity());
+        body.put("operation", r.operation());
+        body.put("agent", r.agent());
+        body.put("time", r.time().toString());
+        body.put("added", r.added());
+        body.put("removed", r.removed());
+        body.put("graphs", r.graphs());
+        body.put("restored", backup.statements());
+        body.put("checksum", backup.checksummed());
+        ctx.json(body);
+    }
+
+    private static boolean forceParam(Context ctx) {
+        String force = ctx.queryParam("force");
+        if (force == null || force.equals("false")) {
+            return false;
+        }
+        if (force.equals("true")) {
+            return true;
+        }
+        throw Problem.badRequest("bad-parameter", "Parameter 'force' must be true or false; got '" + force + "'.");
     }
 
     void listTokens(Context ctx) {

@@ -45,7 +45,8 @@ public final class App {
 
     /** An unstarted app; {@code start(port)} it (port 0 picks a free one). */
     public static Javalin create(Copgraph cg) {
-        SparqlEndpoint sparql = new SparqlEndpoint(cg.store().dataset(), cg.settings().queryTimeoutMillis());
+        SparqlEndpoint sparql = new SparqlEndpoint(cg.store().dataset(), cg.settings().queryTimeoutMillis(),
+                () -> cg.publicUrl().of(SparqlEndpoint.PATH));
         PrometheusMeterRegistry metrics = Metrics.registry(cg);
         QueryRoutes queries = new QueryRoutes(cg);
         WriteRoutes writes = new WriteRoutes(cg);
@@ -58,11 +59,13 @@ public final class App {
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.requestLogger.http(RequestMetrics::noteRoute);
             cfg.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors.forServer()));
             cfg.jetty.modifyServletContextHandler(h -> {
                 h.setErrorHandler(JettyErrors.forContext());
                 h.addFilter(new FilterHolder(new RequestMetrics(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new Cors()), "/*", EnumSet.of(DispatcherType.REQUEST));
+                h.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 sparql.installInto(h);
             });
             // A GET on a write-only path (GET /update) is a 405 with Allow, not a 404.
@@ -108,8 +111,8 @@ public final class App {
         get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         get("/assets/yasgui/<path>", new Assets("yasgui")::serve);
         get("/assets/workbench/<path>", new Assets("workbench")::serve);
-        get("/webjars/<path>", new Assets("META-INF/resources/webjars")::serve);
         get("/assets/site/<path>", new Assets("site")::serve);
+        get("/webjars/<path>", new Assets("META-INF/resources/webjars")::serve);
         // Browsers ask for /favicon.ico whatever the page says; an SVG served there is shown.
         get("/favicon.ico", ctx -> Assets.file(ctx, "site/favicon.svg"));
         get("/favicon.svg", ctx -> Assets.file(ctx, "site/favicon.svg"));

@@ -16,7 +16,7 @@ final class ExplorePage {
                 Gephi (<a href="/api/network/export.gexf">GEXF</a>, <a href="/api/network/export.graphml">GraphML</a>,
                 <a href="/api/network/export.csv?table=nodes">CSV nodes</a>, <a href="/api/network/export.csv?table=edges">CSV edges</a>)
                 or read the <a href="/api/network/metrics">metrics</a>.</p></noscript>
-                <form id="controls" class="controls" onsubmit="return false">
+                <form id="controls" class="controls">
                   <label>Find <input id="search" type="search" placeholder="a CoP, person, practice… e.g. UrbanA" autocomplete="off" list="search-results"></label>
                   <datalist id="search-results"></datalist>
                   <label>Network <select id="projection"></select></label>
@@ -34,16 +34,7 @@ final class ExplorePage {
                 <p id="status" class="status"></p>
                 <p class="exports">Download this view: <a id="x-gexf" download>GEXF (Gephi)</a> · <a id="x-graphml" download>GraphML</a>
                  · <a id="x-csv-nodes" download>CSV nodes</a> · <a id="x-csv-edges" download>CSV edges</a> · <a id="x-json" download>Cytoscape JSON</a></p>
-                <style>
-                main{max-width:none} body{max-width:96rem}
-                .controls{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
-                .controls fieldset{border:1px solid #ccc;padding:.1rem .5rem;margin:0}
-                .explorer{display:flex;gap:1rem;margin-top:.5rem}
-                #cy{flex:3;height:70vh;min-height:420px;border:1px solid #ccc;background:#fcfcfc}
-                #panel{flex:1;max-height:70vh;overflow:auto;font-size:.9rem}
-                #panel li{margin-bottom:.4rem}
-                .status{color:#555;font-size:.9rem}
-                </style>
+                <link rel="stylesheet" href="/assets/site/explore.css">
                 <script src="/assets/cytoscape.min.js?v=%s"></script>
                 <script src="/assets/explore.js"></script>
                 """.formatted(Html.escape(cytoscapeVersion));

@@ -46,10 +46,12 @@ final class HarvestRoutes {
 
     private final Harvest harvest;
     private final Iris iris;
+    private final Copgraph cg;
 
     HarvestRoutes(Copgraph cg) {
         this.harvest = cg.harvest();
         this.iris = cg.settings().iris();
+        this.cg = cg;
     }
 
     void dump(Context ctx) {
@@ -94,11 +96,11 @@ final class HarvestRoutes {
         cors(ctx);
         if (wantsPage(ctx)) {
             EventStream stream = harvest.stream();
-            Pages.html(ctx, "ldes", StreamView.root(stream.root(site(ctx)).graph(), stream.size(), stream.pageSize(), iris, site(ctx)));
+            Pages.html(ctx, "ldes", StreamView.root(stream.root(site()).graph(), stream.size(), stream.pageSize(), iris, site()));
             return;
         }
         Lang lang = graphLang(ctx);
-        EventStream.Page root = harvest.stream().root(site(ctx));
+        EventStream.Page root = harvest.stream().root(site());
         ctx.header("Cache-Control", SHORT);
         send(ctx, root.graph(), lang);
     }
@@ -108,12 +110,12 @@ final class HarvestRoutes {
         if (wantsPage(ctx)) {
             EventStream stream = harvest.stream();
             long k = number(ctx.pathParam("page"), "page");
-            Pages.html(ctx, "ldes-page", StreamView.page(k, stream.page(k, site(ctx)).graph(), stream.streamIri(), stream.size(),
-                    stream.pageSize(), iris, site(ctx)));
+            Pages.html(ctx, "ldes-page", StreamView.page(k, stream.page(k, site()).graph(), stream.streamIri(), stream.size(),
+                    stream.pageSize(), iris, site()));
             return;
         }
         Lang lang = graphLang(ctx);
-        EventStream.Page page = harvest.stream().page(number(ctx.pathParam("page"), "page"), site(ctx));
+        EventStream.Page page = harvest.stream().page(number(ctx.pathParam("page"), "page"), site());
         // A full page never changes again; the newest one fills up as changes come in.
         ctx.header("Cache-Control", page.full() ? IMMUTABLE : SHORT);
         send(ctx, page.graph(), lang);
@@ -142,9 +144,9 @@ final class HarvestRoutes {
             String page = ctx.queryParam("page");
             long k = page == null ? 1 : number(page, "page");
             // The fragment's identity is its URL in the explicit representation, as machines get it.
-            String url = Fragments.pageUrl(site(ctx), pattern, k);
-            DatasetGraph fragment = harvest.fragments().fragment(pattern, k, url, site(ctx));
-            Pages.html(ctx, "fragments", FragmentView.of(subject, predicate, object, k, fragment, url, site(ctx), iris));
+            String url = Fragments.pageUrl(site(), pattern, k);
+            DatasetGraph fragment = harvest.fragments().fragment(pattern, k, url, site());
+            Pages.html(ctx, "fragments", FragmentView.of(subject, predicate, object, k, fragment, url, site(), iris));
             return;
         }
         Lang lang = Negotiation.choose(ctx.header("Accept"), ctx.queryParam("format"), DATASET_FORMATS,
@@ -152,8 +154,9 @@ final class HarvestRoutes {
         Fragments.Pattern pattern = Fragments.pattern(ctx.queryParam("subject"), ctx.queryParam("predicate"),
                 ctx.queryParam("object"));
         String page = ctx.queryParam("page");
+        String query = ctx.queryString();
         DatasetGraph fragment = harvest.fragments().fragment(pattern, page == null ? 1 : number(page, "page"),
-                ctx.fullUrl(), site(ctx));
+                cg.publicUrl().of(ctx.path()) + (query == null || query.isEmpty() ? "" : "?" + query), site());
         ctx.header("Vary", "Accept");
         ctx.header("Cache-Control", "public, max-age=60");
         ctx.contentType(contentType(lang));
@@ -199,9 +202,9 @@ final class HarvestRoutes {
         return type.startsWith("text/") ? type + "; charset=utf-8" : type;
     }
 
-    /** Where this server is reached, so the event stream's and fragments' links stay on it. */
-    private static String site(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host();
+    /** Where this server is reached (the public URL, never the request's Host), for the stream's and fragments' links. */
+    private String site() {
+        return cg.publicUrl().site();
     }
 
     private static long number(String value, String what) {

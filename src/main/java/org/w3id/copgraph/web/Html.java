@@ -38,11 +38,7 @@ final class Html {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s · copgraph</title>
                 %s
-                <style>
-                body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
-                a{color:#0b5394} table{border-collapse:collapse} td,th{padding:.25rem .75rem;border-bottom:1px solid #ddd;text-align:left}
-                code,pre{background:#f4f4f4;padding:.1rem .3rem} nav a{margin-right:1rem}
-                </style>
+                <link rel="stylesheet" href="/assets/site/copgraph.css">
                 </head>
                 <body>
                 <nav aria-label="Site"><a href="/">copgraph</a><a href="/query-editor">SPARQL</a><a href="/api/queries">Curated queries</a><a href="/explore">Explore</a><a href="/ontology">Ontology</a><a href="/.well-known/void">Data</a></nav>

@@ -10,7 +10,6 @@ import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.linkeddata.Description;
 import org.w3id.copgraph.linkeddata.DocumentFormat;
 import org.w3id.copgraph.linkeddata.Documents;
-import org.w3id.copgraph.linkeddata.JsonLdCompaction;
 import org.w3id.copgraph.linkeddata.OntologyDocument;
 import org.w3id.copgraph.linkeddata.OntologyView;
 import org.w3id.copgraph.linkeddata.ResourceDescriptions;
@@ -22,11 +21,13 @@ import org.w3id.copgraph.model.Iris;
  * Dereferencing: {@code /id/...} and {@code /graph/...} (a resource or a source graph),
  * {@code /ontology}, its JSON-LD context and {@code /sitemap.xml}. The host serving the request
  * stands for the base: a request for {@code /id/cop/urbana} is about {@code {base}id/cop/urbana}.
+ * Absolute links (sitemap entries, the JSON-LD context) start at the public URL.
  */
 final class LinkedDataRoutes {
 
     static final String CONTEXT_PATH = OntologyView.CONTEXT_PATH;
 
+    private final Copgraph cg;
     private final Iris iris;
     private final ResourceDescriptions descriptions;
     private final Documents documents;
@@ -34,12 +35,12 @@ final class LinkedDataRoutes {
     private final Sitemap sitemap;
 
     LinkedDataRoutes(Copgraph cg) {
+        this.cg = cg;
         this.iris = cg.settings().iris();
-        long timeout = cg.settings().queryTimeoutMillis();
-        this.descriptions = new ResourceDescriptions(cg.store(), iris, timeout);
-        this.documents = new Documents(new JsonLdCompaction(cg.settings().home().ontology().resolve("context.jsonld")));
-        this.ontology = new OntologyDocument(cg.store(), iris, timeout);
-        this.sitemap = new Sitemap(cg.store(), iris, timeout);
+        this.descriptions = cg.linkedData().descriptions();
+        this.documents = cg.linkedData().documents();
+        this.ontology = cg.linkedData().ontology();
+        this.sitemap = cg.linkedData().sitemap();
     }
 
     void resource(Context ctx) {
@@ -53,7 +54,7 @@ final class LinkedDataRoutes {
                 String jsonLd = documents.jsonLd().compact(ResourceView.graphOf(d), null);
                 Pages.html(ctx, "resource", ResourceView.of(d, iris, ctx.path(), jsonLd));
             } else {
-                respond(ctx, format, documents.write(d, format, origin(ctx) + CONTEXT_PATH));
+                respond(ctx, format, documents.write(d, format, origin() + CONTEXT_PATH));
             }
         } catch (Problem p) {
             Errors.respondForDocument(ctx, p, format == null ? null : format.mediaType);
@@ -70,7 +71,7 @@ final class LinkedDataRoutes {
             if (format == DocumentFormat.HTML) {
                 Pages.html(ctx, "ontology", OntologyView.of(doc, iris));
             } else {
-                respond(ctx, format, documents.write(doc.graph(), format, origin(ctx) + CONTEXT_PATH));
+                respond(ctx, format, documents.write(doc.graph(), format, origin() + CONTEXT_PATH));
             }
         } catch (Problem p) {
             Errors.respondForDocument(ctx, p, format == null ? null : format.mediaType);
@@ -83,7 +84,7 @@ final class LinkedDataRoutes {
 
     /** The sitemap; with more than 50,000 pages, {@code /sitemap.xml} is an index of {@code ?page=N} files. */
     void sitemap(Context ctx) {
-        String origin = origin(ctx);
+        String origin = origin();
         int files = sitemap.files();
         String pageParam = ctx.queryParam("page");
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -149,9 +150,8 @@ final class LinkedDataRoutes {
         return j.toString();
     }
 
-    /** Scheme and host the client used: links and sitemap entries stay on the serving host. */
-    static String origin(Context ctx) {
-        String host = ctx.host();
-        return ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost" : host);
+    /** The public URL without its final slash (never the request's Host: see {@link org.w3id.copgraph.model.PublicUrl}). */
+    private String origin() {
+        return cg.publicUrl().site();
     }
 }

@@ -71,13 +71,7 @@ final class WorkbenchRoutes {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>SPARQL editor · copgraph</title>
                 <link rel="stylesheet" href="/assets/yasgui/yasgui.min.css">
-                <style>
-                body{font:15px/1.4 system-ui,sans-serif;margin:0;display:flex;min-height:100vh}
-                aside{width:19rem;flex:none;padding:1rem;border-right:1px solid #ddd;overflow:auto;max-height:100vh}
-                aside ul{list-style:none;padding:0} aside li{margin:.3rem 0}
-                aside button{background:none;border:none;color:#0b5394;text-align:left;cursor:pointer;padding:0;font:inherit}
-                main{flex:1;min-width:0;padding:.5rem}
-                </style>
+                <link rel="stylesheet" href="/assets/site/editor.css">
                 </head>
                 <body>
                 <aside>

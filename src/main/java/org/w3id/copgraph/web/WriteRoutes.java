@@ -168,9 +168,9 @@ final class WriteRoutes {
         return d.getGraph(tmp);
     }
 
-    /** copgraph's own context, also under the URL this server gives it in the documents it serves. */
+    /** copgraph's own context, also under the URL this server gives it in the documents it serves (from the public URL, never the Host header). */
     private JsonLdContexts contextsFor(Context ctx) {
-        return contexts.alsoAt(LinkedDataRoutes.origin(ctx) + LinkedDataRoutes.CONTEXT_PATH);
+        return contexts.alsoAt(cg.publicUrl().of(LinkedDataRoutes.CONTEXT_PATH));
     }
 
     /** The RDF format of an upload's media type, or null when copgraph does not take uploads in it. */
@@ -228,6 +228,7 @@ final class WriteRoutes {
     private static void respond(Context ctx, ChangeRecord r) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", 200);
+        body.put("changed", r.changed());
         body.put("change", r.activity());
         body.put("operation", r.operation());
         body.put("agent", r.agent());

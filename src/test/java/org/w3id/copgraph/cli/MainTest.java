@@ -47,6 +47,19 @@ class MainTest {
     }
 
     @Test
+    void serveSaysWhereItListensAndWhereItsLinksPoint() {
+        assertThat(Main.run("serve", "--help")).isZero();
+        assertThat(out.toString()).contains("--host").contains("127.0.0.1").contains("--public-url");
+    }
+
+    @Test
+    void serveRefusesAPublicUrlThatIsNoHttpUrl(@TempDir Path dir) {
+        assertThat(Main.run("serve", "--store", dir.resolve("store").toString(), "--public-url", "ftp://example.org/x?y")).isEqualTo(1);
+        assertThat(err.toString()).contains("--public-url must be an absolute http(s) URL");
+        assertThat(dir.resolve("store")).doesNotExist();
+    }
+
+    @Test
     void validateAcceptsTheSeedDataAndRejectsABrokenFile() {
         assertThat(Main.run("validate", "data")).isZero();
         assertThat(out.toString()).contains("Conforms");

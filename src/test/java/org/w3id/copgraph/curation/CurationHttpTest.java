@@ -175,7 +175,7 @@ class CurationHttpTest {
     }
 
     @Test
-    void aBackupRestoredGivesBackTheSameStore() throws Exception {
+    void aBackupRestoredGivesBackTheSameData() throws Exception {
         HttpRequest get = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/admin/backup"))
                 .header("Authorization", "Bearer " + server.admin()).GET().build();
         byte[] backup = new org.w3id.copgraph.Http(server.port()).sendBytes(get);
@@ -217,7 +217,9 @@ class CurationHttpTest {
 
     private static java.util.Set<String> namedQuads(DatasetGraph d) {
         java.util.Set<String> out = new java.util.TreeSet<>();
-        d.stream().filter(q -> !q.isDefaultGraph()).forEach(q -> out.add(
+        // The data: history (the change log) is kept and appended to by a restore; metrics are derived.
+        d.stream().filter(q -> !q.isDefaultGraph() && !q.getGraph().getURI().endsWith("/graph/changes")
+                && !q.getGraph().getURI().endsWith("/graph/network-metrics")).forEach(q -> out.add(
                 (q.getSubject().isBlank() ? "_" : q.getSubject().toString()) + " " + q.getPredicate() + " "
                         + (q.getObject().isBlank() ? "_" : q.getObject().toString()) + " " + q.getGraph()));
         return out;

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import io.javalin.Javalin;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -25,13 +24,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Server;
 import org.w3id.copgraph.Http;
 
 class DatasetDescriptionHttpTest {
 
     private static final Node DATASET = NodeFactory.createURI("https://w3id.org/copgraph/.well-known/void#dataset");
 
-    private static Javalin app;
+    private static Server app;
     private static Http http;
     private static Copgraph cg;
 
@@ -103,13 +103,13 @@ class DatasetDescriptionHttpTest {
         for (Triple t : dists) {
             Node d = t.getObject();
             String url = object(g, d, DCAT.downloadURL.asNode()).getURI();
-            String path = url.substring("https://w3id.org/copgraph".length());
-            byte[] body = http.sendBytes(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://localhost:" + app.port() + path)).build());
+            // Where to download is a location: under the public URL (here the listening address), not the base.
+            assertThat(url).startsWith("http://localhost:" + app.port() + "/dumps/");
+            byte[] body = http.sendBytes(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build());
             assertThat(number(g, d, DCAT.byteSize.asNode())).as(url).isEqualTo(body.length);
             assertThat(object(g, d, DCAT.mediaType.asNode()).getURI()).startsWith("https://www.iana.org/assignments/media-types/");
         }
-        assertThat(object(g, DATASET, VOID.sparqlEndpoint.asNode()).getURI()).isEqualTo("https://w3id.org/copgraph/sparql");
+        assertThat(object(g, DATASET, VOID.sparqlEndpoint.asNode()).getURI()).isEqualTo("http://localhost:" + app.port() + "/sparql");
         assertThat(object(g, DATASET, VOID.uriSpace.asNode()).getLiteralLexicalForm()).isEqualTo("https://w3id.org/copgraph/id/");
         assertThat(g.contains(DATASET, org.apache.jena.vocabulary.DCTerms.license.asNode(),
                 NodeFactory.createURI("https://creativecommons.org/licenses/by/4.0/"))).isTrue();

@@ -75,7 +75,8 @@ class EventStreamHttpTest {
             Set<Node> out = new HashSet<>();
             Iris iris = server.cg().settings().iris();
             d.listGraphNodes().forEachRemaining(g -> {
-                if (!g.getURI().equals(iris.changesGraph())) {
+                // The change log and the derived network metrics are maintained by copgraph, not changed through the stream.
+                if (!g.getURI().equals(iris.changesGraph()) && !iris.isMaintainedGraph(g.getURI())) {
                     d.getGraph(g).find().forEachRemaining(t -> {
                         if (t.getSubject().isURI() && iris.isResource(t.getSubject().getURI())) {
                             out.add(t.getSubject());
@@ -122,11 +123,14 @@ class EventStreamHttpTest {
     }
 
     @Test
-    void theStreamSurvivesBackupAndRestore() {
+    void theStreamSurvivesBackupAndRestoreOntoANewStore() {
         ByteArrayOutputStream backup = new ByteArrayOutputStream();
         Backup.write(server.cg().store(), backup);
         try (Copgraph restored = Copgraph.on(Fixtures.settings(), Store.inMemory())) {
-            Backup.restore(restored.store(), new ByteArrayInputStream(backup.toByteArray()));
+            restored.curation().restore(org.w3id.copgraph.curation.Caller.local(),
+                    Backup.read(new ByteArrayInputStream(backup.toByteArray()), false).data(), false);
+            // The new store takes over the backup's stream; the restore gives no member of its own,
+            // as every resource is as the stream's latest version has it.
             assertThat(restored.harvest().stream().size()).isEqualTo(server.cg().harvest().stream().size()).isPositive();
         }
     }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import io.javalin.Javalin;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Server;
 import org.w3id.copgraph.Http;
 import org.w3id.copgraph.model.Cop;
 
@@ -43,7 +43,7 @@ class FragmentsHttpTest {
             SELECT ?cop ?label WHERE { ?cop a cop:CommunityOfPractice ; rdfs:label ?label }""";
     private static final Path COMUNICA = Path.of(".ci/comunica/node_modules/.bin/comunica-sparql");
 
-    private static Javalin app;
+    private static Server app;
     private static Http http;
     private static String site;
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 
-import io.javalin.Javalin;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -17,12 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Server;
 import org.w3id.copgraph.Http;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.model.Cop;
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.store.Store;
-import org.w3id.copgraph.web.App;
 
 /** A hub with 120 CoPs pointing at it: more than two pages of inverse links. */
 class InverseLinksTest {
@@ -32,7 +31,7 @@ class InverseLinksTest {
     private static final Node GRAPH = NodeFactory.createURI(IRIS.graph("test-hub"));
 
     private static Copgraph cg;
-    private static Javalin app;
+    private static Server app;
 
     @BeforeAll
     static void start() {
@@ -48,7 +47,7 @@ class InverseLinksTest {
             }
         });
         cg = Copgraph.on(Fixtures.settings(), store);
-        app = App.create(cg).start(0);
+        app = Server.start(cg);
     }
 
     @AfterAll

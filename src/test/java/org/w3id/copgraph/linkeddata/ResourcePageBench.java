@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import io.javalin.Javalin;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -21,10 +20,10 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Server;
 import org.w3id.copgraph.model.Cop;
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.store.Store;
-import org.w3id.copgraph.web.App;
 
 /**
  * Time to first byte of resource pages ({@code /id/cop/...} as HTML) over HTTP, on a TDB2 store on
@@ -50,7 +49,7 @@ public final class ResourcePageBench {
             System.out.printf("store: %d statements (%d synthetic CoPs) in %.1f s%n",
                     cg.store().tripleCount(), cops, (System.nanoTime() - t0) / 1e9);
 
-            Javalin app = App.create(cg).start(0);
+            Server app = Server.start(cg);
             try {
                 HttpClient client = HttpClient.newHttpClient();
                 Random pick = new Random(7);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,14 +12,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Server;
 import org.w3id.copgraph.Http;
 import org.w3id.copgraph.store.Store;
-import org.w3id.copgraph.web.App;
 
 class NetworkHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Javalin app;
+    private static Server app;
     private static Http http;
 
     private static Copgraph cg;
@@ -30,7 +29,7 @@ class NetworkHttpTest {
     static void start() {
         cg = Copgraph.on(Fixtures.settings(), Store.inMemory());
         cg.loader().loadSeedIfEmpty();
-        app = App.create(cg).start(0);
+        app = Server.start(cg);
         http = new Http(app.port());
     }
 

@@ -12,18 +12,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.javalin.Javalin;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Server;
 import org.w3id.copgraph.Http;
 import org.w3id.copgraph.curation.Role;
 import org.w3id.copgraph.curation.Tokens;
 import org.w3id.copgraph.store.Store;
-import org.w3id.copgraph.web.App;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +32,7 @@ class LoadTest {
 
     private static final long TIMEOUT_MS = 2_000;
     private static Copgraph cg;
-    private static Javalin app;
+    private static Server app;
     private static String curator;
 
     @BeforeAll
@@ -45,7 +44,7 @@ class LoadTest {
         cg = Copgraph.on(Fixtures.settings().withTokens(tokens).withQueryTimeout(TIMEOUT_MS),
                 Store.open(Files.createTempDirectory("load-test-store")));
         cg.loader().loadSeedIfEmpty();
-        app = App.create(cg).start(0);
+        app = Server.start(cg);
     }
 
     @AfterAll

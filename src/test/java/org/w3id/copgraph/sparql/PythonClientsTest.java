@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import io.javalin.Javalin;
 
 import org.junit.jupiter.api.Test;
 import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Server;
 
 /**
  * SPARQLWrapper and rdflib (Debian's python3-sparqlwrapper and python3-rdflib) read every format
@@ -30,7 +30,7 @@ class PythonClientsTest {
         }
         assumeTrue(present, "Skipped: /usr/bin/python3 with SPARQLWrapper and rdflib is not installed"
                 + " (apt-get install -y python3-sparqlwrapper python3-rdflib)");
-        Javalin app = Fixtures.server();
+        Server app = Fixtures.server();
         try {
             Process p = new ProcessBuilder(PYTHON.toString(), "src/test/python/clients.py",
                     "http://localhost:" + app.port()).redirectErrorStream(true).start();

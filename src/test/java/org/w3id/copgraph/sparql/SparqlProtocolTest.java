@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import io.javalin.Javalin;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.QueryCancelledException;
@@ -25,10 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Server;
 import org.w3id.copgraph.Http;
 import org.w3id.copgraph.model.Cop;
 import org.w3id.copgraph.store.Store;
-import org.w3id.copgraph.web.App;
 
 /** The SPARQL 1.1 Protocol points Fuseki alone does not cover, and the clients researchers use. */
 class SparqlProtocolTest {
@@ -38,7 +37,7 @@ class SparqlProtocolTest {
     private static final String DESCRIBE = "DESCRIBE <https://w3id.org/copgraph/id/cop/urbana>";
     private static final String COPS = "SELECT ?cop WHERE { ?cop a <" + Cop.CommunityOfPractice + "> }";
 
-    private static Javalin app;
+    private static Server app;
     private static Http http;
     private static String endpoint;
 
@@ -210,7 +209,7 @@ class SparqlProtocolTest {
         Store store = Store.inMemory();
         try (Copgraph cg = Copgraph.on(Fixtures.settings().withQueryTimeout(100), store)) {
             cg.loader().loadSeedIfEmpty();
-            Javalin slow = App.create(cg).start(0);
+            Server slow = Server.start(cg);
             try {
                 String q = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
                 HttpResponse<String> r = new Http(slow.port()).get("/sparql?query=" + Http.enc(q),

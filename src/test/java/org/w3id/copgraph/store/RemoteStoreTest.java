@@ -14,17 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.javalin.Javalin;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Server;
 import org.w3id.copgraph.Http;
 import org.w3id.copgraph.curation.Role;
 import org.w3id.copgraph.curation.Tokens;
-import org.w3id.copgraph.web.App;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,8 +37,8 @@ class RemoteStoreTest {
     private static Process peer;
     private static String peerBase;
     private static Copgraph remote;
-    private static Javalin remoteApp;
-    private static Javalin localApp;
+    private static Server remoteApp;
+    private static Server localApp;
     private static String curator;
 
     @BeforeAll
@@ -67,7 +66,7 @@ class RemoteStoreTest {
         curator = Tokens.load(tokens, Map.of()).issue(Role.CURATOR, "remote-curator");
         remote = Copgraph.open(Fixtures.settings().withTokens(tokens).withRemoteStore(peerBase + "/query", peerBase + "/update"));
         remote.loader().loadSeedIfEmpty();
-        remoteApp = App.create(remote).start(0);
+        remoteApp = Server.start(remote);
         localApp = Fixtures.server();
     }
 

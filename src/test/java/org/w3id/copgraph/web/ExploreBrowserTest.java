@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Server;
 
 /**
  * Loads /explore in headless Chromium (Debian's chromium and chromium-driver, installed by
@@ -31,7 +31,7 @@ class ExploreBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
-    private static Javalin app;
+    private static Server app;
     private static ChromeDriver browser;
 
     @BeforeAll

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.javalin.Javalin;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Server;
 
 /** The editor in a real browser: Debian's headless Chromium runs a curated example on /sparql. */
 class QueryEditorBrowserTest {
@@ -28,7 +28,7 @@ class QueryEditorBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private static Javalin app;
+    private static Server app;
 
     @BeforeAll
     static void start() {
