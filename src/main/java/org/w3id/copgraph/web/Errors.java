@@ -36,7 +36,7 @@ final class Errors {
         // API clients do not ask for HTML first, so they keep the JSON shape.
         if (Negotiation.wantsHtml(accept)) {
             html(ctx, status, code, message);
-        } else if (accept != null && accept.startsWith("text/plain")) {
+        } else if (Negotiation.prefers(accept, "text/plain")) {
             text(ctx, status, code, message);
         } else {
             json(ctx, status, code, message);
@@ -54,7 +54,7 @@ final class Errors {
         String message = ErrorText.forClients(p.getMessage());
         String accept = ctx.header("Accept");
         boolean html = mediaType != null ? mediaType.equals("text/html") : Negotiation.wantsHtml(accept);
-        boolean json = mediaType != null ? mediaType.contains("json") : accept != null && accept.contains("json");
+        boolean json = mediaType != null ? mediaType.contains("json") : Negotiation.acceptsJson(accept);
         if (html) {
             html(ctx, p.status(), p.code(), message);
         } else if (json) {
