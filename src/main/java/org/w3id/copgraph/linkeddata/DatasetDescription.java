@@ -104,7 +104,7 @@ public final class DatasetDescription {
 
     /** The description as a person reads it (the page of {@code /.well-known/void} and {@code /dumps/}). */
     public DatasetView view() {
-        return DatasetView.of(describe(), sources(), iris, datasetIri());
+        return DatasetView.of(describe(), sources(), iris, datasetIri(), publicUrl.get().site());
     }
 
     /** Every source graph with its title, original, licence and statements, as graph/meta describes them. */

@@ -54,9 +54,13 @@ public record DatasetView(String title, String description, Link licence, String
     public record ClassCount(Link type, long entities) {
     }
 
-    public static DatasetView of(Graph description, List<SourceEntry> sources, Iris iris, String datasetIri) {
+    /**
+     * @param site where this server is reached ({@code http://localhost:8080}): downloads and
+     *             endpoints there become paths, so the page's links stay on the serving host
+     */
+    public static DatasetView of(Graph description, List<SourceEntry> sources, Iris iris, String datasetIri, String site) {
         Node dataset = NodeFactory.createURI(datasetIri);
-        Read r = new Read(description, iris);
+        Read r = new Read(description, iris, site);
         List<Figure> sizes = new ArrayList<>();
         r.figure(sizes, dataset, VOID.triples.asNode(), "statements");
         r.figure(sizes, dataset, VOID.distinctSubjects.asNode(), "distinct subjects");
@@ -136,7 +140,7 @@ public record DatasetView(String title, String description, Link licence, String
         return new Link(iri, text, null, true);
     }
 
-    private record Read(Graph g, Iris iris) {
+    private record Read(Graph g, Iris iris, String site) {
 
         List<Node> objects(Node s, Node p) {
             List<Node> out = new ArrayList<>();
@@ -168,6 +172,9 @@ public record DatasetView(String title, String description, Link licence, String
 
         /** Our IRIs as paths on the serving host, so the page's links stay on it. */
         String local(String iri) {
+            if (site != null && iri.startsWith(site + "/")) {
+                return iri.substring(site.length());
+            }
             String path = iris.pathOf(iri);
             return path != null ? path : iri;
         }

@@ -26,9 +26,10 @@ import org.w3id.copgraph.view.Value;
  * @param members   on a page: its members, oldest first
  * @param next      on a page: the next page, or null on the newest
  * @param previous  on a page: the page before, or null on page 0
+ * @param url       the stream's address on the serving host, for clients to follow
  */
 public record StreamView(long size, int pageSize, long page, List<PageEntry> pages, List<Member> members,
-                         Link next, Link previous) {
+                         Link next, Link previous, String url) {
 
     /** A page of the stream and the time of its first member. */
     public record PageEntry(Link link, String from) {
@@ -42,7 +43,7 @@ public record StreamView(long size, int pageSize, long page, List<PageEntry> pag
     public record MemberView(long number, Member member, List<Statement> statements) {
     }
 
-    public static StreamView root(Graph root, long size, int pageSize, Iris iris) {
+    public static StreamView root(Graph root, long size, int pageSize, Iris iris, String site) {
         List<PageEntry> pages = new ArrayList<>();
         root.find(Node.ANY, uri(Cop.treeRelation), Node.ANY).forEachRemaining(t -> {
             Node r = t.getObject();
@@ -55,10 +56,10 @@ public record StreamView(long size, int pageSize, long page, List<PageEntry> pag
             }
         });
         pages.sort(Comparator.comparingLong(p -> Long.parseLong(p.link().href().substring(p.link().href().lastIndexOf('/') + 1))));
-        return new StreamView(size, pageSize, -1, List.copyOf(pages), List.of(), null, null);
+        return new StreamView(size, pageSize, -1, List.copyOf(pages), List.of(), null, null, site + "/ldes");
     }
 
-    public static StreamView page(long k, Graph page, String streamIri, long size, int pageSize, Iris iris) {
+    public static StreamView page(long k, Graph page, String streamIri, long size, int pageSize, Iris iris, String site) {
         List<Member> members = new ArrayList<>();
         page.find(uri(streamIri), uri(Cop.treeMember), Node.ANY).forEachRemaining(t -> members.add(member(page, t.getObject(), iris)));
         members.sort(Comparator.comparingLong(m -> number(m.version().href())));
@@ -71,7 +72,7 @@ public record StreamView(long size, int pageSize, long page, List<PageEntry> pag
             }
         }
         Link previous = k > 0 ? Link.to("/ldes/" + (k - 1), "Previous page") : null;
-        return new StreamView(size, pageSize, k, List.of(), List.copyOf(members), next, previous);
+        return new StreamView(size, pageSize, k, List.of(), List.copyOf(members), next, previous, site + "/ldes");
     }
 
     public static MemberView member(long n, Graph g, String memberIri, Iris iris) {
@@ -95,7 +96,7 @@ public record StreamView(long size, int pageSize, long page, List<PageEntry> pag
         String path = path(v.getURI(), iris);
         return new Member(Link.to(path, "Member " + path.substring(path.lastIndexOf('/') + 1)),
                 resource == null ? null : Link.to(path(resource.getURI(), iris), path(resource.getURI(), iris)),
-                time == null ? null : time.getLiteralLexicalForm(), deleted);
+                time == null ? null : DatasetView.readableTime(time.getLiteralLexicalForm()), deleted);
     }
 
     private static Value value(Graph g, Node o, Iris iris) {

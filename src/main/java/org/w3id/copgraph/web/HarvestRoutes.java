@@ -96,7 +96,7 @@ final class HarvestRoutes {
         cors(ctx);
         if (wantsPage(ctx)) {
             EventStream stream = harvest.stream();
-            Pages.html(ctx, "ldes", StreamView.root(stream.root(site()).graph(), stream.size(), stream.pageSize(), iris));
+            Pages.html(ctx, "ldes", StreamView.root(stream.root(site()).graph(), stream.size(), stream.pageSize(), iris, site()));
             return;
         }
         Lang lang = graphLang(ctx);
@@ -111,7 +111,7 @@ final class HarvestRoutes {
             EventStream stream = harvest.stream();
             long k = number(ctx.pathParam("page"), "page");
             Pages.html(ctx, "ldes-page", StreamView.page(k, stream.page(k, site()).graph(), stream.streamIri(), stream.size(),
-                    stream.pageSize(), iris));
+                    stream.pageSize(), iris, site()));
             return;
         }
         Lang lang = graphLang(ctx);

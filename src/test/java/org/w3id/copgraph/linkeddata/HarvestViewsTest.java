@@ -46,11 +46,12 @@ class HarvestViewsTest {
     @Test
     void theStreamRootListsItsPagesAndAPageItsMembers() {
         EventStream stream = cg.harvest().stream();
-        StreamView root = StreamView.root(stream.root(SITE).graph(), stream.size(), stream.pageSize(), iris);
+        StreamView root = StreamView.root(stream.root(SITE).graph(), stream.size(), stream.pageSize(), iris, SITE);
         long pages = (stream.size() + stream.pageSize() - 1) / stream.pageSize();
         assertThat(root.pages()).hasSize((int) pages);
         assertThat(root.pages().get(0).link().href()).isEqualTo("/ldes/0");
-        StreamView page = StreamView.page(0, stream.page(0, SITE).graph(), stream.streamIri(), stream.size(), stream.pageSize(), iris);
+        assertThat(root.url()).isEqualTo(SITE + "/ldes");
+        StreamView page = StreamView.page(0, stream.page(0, SITE).graph(), stream.streamIri(), stream.size(), stream.pageSize(), iris, SITE);
         assertThat(page.members()).hasSize((int) Math.min(stream.size(), stream.pageSize()));
         assertThat(page.members().get(0).version().href()).isEqualTo("/ldes/member/0");
         assertThat(page.members()).allSatisfy(m -> assertThat(m.resource()).isNotNull());
