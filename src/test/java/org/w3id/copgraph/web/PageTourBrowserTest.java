@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
-import io.javalin.Javalin;
+import org.w3id.copgraph.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +45,7 @@ class PageTourBrowserTest {
     private static final String URBANA = "https%3A%2F%2Fw3id.org%2Fcopgraph%2Fid%2Fcop%2Furbana";
     private static final String MIT = "https%3A%2F%2Fw3id.org%2Fcopgraph%2Fid%2Fcop%2Fmunicipalities-in-transition";
 
-    private static Javalin app;
+    private static Server app;
     private static ChromeDriver browser;
     private static String axe;
 
