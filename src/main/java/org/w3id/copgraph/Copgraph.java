@@ -222,6 +222,9 @@ public final class Copgraph implements AutoCloseable {
 
     @Override
     public void close() {
+        // Background readers and writers end first: TDB2 will not close with a transaction open.
+        metricsGraph.close();
+        network.close();
         if (precomputation != null) {
             precomputation.close();
         }

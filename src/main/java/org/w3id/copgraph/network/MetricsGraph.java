@@ -42,6 +42,9 @@ public final class MetricsGraph {
         this.network = network;
     }
 
+    private volatile boolean closed;
+    private volatile Thread worker;
+
     public String graphIri() {
         return iris.networkMetricsGraph();
     }
@@ -52,6 +55,9 @@ public final class MetricsGraph {
      * to one core, so requests keep the others.
      */
     public void refreshInBackground() {
+        if (closed) {
+            return;
+        }
         if (!refreshing.compareAndSet(false, true)) {
             again = true;
             return;
@@ -61,7 +67,7 @@ public final class MetricsGraph {
                 do {
                     again = false;
                     refreshIfStale();
-                } while (again || !Objects.equals(network.version(), published));
+                } while (!closed && (again || !Objects.equals(network.version(), published)));
             } catch (RuntimeException | Error e) {
                 LOG.warn("Network metrics not published", e);
             } finally {
@@ -69,7 +75,24 @@ public final class MetricsGraph {
             }
         }, "network-metrics");
         t.setDaemon(true);
+        worker = t;
         t.start();
+    }
+
+    /**
+     * Stops refreshing and waits (a while) for a refresh under way, so that the store can be
+     * closed: TDB2 refuses to close with a transaction open.
+     */
+    public void close() {
+        closed = true;
+        Thread t = worker;
+        if (t != null) {
+            try {
+                t.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Like {@link #refreshInBackground()}, a moment from now (after the change that asks commits). */

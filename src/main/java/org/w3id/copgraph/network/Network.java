@@ -176,6 +176,26 @@ public final class Network {
         }
     }
 
+    /**
+     * Waits (a while) for a build still reading the store, so that the store can be closed: TDB2
+     * refuses to close with a read transaction open.
+     */
+    public void close() {
+        CompletableFuture<Snapshot> running;
+        synchronized (lock) {
+            running = reading;
+        }
+        if (running != null) {
+            try {
+                running.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // A failed build holds no transaction; one still running after a minute is left to the JVM's end.
+            }
+        }
+    }
+
     /** Starts a build of the current data version unless one is running; returns the running one. */
     private CompletableFuture<Snapshot> build() {
         synchronized (lock) {

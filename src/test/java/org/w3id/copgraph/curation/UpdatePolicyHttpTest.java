@@ -76,12 +76,23 @@ class UpdatePolicyHttpTest {
         return JSON.readTree(r.body());
     }
 
-    /** Every statement of the store, bookkeeping and event stream included, as sorted lines. */
+    /**
+     * Every statement of the store, bookkeeping and event stream included, as sorted lines; but the
+     * derived network metrics, which the server rewrites in the background after start-up and after
+     * changes, and the statement count that follows them.
+     */
     private static String store() {
         Copgraph cg = server.cg();
         return cg.store().read(d -> {
             TreeSet<String> lines = new TreeSet<>();
-            d.find().forEachRemaining(q -> lines.add(q.toString()));
+            d.find().forEachRemaining(q -> {
+                boolean derived = q.getGraph().isURI() && q.getGraph().getURI().equals(METRICS)
+                        || q.getSubject().isURI() && q.getSubject().getURI().equals("urn:copgraph:store")
+                        && q.getPredicate().getURI().endsWith("void#triples");
+                if (!derived) {
+                    lines.add(q.toString());
+                }
+            });
             return String.join("\n", lines);
         });
     }

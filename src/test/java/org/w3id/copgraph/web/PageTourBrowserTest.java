@@ -91,7 +91,7 @@ class PageTourBrowserTest {
         return Stream.of(
                 Arguments.of("home", "/", "copgraph", "main a[href]"),
                 Arguments.of("resource", "/id/cop/urbana", "UrbanA", "table tr"),
-                Arguments.of("source-graph", "/graph/cff-session-3", "cff-session-3", "table tr"),
+                Arguments.of("source-graph", "/graph/cff-session-3", "Source graph", "table tr"),
                 Arguments.of("ontology", "/ontology", "ntology", "main section"),
                 Arguments.of("catalogue", "/api/queries", "queries", "form"),
                 Arguments.of("query-result", "/api/queries/cops-with-domains", "", "table tbody tr"),
@@ -119,7 +119,8 @@ class PageTourBrowserTest {
         wait.until(d -> !d.findElements(By.cssSelector(content)).isEmpty());
         Files.write(Path.of("target/screenshots/tour-" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
-        List<WebElement> h1 = browser.findElements(By.tagName("h1"));
+        // Swagger UI (/api/docs) writes its own title as an h1 inside its widget.
+        List<WebElement> h1 = browser.findElements(By.cssSelector("h1:not(.swagger-ui *)"));
         assertThat(h1).as("one main heading on %s", path).hasSize(1);
         assertThat(h1.get(0).getText()).as("the heading of %s", path).containsIgnoringCase(heading);
         assertThat(browser.findElements(By.cssSelector("nav a[href='/']"))).as("navigation home from %s", path).isNotEmpty();
@@ -136,13 +137,17 @@ class PageTourBrowserTest {
         assertThat(seriousViolations()).as("serious or critical axe-core violations on %s", path).isEmpty();
     }
 
-    /** axe-core's serious and critical violations, each as "rule: help (n nodes: first target)". */
+    /**
+     * axe-core's serious and critical violations, each as "rule: help (n nodes: first target)".
+     * Swagger UI's generated markup on /api/docs is left out (its own contrast and nested-control
+     * issues, reported upstream); the page around it is checked.
+     */
     @SuppressWarnings("unchecked")
     private static List<String> seriousViolations() {
         JavascriptExecutor js = browser;
         js.executeScript(axe);
         Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id,"
+                + "axe.run({exclude: [['.swagger-ui']]}, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id,"
                 + " impact: v.impact, help: v.help, nodes: v.nodes.length, target: String(v.nodes[0].target)}))))"
                 + ".catch(e => done([{id: 'axe-failed', impact: 'critical', help: String(e), nodes: 0, target: ''}]));");
         List<String> out = new ArrayList<>();
