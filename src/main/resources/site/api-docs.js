@@ -1,2 +1,4 @@
-// /api/docs: Swagger UI over the OpenAPI description (a file, as the Content-Security-Policy allows no inline script).
-window.ui = SwaggerUIBundle({url: "/api/openapi.json", dom_id: "#swagger-ui", deepLinking: true});
+// Starts Swagger UI on /api/docs (a file, so that a Content-Security-Policy of 'self' allows it).
+window.addEventListener("DOMContentLoaded", function () {
+  window.ui = SwaggerUIBundle({url: "/api/openapi.json", dom_id: "#swagger-ui", deepLinking: true});
+});

@@ -1,16 +1,20 @@
 // The copgraph SPARQL editor: YASGUI on /sparql, the curated queries as examples, the project's
-// prefixes preloaded, and the current query mirrored into the address bar so a link shares it.
+// prefixes known to the editor, the current query mirrored into the address bar so a link shares
+// it, and the graph's own IRIs in results opening their page on this host.
 (function () {
   "use strict";
-  var data = JSON.parse(document.getElementById("workbench").textContent);
+  var holder = document.getElementById("yasgui");
+  var data = JSON.parse(holder.getAttribute("data-workbench"));
   var endpoint = window.location.origin + "/sparql";
-  var prefixLines = Object.keys(data.prefixes).map(function (p) {
-    return "PREFIX " + p + ": <" + data.prefixes[p] + ">";
-  }).join("\n");
-  var startQuery = prefixLines + "\n\nSELECT ?cop ?label WHERE {\n  ?cop a cop:CommunityOfPractice ;\n       rdfs:label ?label .\n}\nLIMIT 100\n";
+  var base = data.base;
+  // Only the prefixes the query uses: with all of them, the SELECT starts below the fold.
+  var startQuery = "PREFIX cop: <" + data.prefixes.cop + ">\nPREFIX rdfs: <" + data.prefixes.rdfs + ">\n\n"
+    + "SELECT ?cop ?label WHERE {\n  ?cop a cop:CommunityOfPractice ;\n       rdfs:label ?label .\n}\nLIMIT 100\n";
 
   Yasgui.Yasqe.defaults.value = startQuery;
-  var yasgui = new Yasgui(document.getElementById("yasgui"), {
+  // PREFIX lines folded into one, so the query itself is what the editor shows first.
+  Yasgui.Yasqe.defaults.collapsePrefixesOnLoad = true;
+  var yasgui = new Yasgui(holder, {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
@@ -30,6 +34,25 @@
     }
   }
 
+  function collapse(yasqe) {
+    try {
+      yasqe.collapsePrefixes(true);
+    } catch (e) {
+      // A query without PREFIX lines has nothing to fold.
+    }
+  }
+
+  // The graph's IRIs (https://w3id.org/copgraph/id/...) lead to their page on this host.
+  function localise(root) {
+    root.querySelectorAll("a[href^='" + base + "']").forEach(function (a) {
+      var rest = a.getAttribute("href").substring(base.length);
+      if (rest.indexOf("id/") === 0 || rest.indexOf("graph/") === 0) {
+        a.setAttribute("href", "/" + rest);
+        a.removeAttribute("target");
+      }
+    });
+  }
+
   function watch(tab) {
     if (tab && tab.getYasqe() && !tab.__copgraphWatched) {
       tab.__copgraphWatched = true;
@@ -38,24 +61,42 @@
         clearTimeout(timer);
         timer = setTimeout(share, 300);
       });
+      collapse(tab.getYasqe());
+      if (tab.getYasr()) {
+        tab.getYasr().on("drawn", function () { localise(holder); });
+      }
     }
+  }
+
+  function open(name, query) {
+    yasgui.addTab(true, { name: name, yasqe: { value: query } });
+    var tab = yasgui.getTab();
+    watch(tab);
+    if (tab.getYasqe()) {
+      tab.getYasqe().setValue(query);
+      collapse(tab.getYasqe());
+      tab.getYasqe().query();
+    }
+    share();
   }
 
   yasgui.on("tabSelect", function () { setTimeout(function () { watch(yasgui.getTab()); share(); }, 0); });
   yasgui.on("query", function () { share(); });
   watch(yasgui.getTab());
+  // Results drawn before a watcher was attached, and any redraw: links are made local on click too.
+  holder.addEventListener("click", function (event) {
+    var a = event.target.closest && event.target.closest("a");
+    if (a) { localise(a.parentNode || holder); }
+  }, true);
 
   document.querySelectorAll("button.example").forEach(function (button) {
     button.addEventListener("click", function () {
       var ex = data.examples[Number(button.getAttribute("data-example"))];
-      var tab = yasgui.addTab(true, { name: ex.name, yasqe: { value: ex.query } });
-      tab = yasgui.getTab();
-      watch(tab);
-      if (tab.getYasqe()) {
-        tab.getYasqe().setValue(ex.query);
-        tab.getYasqe().query();
-      }
-      share();
+      open(ex.name, ex.query);
     });
   });
+
+  if (data.open) {
+    open(data.open.name, data.open.query);
+  }
 })();

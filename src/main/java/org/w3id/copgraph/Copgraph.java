@@ -38,7 +38,7 @@ public final class Copgraph implements AutoCloseable {
     private Copgraph(Settings settings, java.util.concurrent.Future<Shacl> shapes, Store store, Path dumpsDir, Path answersDir) {
         this.settings = settings;
         this.store = store;
-        this.curation = new Curation(store, () -> done(shapes), settings.iris());
+        this.curation = new Curation(store, () -> done(shapes), settings.iris(), settings.sparqlLimits());
         this.tokens = Tokens.load(settings.tokensFile(), System.getenv());
         this.loader = new Loader(store, curation, settings.home(), settings.iris());
         // The curated queries are parsed beside the seed load: only the web app and `query` need them.

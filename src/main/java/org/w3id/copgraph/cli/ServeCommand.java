@@ -54,6 +54,15 @@ final class ServeCommand implements Callable<Integer> {
             + " address, http://localhost:PORT/)."})
     String publicUrl;
 
+    @Option(names = "--max-query-bytes", paramLabel = "BYTES", defaultValue = "1000000",
+            description = "The largest SPARQL query or update text accepted (default: ${DEFAULT-VALUE}; 413 beyond).")
+    long maxQueryBytes;
+
+    @Option(names = "--result-buffer-bytes", paramLabel = "BYTES", defaultValue = "4000000",
+            description = {"How much of a /sparql answer is held back before it is streamed (default: ${DEFAULT-VALUE}).",
+                    "A query that fails within it gets an error status; past it, a failure aborts the response."})
+    int resultBufferBytes;
+
     @Override
     public Integer call() throws InterruptedException {
         StartupClock clock = new StartupClock();
@@ -65,7 +74,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         Settings settings = options.settings().withPort(port).withTokens(tokens)
                 .withRemoteStore(sparqlEndpoint, updateEndpoint)
-                .withServing(new Settings.Serving(host, publicUrl == null ? null : PublicUrl.parse(publicUrl), precompute, metricsAtStart));
+                .withServing(new Settings.Serving(host, publicUrl == null ? null : PublicUrl.parse(publicUrl), precompute, metricsAtStart))
+                .withSparqlLimits(org.w3id.copgraph.sparql.SparqlLimits.DEFAULT.withMaxQueryBytes(maxQueryBytes)
+                        .withResultBuffer(resultBufferBytes));
         Server server = Server.serve(settings, System.err::println, clock::mark);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         // The statement count is on /health, the home page and /metrics (read from the store's bookkeeping).

@@ -37,6 +37,7 @@ final class StoreOptions {
         if (!base.matches("https?://.+/")) {
             throw Problem.badRequest("bad-base", "--base must be an http(s) IRI ending in '/'; got '" + base + "'.");
         }
-        return new Settings(new Home(root), store, new Iris(base), 8080, queryTimeout, null, null, null, Settings.Serving.DEFAULTS);
+        return new Settings(new Home(root), store, new Iris(base), 8080, queryTimeout, null, null, null, Settings.Serving.DEFAULTS,
+                org.w3id.copgraph.sparql.SparqlLimits.DEFAULT);
     }
 }

@@ -26,6 +26,7 @@ import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.model.Iris;
+import org.w3id.copgraph.sparql.SparqlLimits;
 import org.w3id.copgraph.store.RdfFiles;
 import org.w3id.copgraph.store.Shacl;
 import org.w3id.copgraph.store.Store;
@@ -54,6 +55,7 @@ public final class Curation {
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicReference<ChangeRecord> last = new AtomicReference<>();
     private final UpdatePolicy policy;
+    private final SparqlLimits limits;
 
     public Curation(Store store, Shacl shacl, Iris iris) {
         this(store, () -> shacl, iris);
@@ -61,6 +63,12 @@ public final class Curation {
 
     /** With shapes still being parsed at start-up: the first write waits for them. */
     public Curation(Store store, java.util.function.Supplier<Shacl> shapes, Iris iris) {
+        this(store, shapes, iris, SparqlLimits.DEFAULT);
+    }
+
+    /** With the size and nesting limits of SPARQL Update texts (see {@link SparqlLimits}). */
+    public Curation(Store store, java.util.function.Supplier<Shacl> shapes, Iris iris, SparqlLimits limits) {
+        this.limits = limits;
         this.store = store;
         this.shapes = shapes;
         this.iris = iris;
@@ -295,9 +303,11 @@ public final class Curation {
         return last.get();
     }
 
-    private static UpdateRequest parseUpdate(String text) {
+    private UpdateRequest parseUpdate(String text) {
         try {
-            return UpdateFactory.create(text);
+            return UpdateFactory.create(limits.check(text, "update"));
+        } catch (StackOverflowError e) {
+            throw limits.tooDeep("update");
         } catch (QueryParseException e) {
             throw Problem.badRequest("update-syntax", "The update does not parse: " + e.getMessage());
         }

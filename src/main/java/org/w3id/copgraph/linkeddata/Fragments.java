@@ -2,12 +2,9 @@ package org.w3id.copgraph.linkeddata;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -29,6 +26,7 @@ import org.apache.jena.vocabulary.VOID;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.model.Cop;
 import org.w3id.copgraph.store.Store;
+import org.w3id.copgraph.store.VersionedCache;
 
 /**
  * Triple Pattern Fragments over the union of the named graphs (what {@code /sparql} sees as its
@@ -51,11 +49,12 @@ public final class Fragments {
     private final Store store;
     private final long timeoutMillis;
     /** Counts are exact but cost a scan: kept per data version and pattern. */
-    private final Cache<String, Long> counts = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final VersionedCache<Pattern, Long> counts;
 
     public Fragments(Store store, long timeoutMillis) {
         this.store = store;
         this.timeoutMillis = timeoutMillis;
+        this.counts = VersionedCache.ofSize(store, 10_000);
     }
 
     /** A triple pattern; a null term is a variable. */
@@ -185,9 +184,7 @@ public final class Fragments {
     }
 
     private long count(Pattern pattern, Binding binding) {
-        Instant version = store.lastModified();
-        String key = version + " " + pattern;
-        return counts.get(key, k -> store.query(COUNT, binding, timeoutMillis,
+        return counts.get(pattern, k -> store.query(COUNT, binding, timeoutMillis,
                 exec -> Long.parseLong(exec.select().next().get("n").getLiteralLexicalForm())));
     }
 

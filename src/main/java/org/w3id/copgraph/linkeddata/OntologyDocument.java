@@ -1,12 +1,9 @@
 package org.w3id.copgraph.linkeddata;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -21,6 +18,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.w3id.copgraph.model.Cop;
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.store.Store;
+import org.w3id.copgraph.store.VersionedValue;
 
 /**
  * The ontology as published at {@code https://w3id.org/copgraph/ontology}: the graph loaded from
@@ -50,22 +48,17 @@ public final class OntologyDocument {
     private final Store store;
     private final Iris iris;
     private final long timeoutMillis;
-    private final AtomicReference<Versioned> current = new AtomicReference<>();
+    private final VersionedValue<Snapshot> current;
 
     public OntologyDocument(Store store, Iris iris, long timeoutMillis) {
         this.store = store;
         this.iris = iris;
         this.timeoutMillis = timeoutMillis;
+        this.current = VersionedValue.of(store);
     }
 
     public Snapshot get() {
-        Instant version = store.lastModified();
-        Versioned v = current.get();
-        if (v == null || !Objects.equals(v.version, version)) {
-            v = new Versioned(version, build());
-            current.set(v);
-        }
-        return v.snapshot;
+        return current.get(this::build);
     }
 
     private Snapshot build() {
@@ -111,6 +104,4 @@ public final class OntologyDocument {
         });
     }
 
-    private record Versioned(Instant version, Snapshot snapshot) {
-    }
 }

@@ -1,17 +1,13 @@
 package org.w3id.copgraph.linkeddata;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.apache.jena.graph.Node;
@@ -25,6 +21,7 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.store.Store;
+import org.w3id.copgraph.store.VersionedCache;
 
 /**
  * The linked-data view of one resource: {@link #describe(String, int)} gives what the store
@@ -65,14 +62,13 @@ public final class ResourceDescriptions {
     private final Store store;
     private final Iris iris;
     private final long timeoutMillis;
-    private final Cache<Key, Description> cache = Caffeine.newBuilder()
-            .maximumSize(20_000).expireAfterAccess(Duration.ofMinutes(30)).build();
-    private final AtomicReference<Instant> cachedVersion = new AtomicReference<>();
+    private final VersionedCache<Key, Description> cache;
 
     public ResourceDescriptions(Store store, Iris iris, long timeoutMillis) {
         this.store = store;
         this.iris = iris;
         this.timeoutMillis = timeoutMillis;
+        this.cache = VersionedCache.of(store, Caffeine.newBuilder().maximumSize(20_000).expireAfterAccess(Duration.ofMinutes(30)));
     }
 
     public Iris iris() {
@@ -86,10 +82,6 @@ public final class ResourceDescriptions {
     public Description describe(String iri, int inversePage) {
         if (inversePage < 1) {
             throw Problem.badRequest("bad-parameter", "Parameter 'inverse-page' must be 1 or more; got " + inversePage + ".");
-        }
-        Instant version = store.lastModified();
-        if (!Objects.equals(cachedVersion.getAndSet(version), version)) {
-            cache.invalidateAll();
         }
         Description d = cache.get(new Key(iri, inversePage), k -> load(k.iri, k.page));
         if (d.statements().isEmpty() && d.inverse().isEmpty()) {

@@ -1,10 +1,7 @@
 package org.w3id.copgraph.linkeddata;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
@@ -13,6 +10,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.store.Store;
+import org.w3id.copgraph.store.VersionedValue;
 
 /**
  * Every resource with a page: each typed IRI under {@code {base}id/} (the shapes require every
@@ -30,29 +28,26 @@ public final class Sitemap {
     private final Store store;
     private final Iris iris;
     private final long timeoutMillis;
-    private final AtomicReference<Versioned> current = new AtomicReference<>();
+    private final VersionedValue<List<String>> current;
 
     public Sitemap(Store store, Iris iris, long timeoutMillis) {
         this.store = store;
         this.iris = iris;
         this.timeoutMillis = timeoutMillis;
+        this.current = VersionedValue.of(store);
     }
 
     /** The canonical IRIs of every resource page. */
     public List<String> resources() {
-        Instant version = store.lastModified();
-        Versioned v = current.get();
-        if (v == null || !Objects.equals(v.version, version)) {
+        return current.get(() -> {
             List<String> out = new ArrayList<>();
             store.query(RESOURCES, BindingFactory.binding(Var.alloc("prefix"), NodeFactory.createURI(iris.base() + "id/")),
                     timeoutMillis, exec -> {
                         exec.select().forEachRemaining(b -> out.add(b.get("s").getURI()));
                         return null;
                     });
-            v = new Versioned(version, List.copyOf(out));
-            current.set(v);
-        }
-        return v.iris;
+            return List.copyOf(out);
+        });
     }
 
     public int files() {
@@ -64,8 +59,5 @@ public final class Sitemap {
         List<String> all = resources();
         int from = Math.min(all.size(), (n - 1) * PER_FILE);
         return all.subList(from, Math.min(all.size(), from + PER_FILE));
-    }
-
-    private record Versioned(Instant version, List<String> iris) {
     }
 }

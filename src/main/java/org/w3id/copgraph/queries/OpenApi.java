@@ -174,7 +174,8 @@ public final class OpenApi {
         c.put("schemas", Map.of("Rows", rows, "Problem", problem));
         Map<String, Object> responses = new LinkedHashMap<>();
         responses.put("E400", error("A parameter is unknown, missing, of the wrong type or outside its allowed values; the message names it."));
-        responses.put("E404", error("No curated query of that name."));
+        responses.put("E404", error("No curated query of that name (unknown-query), or an IRI parameter naming no resource"
+                + " the graph holds (no-such-resource; the message names the closest ones)."));
         responses.put("E406", error("The query cannot be answered in the asked format."));
         responses.put("E503", error("The query ran past the time limit and was stopped."));
         c.put("responses", responses);

@@ -17,7 +17,7 @@ import org.w3id.copgraph.model.Iris;
  * in grlc ({@code ?_cop_iri}, {@code ?_year_integer}, {@code ?__since_date}).
  */
 public enum ParamType {
-    IRI("iri", "an absolute IRI, e.g. https://w3id.org/copgraph/id/cop/urbana"),
+    IRI("iri", "an IRI such as https://w3id.org/copgraph/id/cop/urbana, a path such as /id/cop/urbana, or a slug such as urbana"),
     STRING("string", "a string"),
     INTEGER("integer", "an integer, e.g. 3"),
     DECIMAL("decimal", "a decimal number, e.g. 0.5"),

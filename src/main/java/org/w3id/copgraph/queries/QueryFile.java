@@ -177,6 +177,11 @@ final class QueryFile {
         return out;
     }
 
+    /** Every variable the query's pattern, projection and HAVING mention, in order of appearance. */
+    static List<Var> variables(Query q) {
+        return variablesOf(q);
+    }
+
     private static List<Var> variablesOf(Query q) {
         List<Var> vars = new ArrayList<>();
         org.apache.jena.sparql.syntax.ElementWalker.walk(q.getQueryPattern(),

@@ -1,23 +1,15 @@
 package org.w3id.copgraph.sparql;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.atlas.web.AcceptList;
@@ -26,27 +18,44 @@ import org.apache.jena.fuseki.DEF;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryParseException;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EofException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3id.copgraph.Problem;
 
 /**
- * The parts of the SPARQL 1.1 Protocol that Fuseki 5.6.0, mounted as a bare filter, does not do
- * itself (checked with curl): a service description for a request without a query (Fuseki
- * answers 404), and 406 for an Accept header it cannot serve (Fuseki silently falls back to
- * its default format). Everything else is passed on to Fuseki untouched.
+ * What {@code /sparql} needs beyond Fuseki 5.6.0 mounted as a bare filter (checked with curl): a
+ * service description for a request without a query (Fuseki answers 404); 406 for an Accept header
+ * it cannot serve (Fuseki silently falls back to its default format); the request read, decoded
+ * strictly and checked against {@link SparqlLimits} before Jena parses it; Fuseki's errors in the
+ * one error shape with clean messages; and an answer held back up to a limit so that a query that
+ * fails is never answered with what looks like a complete 200 (see {@link HeldResponse}).
  */
 final class ProtocolFilter implements Filter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProtocolFilter.class);
+
+    /** Read by the web layer's request metrics, which count query timeouts. */
+    static final String ERROR_ATTRIBUTE = "copgraph.error";
+
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "OPTIONS");
+
     private final DatasetGraph dsg;
     private final java.util.function.Supplier<String> endpointUrl;
+    private final SparqlLimits limits;
+    private final long timeoutMillis;
 
     /** {@code endpointUrl}: the endpoint's public URL, named in the service description (never the request's Host). */
-    ProtocolFilter(DatasetGraph dsg, java.util.function.Supplier<String> endpointUrl) {
+    ProtocolFilter(DatasetGraph dsg, java.util.function.Supplier<String> endpointUrl, SparqlLimits limits, long timeoutMillis) {
         this.dsg = dsg;
         this.endpointUrl = endpointUrl;
+        this.limits = limits;
+        this.timeoutMillis = timeoutMillis;
     }
 
     @Override
@@ -54,100 +63,104 @@ final class ProtocolFilter implements Filter {
         HttpServletRequest http = (HttpServletRequest) req;
         HttpServletResponse out = (HttpServletResponse) res;
         String method = http.getMethod();
-        String contentType = contentType(http);
-        boolean directQuery = "POST".equals(method) && "application/sparql-query".equals(contentType);
-        String body = null;
-        if (directQuery) {
-            // The body is read here to learn the query form, and replayed for Fuseki.
-            ReplayedBody replayed = new ReplayedBody(http, http.getInputStream().readAllBytes());
-            body = replayed.text();
-            http = replayed;
+        if (!METHODS.contains(method)) {
+            out.setHeader("Allow", "GET, POST, HEAD, OPTIONS");
+            SparqlErrors.write(http, out, 405, "method-not-allowed", method + " is not allowed on /sparql: send a query with"
+                    + " GET or POST. Updates go to /update.");
+            return;
         }
-        if (("GET".equals(method) || "HEAD".equals(method)) && http.getParameter("query") == null
-                && http.getParameter("query-ref") == null) {
+        if ("OPTIONS".equals(method)) {
+            chain.doFilter(http, out);
+            return;
+        }
+        QueryRequest query;
+        try {
+            query = QueryRequest.read(http, limits);
+        } catch (Problem p) {
+            SparqlErrors.write(http, out, p);
+            return;
+        }
+        if (!"POST".equals(method) && query.query() == null && query.getParameter("query-ref") == null) {
             describe(http, out);
             return;
         }
-        http = withoutUnknownFormats(http);
-        String text = directQuery ? body
-                : "POST".equals(method) && !"application/x-www-form-urlencoded".equals(contentType) ? null
-                : http.getParameter("query");
-        if (text != null && !explicitFormat(http) && !acceptable(text, http.getHeader("Accept"), out)) {
+        if (query.query() != null && !query.explicitFormat() && !acceptable(query, query.query(), out)) {
             return;
         }
-        chain.doFilter(http, res);
+        HeldResponse held = new HeldResponse(out, limits.resultBufferBytes());
+        try {
+            chain.doFilter(query, held);
+        } catch (StackOverflowError e) {
+            // Defence in depth: the limits should have refused what overflows Jena's recursion.
+            held.sendError(400, "StackOverflowError");
+        }
+        finish(http, out, held, query.query());
     }
 
-    /**
-     * The short format names Fuseki 5.6.0 understands in {@code format}/{@code output}/{@code results}
-     * (read from its {@code Responses} class). SPARQLWrapper sends names such as {@code rdf+xml} and
-     * {@code n3} beside a correct Accept header; Fuseki answers those with a 400, so they are dropped
-     * and the Accept header decides, as the SPARQL protocol says it should.
-     */
-    private static final java.util.Set<String> FUSEKI_FORMATS = java.util.Set.of("json", "sparql", "xml", "text",
-            "csv", "tsv", "thrift", "json-ld", "json-rdf", "ttl", "turtle", "nt", "n-quads", "trig");
-    private static final List<String> FORMAT_PARAMS = List.of("format", "output", "results");
-
-    private static HttpServletRequest withoutUnknownFormats(HttpServletRequest http) {
-        java.util.Set<String> unknown = new java.util.HashSet<>();
-        for (String p : FORMAT_PARAMS) {
-            String v = http.getParameter(p);
-            if (v != null && !v.contains("/") && !FUSEKI_FORMATS.contains(v.toLowerCase(Locale.ROOT))) {
-                unknown.add(p);
-            }
+    /** Sends the held answer, or the error in its place, or aborts an answer that failed while it was sent. */
+    private void finish(HttpServletRequest http, HttpServletResponse out, HeldResponse held, String query) throws IOException {
+        if (!held.failed()) {
+            held.release();
+            return;
         }
-        return unknown.isEmpty() ? http : new HiddenParameters(http, unknown);
-    }
-
-    /** A request that does not show some of its parameters. */
-    private static final class HiddenParameters extends HttpServletRequestWrapper {
-        private final java.util.Set<String> hidden;
-
-        HiddenParameters(HttpServletRequest request, java.util.Set<String> hidden) {
-            super(request);
-            this.hidden = hidden;
+        boolean timeout = held.heldStatus() == 503 || held.failureText().contains("Query cancelled");
+        if (timeout) {
+            http.setAttribute(ERROR_ATTRIBUTE, "query-timeout");
         }
-
-        @Override
-        public String getParameter(String name) {
-            return hidden.contains(name) ? null : super.getParameter(name);
+        if (held.streaming()) {
+            // Part of a 200 has gone out: ending the chunked body without its last chunk makes every
+            // HTTP client report an error instead of taking what came for the whole answer.
+            LOG.info("Aborted a /sparql answer after {} ({}) once it had started", timeout ? "a timeout" : "a failure",
+                    held.heldStatus());
+            ServletContextRequest.getServletContextRequest(http).getServletChannel()
+                    .abort(new EofException(timeout ? "query timed out while its answer was sent" : "query failed while its answer was sent"));
+            return;
         }
-
-        @Override
-        public String[] getParameterValues(String name) {
-            return hidden.contains(name) ? null : super.getParameterValues(name);
+        held.discard();
+        if (timeout) {
+            SparqlErrors.write(http, out, new Problem(Problem.Kind.TIMEOUT, "query-timeout", "The query ran longer than "
+                    + seconds() + ", the limit of this server, and was stopped; no result was sent. Make it more selective"
+                    + " (more specific patterns, a LIMIT) or use a curated query under /api/queries."));
+            return;
         }
-
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            Map<String, String[]> m = new java.util.LinkedHashMap<>(super.getParameterMap());
-            hidden.forEach(m::remove);
-            return m;
+        String text = held.failureText();
+        if (query != null && !query.isBlank()) {
+            text = text.replace(query, ""); // Fuseki echoes the whole query back
         }
-
-        @Override
-        public java.util.Enumeration<String> getParameterNames() {
-            return java.util.Collections.enumeration(getParameterMap().keySet());
+        text = text.replaceFirst("^\\s*Error:\\s*", "");
+        int status = held.heldStatus();
+        if (text.contains("StackOverflowError")) {
+            SparqlErrors.write(http, out, limits.tooDeep("query"));
+        } else if (status >= 500) {
+            SparqlErrors.write(http, out, 500, "internal-error", "Something went wrong on our side; it has been logged.");
+        } else if (status == 422 && text.contains("SERVICE")) {
+            SparqlErrors.write(http, out, 400, "service-not-allowed", "This endpoint never calls other SPARQL services:"
+                    + " SERVICE is refused. Run a federated query from your own SPARQL client.");
+        } else if (status == 400 && text.startsWith("Parse error")) {
+            SparqlErrors.write(http, out, 400, "query-syntax", "The query does not parse: "
+                    + SparqlErrors.clean(text.substring("Parse error".length()).replaceFirst("^:\\s*", "")));
+        } else {
+            String code = status == 404 ? "not-found" : status == 405 ? "method-not-allowed"
+                    : status == 406 ? "not-acceptable" : status == 415 ? "unsupported-media-type" : "bad-query";
+            String message = SparqlErrors.clean(text);
+            SparqlErrors.write(http, out, status, code, message.isEmpty() ? "The query was refused (" + status + ")." : message);
         }
     }
 
-    /** Whether the client asked with ?format= / ?output= / ?results=, which Fuseki honours over Accept. */
-    private static boolean explicitFormat(HttpServletRequest http) {
-        return http.getParameter("format") != null || http.getParameter("output") != null
-                || http.getParameter("results") != null;
+    private String seconds() {
+        return timeoutMillis % 1000 == 0 ? timeoutMillis / 1000 + " s" : timeoutMillis + " ms";
     }
 
-    private static boolean acceptable(String text, String accept, HttpServletResponse out) throws IOException {
+    private static boolean acceptable(HttpServletRequest http, String text, HttpServletResponse out) throws IOException {
+        String accept = http.getHeader("Accept");
         if (accept == null || accept.isBlank()) {
             return true;
         }
         Query query;
         try {
             query = QueryFactory.create(text);
-        } catch (QueryParseException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return true; // Fuseki answers a malformed query with a 400 naming line and column.
-        } catch (RuntimeException e) {
-            return true;
         }
         AcceptList offer = query.isSelectType() ? DEF.rsOfferTable
                 : query.isAskType() ? DEF.rsOfferBoolean
@@ -166,10 +179,8 @@ final class ProtocolFilter implements Filter {
         if (match != null) {
             return true;
         }
-        out.setStatus(HttpServletResponse.SC_NOT_ACCEPTABLE);
-        out.setContentType("text/plain;charset=utf-8");
-        out.getWriter().write("Not Acceptable: a " + query.queryType().toString().toLowerCase(Locale.ROOT)
-                + " query cannot be answered as '" + accept + "'. Available: " + offer + "\n");
+        SparqlErrors.write(http, out, 406, "not-acceptable", "A " + query.queryType().toString().toLowerCase(Locale.ROOT)
+                + " query cannot be answered as '" + accept + "'. Available: " + offer + ".");
         return false;
     }
 
@@ -181,12 +192,15 @@ final class ProtocolFilter implements Filter {
             out.setHeader("Location", "/query-editor");
             return;
         }
-        MediaType type = accept == null || accept.isBlank() ? null
-                : AcceptList.match(AcceptList.create(accept.split("\\s*,\\s*")), DEF.rdfOffer);
+        MediaType type;
+        try {
+            type = accept == null || accept.isBlank() ? null
+                    : AcceptList.match(AcceptList.create(accept.split("\\s*,\\s*")), DEF.rdfOffer);
+        } catch (RuntimeException e) {
+            type = null;
+        }
         if (accept != null && !accept.isBlank() && type == null) {
-            out.setStatus(HttpServletResponse.SC_NOT_ACCEPTABLE);
-            out.setContentType("text/plain;charset=utf-8");
-            out.getWriter().write("Not Acceptable: the service description is available as " + DEF.rdfOffer + "\n");
+            SparqlErrors.write(http, out, 406, "not-acceptable", "The service description is available as " + DEF.rdfOffer + ".");
             return;
         }
         Lang lang = type == null ? Lang.TURTLE : RDFLanguages.contentTypeToLang(type.getContentTypeStr());
@@ -204,66 +218,7 @@ final class ProtocolFilter implements Filter {
     }
 
     private static boolean prefersHtml(String accept) {
-        return accept != null && accept.contains("text/html");
-    }
-
-    private static String contentType(HttpServletRequest http) {
-        String ct = http.getContentType();
-        if (ct == null) {
-            return null;
-        }
-        int semi = ct.indexOf(';');
-        return (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
-    }
-
-    /** A request whose body has been read once and can be read again. */
-    private static final class ReplayedBody extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        ReplayedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        String text() {
-            String enc = getCharacterEncoding();
-            return new String(body, enc == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(enc));
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous replay only");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
+        // The site's one rule for "a browser": HTML asked for at least as strongly as JSON.
+        return org.w3id.copgraph.web.Negotiation.wantsHtml(accept);
     }
 }

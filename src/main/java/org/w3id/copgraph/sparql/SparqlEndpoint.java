@@ -24,17 +24,18 @@ public final class SparqlEndpoint {
 
     public static final String PATH = "/sparql";
 
-    /** Request headers a browser may send with a query; everything else stays same-origin. */
-    /** Response headers a browser script may read: the request id helps reporting a problem. */
-
     private final FusekiServer fuseki;
     private final DatasetGraph dsg;
     private final java.util.function.Supplier<String> endpointUrl;
+    private final SparqlLimits limits;
+    private final long timeoutMillis;
 
     /** {@code endpointUrl}: where clients reach {@link #PATH}, from the configured public URL. */
-    public SparqlEndpoint(DatasetGraph dsg, long timeoutMillis, java.util.function.Supplier<String> endpointUrl) {
+    public SparqlEndpoint(DatasetGraph dsg, long timeoutMillis, java.util.function.Supplier<String> endpointUrl, SparqlLimits limits) {
         this.dsg = dsg;
         this.endpointUrl = endpointUrl;
+        this.limits = limits;
+        this.timeoutMillis = timeoutMillis;
         // Fuseki reads the timeout from the dataset's context for every query it runs.
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(timeoutMillis));
         // No federated SERVICE calls: a public endpoint must not fetch URLs its callers name.
@@ -59,7 +60,7 @@ public final class SparqlEndpoint {
     public void installInto(ServletContextHandler context) {
         DataAccessPointRegistry.set(context.getServletContext(), fuseki.getDataAccessPointRegistry());
         OperationRegistry.set(context.getServletContext(), fuseki.getOperationRegistry());
-        context.addFilter(new FilterHolder(new ProtocolFilter(dsg, endpointUrl)), PATH, EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new ProtocolFilter(dsg, endpointUrl, limits, timeoutMillis)), PATH, EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new FusekiFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
     }
 }

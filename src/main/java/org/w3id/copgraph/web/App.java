@@ -46,7 +46,7 @@ public final class App {
     /** An unstarted app; {@code start(port)} it (port 0 picks a free one). */
     public static Javalin create(Copgraph cg) {
         SparqlEndpoint sparql = new SparqlEndpoint(cg.store().dataset(), cg.settings().queryTimeoutMillis(),
-                () -> cg.publicUrl().of(SparqlEndpoint.PATH));
+                () -> cg.publicUrl().of(SparqlEndpoint.PATH), cg.settings().sparqlLimits());
         PrometheusMeterRegistry metrics = Metrics.registry(cg);
         QueryRoutes queries = new QueryRoutes(cg);
         WriteRoutes writes = new WriteRoutes(cg);
@@ -73,9 +73,15 @@ public final class App {
             cfg.routes.apiBuilder(() -> routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest));
 
             cfg.routes.exception(Problem.class, (e, ctx) -> Errors.respond(ctx, e));
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> Errors.respond(ctx, e.getStatus(),
-                    e.getStatus() == 404 ? "not-found" : e.getStatus() == 405 ? "method-not-allowed" : "http-" + e.getStatus(),
-                    e.getStatus() == 404 ? "Nothing at " + ctx.path() + ". The home page / links to everything." : e.getMessage()));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e instanceof io.javalin.http.MethodNotAllowedResponse) {
+                    // Javalin lists the methods the path has in the details; a 405 says them in Allow.
+                    ctx.header("Allow", String.join(", ", e.getDetails().values()));
+                }
+                Errors.respond(ctx, e.getStatus(),
+                        e.getStatus() == 404 ? "not-found" : e.getStatus() == 405 ? "method-not-allowed" : "http-" + e.getStatus(),
+                        e.getStatus() == 404 ? "Nothing at " + ctx.path() + ". The home page / links to everything." : e.getMessage());
+            });
             cfg.routes.exception(java.nio.charset.UnsupportedCharsetException.class, (e, ctx) -> Errors.respond(ctx, 415,
                     "unsupported-charset", "Unknown charset '" + e.getCharsetName() + "' in Content-Type; send UTF-8."));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -113,6 +119,9 @@ public final class App {
         get("/assets/workbench/<path>", new Assets("workbench")::serve);
         get("/assets/site/<path>", new Assets("site")::serve);
         get("/webjars/<path>", new Assets("META-INF/resources/webjars")::serve);
+        // Browsers ask for /favicon.ico whatever the page says; an SVG served there is shown.
+        get("/favicon.ico", ctx -> Assets.file(ctx, "site/favicon.svg"));
+        get("/favicon.svg", ctx -> Assets.file(ctx, "site/favicon.svg"));
         get("/assets/cytoscape.min.js", network::cytoscape);
         get("/assets/explore.js", network::exploreScript);
 

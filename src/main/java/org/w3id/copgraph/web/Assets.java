@@ -50,6 +50,18 @@ final class Assets {
         ctx.result(in);
     }
 
+    /** Answers with one class-path file (no leading slash). */
+    static void file(Context ctx, String resource) {
+        InputStream in = Assets.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw notFound(ctx);
+        }
+        String ext = resource.substring(resource.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        ctx.header("Cache-Control", "public, max-age=86400");
+        ctx.contentType(TYPES.getOrDefault(ext, "application/octet-stream"));
+        ctx.result(in);
+    }
+
     private static Problem notFound(Context ctx) {
         return Problem.notFound("not-found", "Nothing at " + ctx.path() + ". The home page / links to everything.");
     }

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 
 import org.w3id.copgraph.ErrorText;
 import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.view.ErrorView;
 
 /**
  * The one error shape: JSON {@code {"status", "error", "message"}} for API clients, a readable
@@ -31,9 +32,11 @@ final class Errors {
             ctx.header("WWW-Authenticate", "Bearer realm=\"copgraph\"" + (code.equals("token-required") ? "" : ", error=\"invalid_token\""));
         }
         String accept = ctx.header("Accept");
-        if (Negotiation.wantsHtml(accept) && !ctx.path().startsWith("/api/")) {
+        // A browser gets the readable page on /api paths too (a person following a link there);
+        // API clients do not ask for HTML first, so they keep the JSON shape.
+        if (Negotiation.wantsHtml(accept)) {
             html(ctx, status, code, message);
-        } else if (accept != null && accept.startsWith("text/plain")) {
+        } else if (Negotiation.prefers(accept, "text/plain")) {
             text(ctx, status, code, message);
         } else {
             json(ctx, status, code, message);
@@ -51,7 +54,7 @@ final class Errors {
         String message = ErrorText.forClients(p.getMessage());
         String accept = ctx.header("Accept");
         boolean html = mediaType != null ? mediaType.equals("text/html") : Negotiation.wantsHtml(accept);
-        boolean json = mediaType != null ? mediaType.contains("json") : accept != null && accept.contains("json");
+        boolean json = mediaType != null ? mediaType.contains("json") : Negotiation.acceptsJson(accept);
         if (html) {
             html(ctx, p.status(), p.code(), message);
         } else if (json) {
@@ -62,8 +65,7 @@ final class Errors {
     }
 
     private static void html(Context ctx, int status, String code, String message) {
-        ctx.html(Html.page("Error " + status, "<h1>" + status + " · " + Html.escape(code) + "</h1><p>"
-                + Html.escape(message).replace("\n", "<br>") + "</p><p><a href=\"/\">Back to the home page</a></p>"));
+        Pages.html(ctx, "error", ErrorView.of(status, code, message));
     }
 
     private static void text(Context ctx, int status, String code, String message) {

@@ -11,7 +11,9 @@ import org.w3id.copgraph.linkeddata.Description;
 import org.w3id.copgraph.linkeddata.DocumentFormat;
 import org.w3id.copgraph.linkeddata.Documents;
 import org.w3id.copgraph.linkeddata.OntologyDocument;
+import org.w3id.copgraph.linkeddata.OntologyView;
 import org.w3id.copgraph.linkeddata.ResourceDescriptions;
+import org.w3id.copgraph.linkeddata.ResourceView;
 import org.w3id.copgraph.linkeddata.Sitemap;
 import org.w3id.copgraph.model.Iris;
 
@@ -23,7 +25,7 @@ import org.w3id.copgraph.model.Iris;
  */
 final class LinkedDataRoutes {
 
-    static final String CONTEXT_PATH = "/ontology/context.jsonld";
+    static final String CONTEXT_PATH = OntologyView.CONTEXT_PATH;
 
     private final Copgraph cg;
     private final Iris iris;
@@ -49,8 +51,8 @@ final class LinkedDataRoutes {
             Description d = descriptions.describe(iris.forPath(ctx.path()), pageParam(ctx));
             ctx.header("Link", alternates(ctx.path(), DocumentFormat.RESOURCE));
             if (format == DocumentFormat.HTML) {
-                String jsonLd = documents.jsonLd().compact(ResourcePage.graphOf(d), null);
-                ctx.html(ResourcePage.render(d, iris, ctx.path(), jsonLd));
+                String jsonLd = documents.jsonLd().compact(ResourceView.graphOf(d), null);
+                Pages.html(ctx, "resource", ResourceView.of(d, iris, ctx.path(), jsonLd));
             } else {
                 respond(ctx, format, documents.write(d, format, origin() + CONTEXT_PATH));
             }
@@ -67,7 +69,7 @@ final class LinkedDataRoutes {
             OntologyDocument.Snapshot doc = ontology.get();
             ctx.header("Link", alternates("/ontology", DocumentFormat.ONTOLOGY));
             if (format == DocumentFormat.HTML) {
-                ctx.html(OntologyPage.render(doc, iris));
+                Pages.html(ctx, "ontology", OntologyView.of(doc, iris));
             } else {
                 respond(ctx, format, documents.write(doc.graph(), format, origin() + CONTEXT_PATH));
             }
@@ -99,11 +101,18 @@ final class LinkedDataRoutes {
             }
             b.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
             for (String iri : sitemap.file(page)) {
-                b.append("  <url><loc>").append(Html.escape(origin + iris.pathOf(iri))).append("</loc></url>\n");
+                b.append("  <url><loc>").append(xml(origin + iris.pathOf(iri))).append("</loc></url>\n");
             }
             b.append("</urlset>\n");
         }
         ctx.contentType("application/xml; charset=utf-8").result(b.toString());
+    }
+
+    /** Text escaped for XML content (jte's HTML-content escaping, which XML reads the same way). */
+    private static String xml(String text) {
+        gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();
+        gg.jte.html.escape.Escape.htmlContent(text, out);
+        return out.toString();
     }
 
     private static DocumentFormat negotiate(Context ctx, List<DocumentFormat> offers) {

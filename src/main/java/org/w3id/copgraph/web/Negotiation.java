@@ -69,6 +69,29 @@ public final class Negotiation {
         return html > 0 && html >= json;
     }
 
+    /**
+     * Whether {@code mediaType} is what the client asks for first: the media range of the highest
+     * q-value (the first listed among equals) names it exactly. {@code text/plain, * / *} prefers
+     * plain text; {@code * / *} alone prefers nothing.
+     */
+    public static boolean prefers(String accept, String mediaType) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        Range top = null;
+        for (Range r : parse(accept)) {
+            if (top == null || r.q > top.q) {
+                top = r;
+            }
+        }
+        return top != null && top.q > 0 && top.matchesExactly(mediaType.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the client accepts some JSON type explicitly ({@code application/json}, {@code application/ld+json}...). */
+    public static boolean acceptsJson(String accept) {
+        return accept != null && parse(accept).stream().anyMatch(r -> r.q > 0 && r.type.contains("json"));
+    }
+
     private static <T> String names(List<T> offers, Function<T, String> shortName) {
         return String.join("|", offers.stream().map(shortName).toList());
     }

@@ -10,10 +10,12 @@ import io.javalin.http.Context;
 
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.queries.CatalogueView;
 import org.w3id.copgraph.queries.CuratedQueries;
 import org.w3id.copgraph.queries.CuratedQuery;
 import org.w3id.copgraph.queries.Parameter;
 import org.w3id.copgraph.queries.ResultFormat;
+import org.w3id.copgraph.queries.ResultView;
 
 /** {@code /api/queries}: the curated queries, listed with their documentation and run by name. */
 final class QueryRoutes {
@@ -25,6 +27,11 @@ final class QueryRoutes {
     }
 
     void list(Context ctx) {
+        ctx.header("Vary", "Accept");
+        if (Negotiation.wantsHtml(ctx.header("Accept"))) {
+            Pages.html(ctx, "queries", CatalogueView.of(cg.queries(), cg.store(), cg.settings().iris()));
+            return;
+        }
         List<Map<String, Object>> out = new ArrayList<>();
         for (CuratedQuery q : cg.queries().list()) {
             out.add(describe(q, cg));
@@ -33,6 +40,12 @@ final class QueryRoutes {
     }
 
     void one(Context ctx) {
+        CuratedQuery q = cg.queries().get(ctx.pathParam("name"));
+        ctx.header("Vary", "Accept");
+        if (Negotiation.wantsHtml(ctx.header("Accept"))) {
+            ctx.redirect("/api/queries#" + q.name());
+            return;
+        }
         ctx.json(describe(cg.queries().get(ctx.pathParam("name")), cg));
     }
 
@@ -49,6 +62,14 @@ final class QueryRoutes {
             }
             args.put(k, v.get(0));
         });
+        String asked = args.get("format");
+        if ("html".equalsIgnoreCase(asked) || (asked == null || asked.isBlank()) && Negotiation.wantsHtml(ctx.header("Accept"))) {
+            // A person following a link or submitting the catalogue's form: the answer as a page.
+            args.remove("format");
+            ctx.header("Vary", "Accept");
+            Pages.html(ctx, "query-result", ResultView.of(name, args, cg.queries(), cg.store(), cg.settings().iris()));
+            return;
+        }
         ResultFormat format = Negotiation.choose(ctx.header("Accept"), args.get("format"),
                 ResultFormat.offeredFor(q), f -> f.mediaType, f -> f.shortName);
         CuratedQueries.Answer answer = cg.queries().answer(name, args, format, cg.store());

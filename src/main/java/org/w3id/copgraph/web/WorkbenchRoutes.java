@@ -3,6 +3,7 @@ package org.w3id.copgraph.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +14,7 @@ import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.model.Cop;
 import org.w3id.copgraph.queries.CuratedQueries;
 import org.w3id.copgraph.queries.CuratedQuery;
+import org.w3id.copgraph.queries.EditorView;
 import org.w3id.copgraph.queries.OpenApi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,75 +42,44 @@ final class WorkbenchRoutes {
         ctx.json(OpenApi.describe(cg.queries(), cg.store(), "0.1.0"));
     }
 
+    /** Swagger UI over the OpenAPI document; its start-up script is a file, not inline (CSP). */
     void docs(Context ctx) {
-        String base = "/webjars/swagger-ui/" + SWAGGER_UI + "/";
-        ctx.html("""
-                <!DOCTYPE html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <title>Curated queries API · copgraph</title>
-                <link rel="stylesheet" href="%sswagger-ui.css">
-                </head>
-                <body>
-                <noscript><p>This page needs JavaScript. The API description itself is plain JSON at
-                <a href="/api/openapi.json">/api/openapi.json</a>, and the queries are listed at
-                <a href="/api/queries">/api/queries</a>.</p></noscript>
-                <div id="swagger-ui"></div>
-                <script src="%sswagger-ui-bundle.js"></script>
-                <script src="/assets/site/api-docs.js"></script>
-                </body>
-                </html>
-                """.formatted(base, base));
+        Pages.html(ctx, "api-docs", "/webjars/swagger-ui/" + SWAGGER_UI + "/");
     }
 
+    /**
+     * YASGUI on /sparql with the curated queries as examples. {@code ?curated=NAME} (and that
+     * query's arguments) opens the editor on that query with those arguments bound, which is
+     * how the catalogue's "SPARQL in the editor" links arrive. The page's data travels in a
+     * data attribute, read by editor.js: no inline script (CSP).
+     */
     void editor(Context ctx) {
         List<Map<String, String>> examples = new ArrayList<>();
-        StringBuilder list = new StringBuilder();
+        List<EditorView.Example> list = new ArrayList<>();
         int i = 0;
         for (CuratedQuery q : cg.queries().list()) {
             examples.add(Map.of("name", q.name(), "summary", q.summary(), "query", cg.queries().editorText(q)));
-            list.append("<li><button type=\"button\" class=\"example\" data-example=\"").append(i++)
-                    .append("\" title=\"").append(Html.escape(q.description())).append("\">")
-                    .append(Html.escape(q.summary())).append("</button> <a href=\"").append(CuratedQueries.API)
-                    .append(Html.escape(q.name())).append("?format=csv\">CSV</a></li>\n");
+            list.add(new EditorView.Example(i++, q.name(), q.summary(), q.description(),
+                    CuratedQueries.API + q.name() + "?format=csv"));
         }
-        String json;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("examples", examples);
+        data.put("prefixes", new TreeMap<>(Cop.PREFIXES));
+        data.put("base", cg.settings().iris().base());
+        String curated = ctx.queryParam("curated");
+        if (curated != null && !curated.isBlank()) {
+            Map<String, String> args = new LinkedHashMap<>();
+            ctx.queryParamMap().forEach((k, v) -> {
+                if (!k.equals("curated") && !k.isEmpty() && !v.isEmpty()) {
+                    args.put(k, v.get(0));
+                }
+            });
+            data.put("open", Map.of("name", curated, "query", cg.queries().editorText(curated, args, cg.store())));
+        }
         try {
-            json = JSON.writeValueAsString(Map.of("examples", examples, "prefixes", new TreeMap<>(Cop.PREFIXES)))
-                    .replace("</", "<\\/");
+            Pages.html(ctx, "editor", new EditorView(list, JSON.writeValueAsString(data)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ctx.html("""
-                <!DOCTYPE html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>SPARQL editor · copgraph</title>
-                <link rel="stylesheet" href="/assets/yasgui/yasgui.min.css">
-                <link rel="stylesheet" href="/assets/site/editor.css">
-                </head>
-                <body>
-                <aside>
-                <p><a href="/">copgraph</a> · SPARQL endpoint <code>/sparql</code> · <a href="/api/docs">API</a></p>
-                <h2>Curated queries</h2>
-                <p>Open one as an example; its parameters are bound to their defaults.</p>
-                <ul id="examples">
-                %s</ul>
-                <p>The address bar keeps the current query, so a link shares it.</p>
-                </aside>
-                <main>
-                <noscript><p>The editor needs JavaScript. Without it, send queries to <code>/sparql</code>
-                (SPARQL 1.1 Protocol) or use the <a href="/api/queries">curated queries</a>.</p></noscript>
-                <div id="yasgui"></div>
-                </main>
-                <script id="workbench" type="application/json">%s</script>
-                <script src="/assets/yasgui/yasgui.min.js"></script>
-                <script src="/assets/workbench/editor.js"></script>
-                </body>
-                </html>
-                """.formatted(list, json));
     }
 }

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class CuratedQueriesHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Nobody in the seed's sources belongs to two CoPs; ResearchAnswersTest checks it on written data. */
+    private static final java.util.Set<String> EMPTY_ON_THE_SEED = java.util.Set.of("people-connecting-cops");
     @RegisterExtension
     static final SeededServer server = new SeededServer();
 
@@ -50,7 +52,9 @@ class CuratedQueriesHttpTest {
                 assertThat(ex.statusCode()).as(name + " example " + example).isEqualTo(200);
                 rows += JSON.readTree(ex.body()).at("/results/bindings").size();
             }
-            assertThat(rows).as(name + " finds something in the seed graph").isGreaterThan(0);
+            if (!EMPTY_ON_THE_SEED.contains(name)) {
+                assertThat(rows).as(name + " finds something in the seed graph").isGreaterThan(0);
+            }
         }
     }
 

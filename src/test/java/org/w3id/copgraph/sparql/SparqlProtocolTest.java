@@ -102,10 +102,11 @@ class SparqlProtocolTest {
     }
 
     @Test
-    void anUnservableAcceptGives406InPlainText() {
+    void anUnservableAcceptGives406InTheOneErrorShape() {
         HttpResponse<String> select = http.get("/sparql?query=" + Http.enc(COPS), "Accept", "image/png");
         assertThat(select.statusCode()).isEqualTo(406);
-        assertThat(select.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(select.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(select.body()).contains("\"error\":\"not-acceptable\"");
         assertThat(select.body()).contains("application/sparql-results+json");
         HttpResponse<String> construct = http.post("/sparql", "application/sparql-query", CONSTRUCT, "Accept", "image/png");
         assertThat(construct.statusCode()).isEqualTo(406);
@@ -215,8 +216,8 @@ class SparqlProtocolTest {
                 HttpResponse<String> r = new Http(slow.port()).get("/sparql?query=" + Http.enc(q),
                         "Accept", "application/sparql-results+json");
                 assertThat(r.statusCode()).isEqualTo(503);
-                assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-                assertThat(r.body()).containsIgnoringCase("timed out");
+                assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+                assertThat(r.body()).contains("\"error\":\"query-timeout\"");
             } finally {
                 slow.stop();
             }

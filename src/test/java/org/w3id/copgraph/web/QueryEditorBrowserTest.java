@@ -48,6 +48,49 @@ class QueryEditorBrowserTest {
         }
     }
 
+    private static ChromeDriver browser() throws java.io.IOException {
+        Path profile = Files.createTempDirectory("copgraph-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    @Test
+    void aCuratedQueryOpensWithItsSelectInSightNoParameterColumnAndLocalLinks() throws Exception {
+        ChromeDriver driver = browser();
+        try {
+            driver.get("http://localhost:" + app.port() + "/query-editor?curated=cop-members&cop=/id/cop/urbana");
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.until(d -> d.findElements(By.cssSelector(".yasr table td")).stream()
+                    .anyMatch(c -> c.getText().contains("Duncan Crowley")));
+            // The SELECT line lies within the editor's visible area.
+            Object selectInSight = driver.executeScript(
+                    "var cm = document.querySelector('.yasqe .CodeMirror');"
+                    + "var box = cm.getBoundingClientRect();"
+                    + "var kw = Array.from(cm.querySelectorAll('.cm-keyword')).find(function (e) { return e.textContent === 'SELECT'; });"
+                    + "if (!kw) { return false; } var r = kw.getBoundingClientRect();"
+                    + "return r.top >= box.top && r.bottom <= box.bottom;");
+            assertThat(selectInSight).isEqualTo(Boolean.TRUE);
+            List<String> headers = driver.findElements(By.cssSelector(".yasr table th")).stream().map(WebElement::getText).toList();
+            assertThat(headers).noneMatch(h -> h.contains("_cop_iri"));
+            // The graph's IRIs open their page on this host.
+            List<String> hrefs = driver.findElements(By.cssSelector(".yasr table td a")).stream()
+                    .map(a -> a.getAttribute("href")).toList();
+            assertThat(hrefs).anyMatch(h -> h.equals("http://localhost:" + app.port() + "/id/person/duncan-crowley"));
+            assertThat(hrefs).noneMatch(h -> h.startsWith("https://w3id.org/copgraph/id/"));
+            Path shots = Path.of("target/screenshots");
+            Files.createDirectories(shots);
+            Files.write(shots.resolve("query-editor-curated.png"), driver.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.quit();
+        }
+    }
+
     @Test
     void aCuratedExampleRunsAndItsQueryGoesIntoTheAddress() throws Exception {
         Path profile = Files.createTempDirectory("copgraph-chromium");

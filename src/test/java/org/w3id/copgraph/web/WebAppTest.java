@@ -64,4 +64,23 @@ class WebAppTest {
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("<h1>404").contains("href=\"/\"");
     }
+
+    @Test
+    void apiErrorsGiveBrowsersTheReadablePageAndClientsJson() {
+        HttpResponse<String> page = server.http().get("/api/queries/no-such-query", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("<h1>404");
+        HttpResponse<String> json = server.http().get("/api/queries/no-such-query");
+        assertThat(json.statusCode()).isEqualTo(404);
+        assertThat(json.body()).startsWith("{\"status\":404");
+    }
+
+    @Test
+    void theFaviconIsServed() {
+        HttpResponse<String> r = server.http().get("/favicon.ico");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+        assertThat(server.http().get("/assets/site/copgraph.css").statusCode()).isEqualTo(200);
+    }
 }
