@@ -1,5 +1,7 @@
 package org.w3id.copgraph;
 
+import java.util.List;
+
 /**
  * A failure the caller can fix: bad input, an unknown name, a refused write.
  * Features throw it without knowing about HTTP; the web layer maps {@link Kind} to a status
@@ -19,13 +21,23 @@ public class Problem extends RuntimeException {
         }
     }
 
+    /** A resource whose name is near one that was asked for and not found. */
+    public record Match(String iri, String label) {
+    }
+
     private final Kind kind;
     private final String code;
+    private final List<Match> closeMatches;
 
     public Problem(Kind kind, String code, String message) {
+        this(kind, code, message, List.of());
+    }
+
+    public Problem(Kind kind, String code, String message, List<Match> closeMatches) {
         super(message);
         this.kind = kind;
         this.code = code;
+        this.closeMatches = List.copyOf(closeMatches);
     }
 
     public static Problem badRequest(String code, String message) {
@@ -46,6 +58,11 @@ public class Problem extends RuntimeException {
 
     public int status() {
         return kind.status;
+    }
+
+    /** For "no such resource": resources whose label or slug is near the name asked for (may be empty). */
+    public List<Match> closeMatches() {
+        return closeMatches;
     }
 
     /** A short, stable, machine-readable code such as {@code unknown-query}. */

@@ -154,6 +154,9 @@ final class UpdatePolicy {
                         + iris.graph("a-source") + ">. Replacing the whole data is an admin's restore.");
             }
             if (u.isOneGraph()) {
+                if (arqGraphName(u.getGraph())) {
+                    throw defaultGraph(verb + " of " + u.getGraph().getURI());
+                }
                 graph(u.getGraph());
             }
         }
@@ -164,6 +167,9 @@ final class UpdatePolicy {
                     throw defaultGraph(verb + " with DEFAULT");
                 }
                 if (t.isOneNamedGraph()) {
+                    if (arqGraphName(t.getGraph())) {
+                        throw defaultGraph(verb + " with " + t.getGraph().getURI());
+                    }
                     graph(t.getGraph());
                 }
             }
@@ -176,8 +182,20 @@ final class UpdatePolicy {
                 + "> TO <" + iris.graph("another-source") + ">.");
     }
 
+    /**
+     * ARQ's own names for the default graph and the union ({@code urn:x-arq:DefaultGraph},
+     * {@code urn:x-arq:UnionGraph}): as the source or target of a graph operation they mean the
+     * default graph (COPY of the union into a source graph duplicated every statement).
+     */
+    private static boolean arqGraphName(Node g) {
+        return g != null && g.isURI() && g.getURI().startsWith("urn:x-arq:");
+    }
+
     /** A 403 for a graph copgraph maintains itself; variables, blank nodes and the default graph pass. */
     private void graph(Node g) {
+        if (g != null && Quad.isUnionGraph(g)) {
+            throw defaultGraph("Writing to, or naming with WITH/USING, " + g.getURI());
+        }
         if (g != null && g.isURI() && iris.isMaintainedGraph(g.getURI())) {
             throw maintained(g.getURI());
         }

@@ -1,6 +1,11 @@
 package org.w3id.copgraph.linkeddata;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -10,6 +15,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCAT;
@@ -21,6 +27,7 @@ import org.w3id.copgraph.model.Cop;
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.model.PublicUrl;
 import org.w3id.copgraph.store.Store;
+import org.w3id.copgraph.view.Link;
 
 /**
  * The VoID and DCAT description of the dataset at {@code /.well-known/void}: the catalog, the
@@ -54,6 +61,17 @@ public final class DatasetDescription {
     private final java.util.function.Supplier<PublicUrl> publicUrl;
     private final Dumps dumps;
     private final AtomicReference<Cached> cache = new AtomicReference<>();
+    private final AtomicReference<CachedSources> sourcesCache = new AtomicReference<>();
+
+    private static final Query SOURCES = QueryFactory.create("""
+            PREFIX cop: <https://w3id.org/copgraph/ontology#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            SELECT ?g (SAMPLE(?t) AS ?title) (SAMPLE(?u) AS ?url) (SAMPLE(?l) AS ?licence) WHERE {
+              GRAPH ?meta { ?g a cop:SourceGraph . OPTIONAL { ?g dcterms:title ?t } OPTIONAL { ?g dcterms:source ?u }
+                            OPTIONAL { ?g dcterms:license ?l } }
+            } GROUP BY ?g""");
+    private static final Query GRAPH_SIZES = QueryFactory.create(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g");
 
     public DatasetDescription(Store store, Iris iris, java.util.function.Supplier<PublicUrl> publicUrl, Dumps dumps) {
         this.store = store;
@@ -82,6 +100,43 @@ public final class DatasetDescription {
         Graph g = build(version, at);
         cache.set(new Cached(version, at, g));
         return g;
+    }
+
+    /** The description as a person reads it (the page of {@code /.well-known/void} and {@code /dumps/}). */
+    public DatasetView view() {
+        return DatasetView.of(describe(), sources(), iris, datasetIri(), publicUrl.get().site());
+    }
+
+    /** Every source graph with its title, original, licence and statements, as graph/meta describes them. */
+    public List<DatasetView.SourceEntry> sources() {
+        Instant version = store.lastModified();
+        CachedSources c = sourcesCache.get();
+        if (c != null && Objects.equals(c.version, version)) {
+            return c.sources;
+        }
+        Map<String, Long> sizes = new HashMap<>();
+        store.query(GRAPH_SIZES, BindingFactory.empty(), STATS_TIMEOUT_MILLIS, exec -> {
+            exec.select().forEachRemaining(b -> sizes.put(b.get("g").getURI(), Long.parseLong(b.get("n").getLiteralLexicalForm())));
+            return null;
+        });
+        List<DatasetView.SourceEntry> out = new ArrayList<>();
+        store.query(SOURCES, BindingFactory.binding(Var.alloc("meta"), uri(iris.metaGraph())), STATS_TIMEOUT_MILLIS, exec -> {
+            exec.select().forEachRemaining(b -> {
+                String g = b.get("g").getURI();
+                Node title = b.get("title");
+                Node url = b.get("url");
+                Node licence = b.get("licence");
+                String path = iris.pathOf(g);
+                out.add(new DatasetView.SourceEntry(Link.to(path != null ? path : g, title != null ? title.getLiteralLexicalForm() : Labels.localName(g)),
+                        url != null && url.isURI() ? url.getURI() : null,
+                        licence != null && licence.isURI() ? DatasetView.licenceLink(licence.getURI()) : null, sizes.getOrDefault(g, 0L)));
+            });
+            return null;
+        });
+        out.sort(Comparator.comparing(e -> e.graph().text(), String.CASE_INSENSITIVE_ORDER));
+        List<DatasetView.SourceEntry> sources = List.copyOf(out);
+        sourcesCache.set(new CachedSources(version, sources));
+        return sources;
     }
 
     /** The data version the description is of (for ETag and Last-Modified). */
@@ -223,5 +278,8 @@ public final class DatasetDescription {
     }
 
     private record Cached(Instant version, PublicUrl at, Graph graph) {
+    }
+
+    private record CachedSources(Instant version, List<DatasetView.SourceEntry> sources) {
     }
 }

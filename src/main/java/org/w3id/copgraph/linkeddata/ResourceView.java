@@ -74,7 +74,9 @@ public record ResourceView(String title, String iri, String path, List<Link> typ
         int page = d.inversePage();
         Link previous = page > 1 ? Link.to(path + (page == 2 ? "" : "?inverse-page=" + (page - 1)) + "#inverse", "previous page") : null;
         return new ResourceView(d.label(d.iri()), d.iri(), path, types,
-                Link.to("/explore?focus=" + enc(d.iri()), "Explore the network around it"),
+                // A source graph is no node of the network: the explorer draws the resources it ties together.
+                Link.to("/explore?focus=" + enc(d.iri()), d.iri().startsWith(iris.graph(""))
+                        ? "Explore the resources this source ties together" : "Explore the network around it"),
                 Link.to("/sparql?query=" + enc("DESCRIBE <" + d.iri() + ">"), "Ask the SPARQL endpoint"),
                 List.copyOf(formats), rows, own.size(), own.size() > MAX_ROWS, inverse, page, previous, b.sources(), jsonLd);
     }

@@ -73,6 +73,11 @@ public final class Edge {
         return end.equals(source) ? target : source;
     }
 
+    /** This edge with only {@code kept} of its reasons. */
+    Edge withReasons(List<Reason> kept) {
+        return new Edge(id, source, target, directed, kept);
+    }
+
     /** This edge with only the reasons of {@code kinds}, or null when none is left. */
     Edge restrictedTo(Set<LinkKind> kinds) {
         if (kinds.containsAll(kinds())) {

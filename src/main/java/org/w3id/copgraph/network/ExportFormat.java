@@ -10,7 +10,8 @@ public enum ExportFormat {
     GRAPHML("graphml", "application/graphml+xml", "GraphML 1.0 (yEd, Gephi, NetworkX, igraph)"),
     GEXF("gexf", "application/gexf+xml", "GEXF 1.3 (Gephi)"),
     CSV("csv", "text/csv", "CSV node and edge tables (Gephi's spreadsheet import, R, pandas)"),
-    JSON("json", "application/json", "Cytoscape JSON (Cytoscape desktop, Cytoscape.js)");
+    JSON("json", "application/json", "Cytoscape JSON (Cytoscape desktop, Cytoscape.js)"),
+    KUMU("kumu.json", "application/json", "Kumu blueprint (kumu.io: Import, JSON)");
 
     public final String extension;
     public final String mediaType;

@@ -45,6 +45,7 @@ public final class Exports {
                     csvEdges(view, out);
                 }
                 case JSON -> JSON.writeValue(out, cytoscape(view, pathOf));
+                case KUMU -> JSON.writeValue(out, kumu(view));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -329,6 +330,53 @@ public final class Exports {
         return out;
     }
 
+    // ---------------------------------------------------------------- Kumu blueprint
+
+    /**
+     * A Kumu blueprint: {@code elements} and {@code connections}. Kumu joins connections to
+     * elements by label, so a label two resources share is made unique with the IRI's last segment.
+     */
+    static Map<String, Object> kumu(View view) {
+        Map<String, String> labelOf = new LinkedHashMap<>();
+        Map<String, Long> counts = view.nodes().values().stream().collect(Collectors.groupingBy(Node::label, Collectors.counting()));
+        List<Object> elements = new ArrayList<>();
+        for (NodeRow r : rows(view)) {
+            String label = counts.get(r.node.label()) > 1
+                    ? r.node.label() + " (" + r.node.iri().substring(r.node.iri().lastIndexOf('/') + 1) + ")" : r.node.label();
+            labelOf.put(r.node.iri(), label);
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("label", label);
+            e.put("type", r.node.type().id());
+            e.put("description", r.node.iri());
+            for (Attr a : NODE_ATTRS) {
+                Object v = a.value.apply(r);
+                if (v != null && !a.id.equals("type")) {
+                    e.put(a.id, v);
+                }
+            }
+            elements.add(e);
+        }
+        List<Object> connections = new ArrayList<>();
+        for (Edge edge : view.edges()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("from", labelOf.get(edge.source()));
+            c.put("to", labelOf.get(edge.target()));
+            c.put("direction", edge.directed() ? "directed" : "undirected");
+            for (EdgeAttr a : EDGE_ATTRS) {
+                Object v = a.value.apply(edge);
+                if (v != null) {
+                    c.put(a.id.equals("kinds") ? "type" : a.id.equals("reasons") ? "description" : a.id, v);
+                }
+            }
+            c.put("weight", edge.weight());
+            connections.add(c);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("elements", elements);
+        out.put("connections", connections);
+        return out;
+    }
+
     public static Map<String, Object> reason(Reason r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", r.kind().id());
@@ -340,6 +388,9 @@ public final class Exports {
             m.put("date", r.date().toString());
         }
         m.put("sources", r.sources());
+        if (r.evidence() != null) {
+            m.put("evidence", r.evidence().id());
+        }
         return m;
     }
 }

@@ -382,7 +382,8 @@ final class FactsReader {
             }
             links.add(new Link(f, t, false, new Reason(kind, () -> label(f) + " " + how + " " + label(t)
                     + (date == null ? "" : " (" + date + ")")
-                    + (evidence == null ? "" : " (" + evidence.toLowerCase(Locale.ROOT) + ")"), t, date, source(graph), 1)));
+                    + (evidence == null ? "" : " (" + evidence.toLowerCase(Locale.ROOT) + ")"), t, date, source(graph), 1,
+                    Evidence.of(evidence))));
         }
 
         void membership(String member, String org, String role, String evidence, LocalDate start, String graph) {
@@ -401,7 +402,8 @@ final class FactsReader {
             String t = iri(org);
             links.add(new Link(f, t, false, new Reason(kind, () -> label(f) + " " + label(r) + " of " + label(t)
                     + (start == null ? "" : " (" + start + ")")
-                    + (evidence == null ? "" : " (" + evidence.toLowerCase(Locale.ROOT) + ")"), t, start, source(graph), 1)));
+                    + (evidence == null ? "" : " (" + evidence.toLowerCase(Locale.ROOT) + ")"), t, start, source(graph), 1,
+                    Evidence.of(evidence))));
         }
 
         void crossPollination(Node xp, String graph, Node[] d, List<String> transferred) {
@@ -435,7 +437,7 @@ final class FactsReader {
                         + (activity == null ? "" : " at " + label(activity))
                         + (evidence == null ? "" : " (" + evidence.toLowerCase(Locale.ROOT) + ")")
                         + (doc == null ? "" : "; source: " + label(doc));
-            }, via, date, source(graph), strength);
+            }, via, date, source(graph), strength, Evidence.of(evidence));
             moved.forEach(this::iri);
             links.add(new Link(agent, target, true, reason));
             if ("Mutual".equals(local(d[XP_DIRECTION]))) {

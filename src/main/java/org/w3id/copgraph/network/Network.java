@@ -96,9 +96,23 @@ public final class Network {
     }
 
     /**
-     * The network to answer with: the one of the current data version when it is built; while
-     * that is being rebuilt (in the background, one build at a time), the previous one, so that
-     * a change of the data never makes readers wait. Only the very first build is waited for.
+     * A rebuild that took at most this long last time is waited for (up to {@link #QUICK_WAIT_MILLIS}):
+     * on a store of this size a curator's change is then in the very next answer, and nobody
+     * notices the wait. Larger stores keep answering from the previous network while they rebuild.
+     */
+    static final long QUICK_BUILD_MILLIS = 1_000;
+    static final long QUICK_WAIT_MILLIS = 2_000;
+
+    private volatile long lastBuildMillis = Long.MAX_VALUE;
+    // A build already waited for in vain: later readers do not wait for it again.
+    private volatile CompletableFuture<Snapshot> waitedOut;
+
+    /**
+     * The network to answer with: the one of the current data version when it is built. While
+     * that is being rebuilt (in the background, one build at a time), a small store's rebuild is
+     * waited for, briefly (see {@link #QUICK_BUILD_MILLIS}); a large store's readers get the
+     * previous network, so that a change of the data never makes them wait long. Only the very
+     * first build is always waited for.
      */
     Snapshot snapshot() {
         Object v = version.get();
@@ -107,7 +121,47 @@ public final class Network {
             return s;
         }
         CompletableFuture<Snapshot> build = build();
-        return s != null ? s : join(build);
+        if (s == null) {
+            return join(build);
+        }
+        return lastBuildMillis <= QUICK_BUILD_MILLIS ? awaitBriefly(v, build, s) : s;
+    }
+
+    /** The snapshot of version {@code v} if it is built within {@link #QUICK_WAIT_MILLIS}, else {@code previous}. */
+    private Snapshot awaitBriefly(Object v, CompletableFuture<Snapshot> build, Snapshot previous) {
+        long deadline = System.nanoTime() + QUICK_WAIT_MILLIS * 1_000_000;
+        while (build != waitedOut) {
+            try {
+                Snapshot s = build.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (s.version().equals(v)) {
+                    return s;
+                }
+                // That build had started before the change: the next one reads it.
+                build = build();
+            } catch (java.util.concurrent.TimeoutException e) {
+                waitedOut = build;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return previous;
+            } catch (java.util.concurrent.ExecutionException e) {
+                return join(build);
+            }
+        }
+        return previous;
+    }
+
+    /**
+     * {@code s}, or the network of the current data version when {@code s} is older and lacks
+     * {@code iri}: a resource written a moment ago is not "no such resource" while its network
+     * is still being rebuilt; only then is the rebuild waited for, however long it takes.
+     */
+    Snapshot knowing(Snapshot s, String... iris) {
+        for (String iri : iris) {
+            if (!s.facts().nodes().containsKey(iri) && !s.version().equals(version.get())) {
+                return awaitSnapshot();
+            }
+        }
+        return s;
     }
 
     /** The network of the current data version, waiting for it to be built if need be. */
@@ -138,6 +192,7 @@ public final class Network {
                     Facts facts = reader.get();
                     Snapshot s = new Snapshot(v, facts);
                     current = s;
+                    lastBuildMillis = (System.nanoTime() - t0) / 1_000_000;
                     LOG.info("Network facts for data version {} read: {} nodes, {} links in {} ms", v, facts.nodes().size(),
                             facts.links().size(), (System.nanoTime() - t0) / 1_000_000);
                     f.complete(s);
@@ -278,9 +333,16 @@ public final class Network {
         if (limit < 1) {
             throw Problem.badRequest("bad-parameter", "Parameter 'limit' must be at least 1; got " + limit + ".");
         }
-        Net net = net(projection, window);
-        Node center = require(net, focus, "focus");
+        Net net = net(knowing(snapshot(), focus), projection, window);
         Set<LinkKind> wanted = kinds.isEmpty() ? EnumSet.allOf(LinkKind.class) : kinds;
+        if (!net.nodes().containsKey(focus)) {
+            // A source graph (/graph/...) is no node, yet its page offers to explore "around it": its resources.
+            Neighbourhood fromSource = ofSource(net, focus, wanted, types);
+            if (fromSource != null) {
+                return fromSource;
+            }
+        }
+        Node center = require(net, focus, "focus");
         Map<String, Node> shown = new LinkedHashMap<>();
         shown.put(focus, center);
         boolean truncated = false;
@@ -331,7 +393,38 @@ public final class Network {
                 more.put(at, hidden);
             }
         }
-        return new Neighbourhood(center, depth, shown, edges, more, truncated);
+        return new Neighbourhood(center, depth, shown, edges, more, truncated, false);
+    }
+
+    /**
+     * The resources a source (a named graph) ties together, and those ties as that source states
+     * them; null when the network holds nothing from {@code graph}. At most {@link #MAX_NODES}.
+     */
+    private static Neighbourhood ofSource(Net net, String graph, Set<LinkKind> kinds, Set<NodeType> types) {
+        Map<String, Node> shown = new LinkedHashMap<>();
+        List<Edge> edges = new ArrayList<>();
+        boolean truncated = false;
+        for (Edge e : net.edges()) {
+            List<Reason> stated = e.reasons().stream().filter(r -> r.sources().contains(graph) && kinds.contains(r.kind())).toList();
+            Node a = net.nodes().get(e.source());
+            Node b = net.nodes().get(e.target());
+            if (stated.isEmpty() || !types.isEmpty() && !(types.contains(a.type()) && types.contains(b.type()))) {
+                continue;
+            }
+            int adds = (shown.containsKey(a.iri()) ? 0 : 1) + (shown.containsKey(b.iri()) ? 0 : 1);
+            if (shown.size() + adds > MAX_NODES) {
+                truncated = true;
+                continue;
+            }
+            shown.putIfAbsent(a.iri(), a);
+            shown.putIfAbsent(b.iri(), b);
+            edges.add(stated.size() == e.reasons().size() ? e : e.withReasons(stated));
+        }
+        if (edges.isEmpty()) {
+            return null;
+        }
+        Node source = new Node(graph, "source " + graph.substring(graph.lastIndexOf('/') + 1), NodeType.OTHER);
+        return new Neighbourhood(source, 1, shown, edges, Map.of(), truncated, true);
     }
 
     private static boolean admits(Net net, Edge e, String other, Set<LinkKind> kinds, Set<NodeType> types) {
@@ -353,7 +446,7 @@ public final class Network {
         if (maxLength < 1 || maxLength > MAX_PATH_LENGTH) {
             throw Problem.badRequest("bad-parameter", "Parameter 'maxLength' must be between 1 and " + MAX_PATH_LENGTH + "; got " + maxLength + ".");
         }
-        Snapshot snapshot = snapshot();
+        Snapshot snapshot = knowing(snapshot(), from, to);
         Net net = net(snapshot, Projection.RESOURCES, window);
         Node a = require(net, from, "from");
         Node b = require(net, to, "to");
@@ -393,8 +486,12 @@ public final class Network {
     private static Node require(Net net, String iri, String param) {
         Node n = net.nodes().get(iri);
         if (n == null) {
-            throw Problem.notFound("unknown-resource", "Parameter '" + param + "': " + iri + " is not in the "
-                    + net.projection().id() + " network (no such resource, or no ties to it). Find one with /api/network/search?q=NAME.");
+            List<Problem.Match> near = CloseMatches.of(net.nodes().values(), iri, 5);
+            throw new Problem(Problem.Kind.NOT_FOUND, "unknown-resource", "Parameter '" + param + "': " + iri + " is not in the "
+                    + net.projection().id() + " network (no such resource, or no ties to it)."
+                    + (near.isEmpty() ? "" : " Close matches: " + String.join(", ", near.stream()
+                            .map(m -> m.label() + " <" + m.iri() + ">").toList()) + ".")
+                    + " Find one with /api/network/search?q=NAME.", near);
         }
         return n;
     }

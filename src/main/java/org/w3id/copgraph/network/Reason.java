@@ -21,17 +21,24 @@ public final class Reason {
     private final LocalDate date;
     private final List<String> sources;
     private final double weight;
+    private final Evidence evidence;
 
     public Reason(LinkKind kind, String text, String via, LocalDate date, List<String> sources, double weight) {
-        this(kind, (Object) Objects.requireNonNull(text), via, date, sources, weight);
+        this(kind, (Object) Objects.requireNonNull(text), via, date, sources, weight, null);
     }
 
     /** A reason whose text is made from {@code text} when first asked for (not kept). */
     Reason(LinkKind kind, Supplier<String> text, String via, LocalDate date, List<String> sources, double weight) {
-        this(kind, (Object) Objects.requireNonNull(text), via, date, sources, weight);
+        this(kind, (Object) Objects.requireNonNull(text), via, date, sources, weight, null);
     }
 
-    private Reason(LinkKind kind, Object text, String via, LocalDate date, List<String> sources, double weight) {
+    /** With the evidence status its source gives (null for none). */
+    Reason(LinkKind kind, Supplier<String> text, String via, LocalDate date, List<String> sources, double weight, Evidence evidence) {
+        this(kind, (Object) Objects.requireNonNull(text), via, date, sources, weight, evidence);
+    }
+
+    private Reason(LinkKind kind, Object text, String via, LocalDate date, List<String> sources, double weight, Evidence evidence) {
+        this.evidence = evidence;
         this.kind = kind;
         this.text = text;
         this.via = via;
@@ -63,6 +70,11 @@ public final class Reason {
 
     public double weight() {
         return weight;
+    }
+
+    /** The evidence status the source gives the tie, or null when it states none. */
+    public Evidence evidence() {
+        return evidence;
     }
 
     @Override

@@ -53,8 +53,28 @@ public record View(String title, boolean directed, Map<String, Node> nodes, List
     }
 
     public static View of(Neighbourhood n, Projection projection, Metrics metrics) {
-        return new View("neighbourhood of " + n.focus().label() + " (depth " + n.depth() + ")", projection.directed,
+        String title = n.ofSource() ? "resources of " + n.focus().label() : "neighbourhood of " + n.focus().label() + " (depth " + n.depth() + ")";
+        return new View(title, projection.directed,
                 n.nodes(), n.edges(), metrics == null ? Map.of() : metrics.nodes(), n.more(),
                 n.truncated() ? List.of("Capped: some neighbours are left out; see 'more' per node.") : List.of());
+    }
+
+    /** The resources on explained paths and the hops between them (the explorer's path view). */
+    public static View of(String from, String to, List<ExplainedPath> paths, Metrics metrics) {
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        Map<List<String>, Edge> edges = new LinkedHashMap<>();
+        for (ExplainedPath p : paths) {
+            for (ExplainedPath.Hop h : p.hops()) {
+                nodes.putIfAbsent(h.from().iri(), h.from());
+                nodes.putIfAbsent(h.to().iri(), h.to());
+                edges.computeIfAbsent(List.of(h.from().iri(), h.to().iri()),
+                        k -> new Edge(edges.size(), h.from().iri(), h.to().iri(), false, h.reasons()));
+            }
+        }
+        String a = nodes.containsKey(from) ? nodes.get(from).label() : from;
+        String b = nodes.containsKey(to) ? nodes.get(to).label() : to;
+        return new View("paths from " + a + " to " + b, false, nodes, List.copyOf(edges.values()),
+                metrics == null ? Map.of() : metrics.nodes(), Map.of(),
+                paths.isEmpty() ? List.of("No path within the length asked for.") : List.of());
     }
 }

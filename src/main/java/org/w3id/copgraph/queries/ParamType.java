@@ -19,7 +19,7 @@ import org.w3id.copgraph.model.Iris;
 public enum ParamType {
     IRI("iri", "an IRI such as https://w3id.org/copgraph/id/cop/urbana, a path such as /id/cop/urbana, or a slug such as urbana"),
     STRING("string", "a string"),
-    INTEGER("integer", "an integer, e.g. 3"),
+    INTEGER("integer", "a whole number from 0 to 2147483647, e.g. 3"),
     DECIMAL("decimal", "a decimal number, e.g. 0.5"),
     DATE("date", "a date as YYYY-MM-DD, e.g. 2020-12-02"),
     BOOLEAN("boolean", "true or false");
@@ -52,7 +52,7 @@ public enum ParamType {
             return switch (this) {
                 case IRI -> iri(v, iris);
                 case STRING -> lang == null ? NodeFactory.createLiteralString(value) : NodeFactory.createLiteralLang(value, lang);
-                case INTEGER -> NodeFactory.createLiteralDT(new BigInteger(v).toString(), XSDDatatype.XSDinteger);
+                case INTEGER -> NodeFactory.createLiteralDT(count(v).toString(), XSDDatatype.XSDinteger);
                 case DECIMAL -> NodeFactory.createLiteralDT(new BigDecimal(v).toPlainString(), XSDDatatype.XSDdecimal);
                 case DATE -> NodeFactory.createLiteralDT(LocalDate.parse(v).toString(), XSDDatatype.XSDdate);
                 case BOOLEAN -> bool(v);
@@ -61,6 +61,18 @@ public enum ParamType {
             throw Problem.badRequest("bad-parameter", "Parameter '" + param + "' must be " + expected
                     + "; got '" + value + "'.");
         }
+    }
+
+    /**
+     * Every integer parameter of the curated queries is a count (at least `min` communities, at
+     * most `max` links): a negative one or one past what SPARQL engines hold in an int is a mistake.
+     */
+    private static BigInteger count(String v) {
+        BigInteger n = new BigInteger(v);
+        if (n.signum() < 0 || n.bitLength() > 31) {
+            throw new IllegalArgumentException(v);
+        }
+        return n;
     }
 
     private static Node iri(String v, Iris iris) {

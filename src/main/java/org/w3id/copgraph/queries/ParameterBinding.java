@@ -207,8 +207,9 @@ final class ParameterBinding {
             throw Problem.badRequest("bad-parameter", "Parameter 'limit' must be an integer from 0 to "
                     + CuratedQueries.MAX_LIMIT + "; got " + limit + ".");
         }
-        if (offset < 0) {
-            throw Problem.badRequest("bad-parameter", "Parameter 'offset' must be a non-negative integer; got " + offset + ".");
+        if (offset < 0 || offset > Integer.MAX_VALUE) {
+            throw Problem.badRequest("bad-parameter", "Parameter 'offset' must be an integer from 0 to "
+                    + Integer.MAX_VALUE + "; got " + offset + ".");
         }
     }
 

@@ -90,7 +90,7 @@ public final class Backup {
         DatasetGraph incoming = DatasetGraphFactory.create();
         ChecksumReader body;
         long[] n = {0};
-        try (GZIPInputStream gz = new GZIPInputStream(in, 1 << 16)) {
+        try (GZIPInputStream gz = new WholeGzip(in)) {
             body = new ChecksumReader(gz);
             StreamRDF counting = new StreamRDFWrapper(StreamRDFLib.dataset(incoming)) {
                 @Override
@@ -129,6 +129,32 @@ public final class Backup {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+
+    /**
+     * A gzip stream that must end where its data ends. {@link GZIPInputStream} silently stops at
+     * bytes after the last member's trailer that are no gzip header, so a backup with something
+     * appended would pass as whole.
+     */
+    private static final class WholeGzip extends GZIPInputStream {
+        private boolean endChecked;
+
+        WholeGzip(InputStream in) throws IOException {
+            super(in, 1 << 16);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int r = super.read(b, off, len);
+            if (r == -1 && !endChecked) {
+                endChecked = true;
+                // The inflater's unread input holds the 8-byte trailer, and anything after it.
+                if (inf.getRemaining() > 8 || in.read() != -1) {
+                    throw new ZipException("data follows the end of the gzip stream");
+                }
+            }
+            return r;
         }
     }
 

@@ -111,6 +111,7 @@ public final class App {
                                LinkedDataRoutes linkedData, HarvestRoutes harvest) {
         Tokens tokens = cg.tokens();
         before(App::refuseMalformedPath);
+        before(ctx -> Negotiation.requireSomeMediaRange(ctx.header("Accept")));
 
         get("/", home::render);
         get("/health", home::health);
@@ -152,6 +153,7 @@ public final class App {
         get(LinkedDataRoutes.CONTEXT_PATH, linkedData::context);
         get("/sitemap.xml", linkedData::sitemap);
 
+        get("/dumps/", harvest::dumpIndex);
         get("/dumps/{file}", harvest::dump);
         get("/.well-known/void", harvest::description);
         path("/ldes", () -> {

@@ -1,6 +1,7 @@
 package org.w3id.copgraph.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.javalin.http.Context;
@@ -21,10 +22,14 @@ final class Errors {
     }
 
     static void respond(Context ctx, Problem p) {
-        respond(ctx, p.status(), p.code(), p.getMessage());
+        respond(ctx, p.status(), p.code(), p.getMessage(), p.closeMatches());
     }
 
     static void respond(Context ctx, int status, String code, String raw) {
+        respond(ctx, status, code, raw, List.of());
+    }
+
+    private static void respond(Context ctx, int status, String code, String raw, List<Problem.Match> closeMatches) {
         String message = ErrorText.forClients(raw);
         ctx.status(status);
         if (status == 401) {
@@ -39,7 +44,7 @@ final class Errors {
         } else if (Negotiation.prefers(accept, "text/plain")) {
             text(ctx, status, code, message);
         } else {
-            json(ctx, status, code, message);
+            json(ctx, status, code, message, closeMatches);
         }
     }
 
@@ -58,7 +63,7 @@ final class Errors {
         if (html) {
             html(ctx, p.status(), p.code(), message);
         } else if (json) {
-            json(ctx, p.status(), p.code(), message);
+            json(ctx, p.status(), p.code(), message, p.closeMatches());
         } else {
             text(ctx, p.status(), p.code(), message);
         }
@@ -72,11 +77,15 @@ final class Errors {
         ctx.contentType("text/plain; charset=utf-8").result(status + " " + code + ": " + message + "\n");
     }
 
-    private static void json(Context ctx, int status, String code, String message) {
+    private static void json(Context ctx, int status, String code, String message, List<Problem.Match> closeMatches) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("error", code);
         body.put("message", message);
+        if (!closeMatches.isEmpty()) {
+            // Only where a name was not found: a client can offer them as "did you mean".
+            body.put("closeMatches", closeMatches.stream().map(m -> Map.of("iri", m.iri(), "label", m.label())).toList());
+        }
         ctx.json(body);
     }
 }

@@ -26,8 +26,11 @@ import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.linkeddata.DumpFormat;
 import org.w3id.copgraph.linkeddata.Dumps;
 import org.w3id.copgraph.linkeddata.EventStream;
+import org.w3id.copgraph.linkeddata.FragmentView;
 import org.w3id.copgraph.linkeddata.Fragments;
 import org.w3id.copgraph.linkeddata.Harvest;
+import org.w3id.copgraph.linkeddata.StreamView;
+import org.w3id.copgraph.model.Iris;
 
 /**
  * What harvesting partners fetch: {@code /dumps/*}, {@code /.well-known/void}, the event stream
@@ -42,10 +45,12 @@ final class HarvestRoutes {
     private static final String SHORT = "public, max-age=5";
 
     private final Harvest harvest;
+    private final Iris iris;
     private final Copgraph cg;
 
     HarvestRoutes(Copgraph cg) {
         this.harvest = cg.harvest();
+        this.iris = cg.settings().iris();
         this.cg = cg;
     }
 
@@ -67,8 +72,17 @@ final class HarvestRoutes {
         }
     }
 
+    /** {@code /dumps/}: the index of the dumps, for people (machines read the VoID description). */
+    void dumpIndex(Context ctx) {
+        Pages.html(ctx, "dumps", harvest.description().view());
+    }
+
     void description(Context ctx) {
         cors(ctx);
+        if (wantsPage(ctx)) {
+            Pages.html(ctx, "void", harvest.description().view());
+            return;
+        }
         Lang lang = graphLang(ctx);
         Instant version = harvest.description().version();
         ctx.header("Cache-Control", "public, max-age=60");
@@ -80,6 +94,11 @@ final class HarvestRoutes {
 
     void streamRoot(Context ctx) {
         cors(ctx);
+        if (wantsPage(ctx)) {
+            EventStream stream = harvest.stream();
+            Pages.html(ctx, "ldes", StreamView.root(stream.root(site()).graph(), stream.size(), stream.pageSize(), iris, site()));
+            return;
+        }
         Lang lang = graphLang(ctx);
         EventStream.Page root = harvest.stream().root(site());
         ctx.header("Cache-Control", SHORT);
@@ -88,6 +107,13 @@ final class HarvestRoutes {
 
     void streamPage(Context ctx) {
         cors(ctx);
+        if (wantsPage(ctx)) {
+            EventStream stream = harvest.stream();
+            long k = number(ctx.pathParam("page"), "page");
+            Pages.html(ctx, "ldes-page", StreamView.page(k, stream.page(k, site()).graph(), stream.streamIri(), stream.size(),
+                    stream.pageSize(), iris, site()));
+            return;
+        }
         Lang lang = graphLang(ctx);
         EventStream.Page page = harvest.stream().page(number(ctx.pathParam("page"), "page"), site());
         // A full page never changes again; the newest one fills up as changes come in.
@@ -97,6 +123,11 @@ final class HarvestRoutes {
 
     void streamMember(Context ctx) {
         cors(ctx);
+        if (wantsPage(ctx)) {
+            long n = number(ctx.pathParam("n"), "member number");
+            Pages.html(ctx, "ldes-member", StreamView.member(n, harvest.stream().member(n), harvest.stream().memberIri(n), iris));
+            return;
+        }
         Lang lang = graphLang(ctx);
         Graph member = harvest.stream().member(number(ctx.pathParam("n"), "member number"));
         ctx.header("Cache-Control", IMMUTABLE);
@@ -105,6 +136,19 @@ final class HarvestRoutes {
 
     void fragment(Context ctx) {
         cors(ctx);
+        if (wantsPage(ctx)) {
+            String subject = ctx.queryParam("subject");
+            String predicate = ctx.queryParam("predicate");
+            String object = ctx.queryParam("object");
+            Fragments.Pattern pattern = Fragments.pattern(subject, predicate, object);
+            String page = ctx.queryParam("page");
+            long k = page == null ? 1 : number(page, "page");
+            // The fragment's identity is its URL in the explicit representation, as machines get it.
+            String url = Fragments.pageUrl(site(), pattern, k);
+            DatasetGraph fragment = harvest.fragments().fragment(pattern, k, url, site());
+            Pages.html(ctx, "fragments", FragmentView.of(subject, predicate, object, k, fragment, url, site(), iris));
+            return;
+        }
         Lang lang = Negotiation.choose(ctx.header("Accept"), ctx.queryParam("format"), DATASET_FORMATS,
                 Lang::getHeaderString, l -> l.getFileExtensions().get(0));
         Fragments.Pattern pattern = Fragments.pattern(ctx.queryParam("subject"), ctx.queryParam("predicate"),
@@ -127,6 +171,19 @@ final class HarvestRoutes {
             RDFDataMgr.write(out, all, lang);
         }
         ctx.result(out.toByteArray());
+    }
+
+    /**
+     * Whether to answer with the page: a browser (HTML preferred to JSON) that names no format,
+     * or {@code ?format=html}. Machines keep what they got before.
+     */
+    static boolean wantsPage(Context ctx) {
+        String format = ctx.queryParam("format");
+        if (format != null && !format.isBlank()) {
+            return format.trim().equalsIgnoreCase("html");
+        }
+        ctx.header("Vary", "Accept");
+        return Negotiation.wantsHtml(ctx.header("Accept"));
     }
 
     private static Lang graphLang(Context ctx) {

@@ -58,6 +58,18 @@ public final class Negotiation {
         return best;
     }
 
+    /**
+     * A 406 for an Accept header that names no media range at all ({@code ;;}): the client asked
+     * for something, and nothing it could have meant can be told from it. No header, or a blank
+     * one, asks for anything.
+     */
+    public static void requireSomeMediaRange(String accept) {
+        if (accept != null && !accept.isBlank() && parse(accept).isEmpty()) {
+            throw Problem.notAcceptable("The Accept header names no media type (such as text/html or"
+                    + " application/json); send one, or leave the header out for the default format.");
+        }
+    }
+
     /** Whether the client prefers an HTML page (a browser) to data. */
     public static boolean wantsHtml(String accept) {
         if (accept == null) {

@@ -48,8 +48,12 @@ final class NetworkRoutes {
     void neighbourhood(Context ctx) {
         Neighbourhood n = neighbourhoodOf(ctx);
         Projection p = Projection.parse(ctx.queryParam("projection"), Projection.RESOURCES);
-        Map<String, Object> body = Exports.cytoscape(View.of(n, p, metricsFor(p, window(ctx))), this::pathOf);
+        View view = View.of(n, p, metricsFor(p, window(ctx)));
+        Map<String, Object> body = Exports.cytoscape(view, this::pathOf);
         body.put("focus", n.focus().iri());
+        body.put("title", view.title());
+        // The focus was a source graph: the nodes are the resources it ties together, none is the focus.
+        body.put("source", n.ofSource());
         body.put("depth", n.depth());
         body.put("truncated", n.truncated());
         body.put("more", n.more());
@@ -60,10 +64,7 @@ final class NetworkRoutes {
     void paths(Context ctx) {
         String from = iri(ctx, "from", true);
         String to = iri(ctx, "to", true);
-        int k = intParam(ctx, "k", 3);
-        int maxLength = intParam(ctx, "maxLength", 4);
-        Window w = new Window(Window.of(ctx.queryParam("since"), null).from(), Window.of(null, ctx.queryParam("until")).until());
-        List<ExplainedPath> paths = cg.network().paths(from, to, k, maxLength, kinds(ctx), w);
+        List<ExplainedPath> paths = pathsOf(ctx, from, to);
         List<Object> out = new ArrayList<>();
         for (ExplainedPath p : paths) {
             List<Object> hops = new ArrayList<>();
@@ -133,7 +134,14 @@ final class NetworkRoutes {
         View view;
         String name;
         Projection p;
-        if (ctx.queryParam("focus") != null) {
+        if (ctx.queryParam("from") != null || ctx.queryParam("to") != null) {
+            // The explorer's path view: the resources on the paths and the hops between them.
+            String from = iri(ctx, "from", true);
+            String to = iri(ctx, "to", true);
+            p = Projection.RESOURCES;
+            view = View.of(from, to, pathsOf(ctx, from, to), metricsFor(p, pathWindow(ctx)));
+            name = "copgraph-paths-" + slug(from) + "-" + slug(to);
+        } else if (ctx.queryParam("focus") != null) {
             p = Projection.parse(ctx.queryParam("projection"), Projection.RESOURCES);
             Neighbourhood n = neighbourhoodOf(ctx);
             view = View.of(n, p, metricsFor(p, window(ctx)));
@@ -185,8 +193,9 @@ final class NetworkRoutes {
                 "directed", p.directed, "copsOnly", p.copsOnly())).toList());
     }
 
+    /** The page is a shell (src/main/jte/explore.jte); explore.js draws the network with Cytoscape.js. */
     void explore(Context ctx) {
-        ctx.html(ExplorePage.render(CYTOSCAPE_VERSION));
+        Pages.html(ctx, "explore", CYTOSCAPE_VERSION);
     }
 
     void cytoscape(Context ctx) {
@@ -196,6 +205,7 @@ final class NetworkRoutes {
     void exploreScript(Context ctx) {
         asset(ctx, "web/explore.js", "text/javascript");
     }
+
 
     private static void asset(Context ctx, String resource, String type) {
         InputStream in = NetworkRoutes.class.getClassLoader().getResourceAsStream(resource);
@@ -208,6 +218,17 @@ final class NetworkRoutes {
     }
 
     // ---------------------------------------------------------------- parameters
+
+    private List<ExplainedPath> pathsOf(Context ctx, String from, String to) {
+        int k = intParam(ctx, "k", 3);
+        int maxLength = intParam(ctx, "maxLength", 4);
+        return cg.network().paths(from, to, k, maxLength, kinds(ctx), pathWindow(ctx));
+    }
+
+    /** Paths take 'from' and 'to' as their ends, so their time window is 'since' and 'until'. */
+    private static Window pathWindow(Context ctx) {
+        return new Window(Window.of(ctx.queryParam("since"), null).from(), Window.of(null, ctx.queryParam("until")).until());
+    }
 
     private Neighbourhood neighbourhoodOf(Context ctx) {
         String focus = iri(ctx, "focus", true);
@@ -227,6 +248,10 @@ final class NetworkRoutes {
                 throw Problem.badRequest("bad-parameter", "Parameter '" + param + "' is required: a resource IRI or a path such as /id/cop/urbana.");
             }
             return null;
+        }
+        if (v.trim().startsWith("/graph/")) {
+            // A source graph's page links here with its host path; the network answers with its resources.
+            return cg.settings().iris().forPath(v.trim());
         }
         return ParamType.IRI.parse(param, v, null, cg.settings().iris()).getURI();
     }

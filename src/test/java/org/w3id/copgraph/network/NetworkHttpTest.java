@@ -111,9 +111,68 @@ class NetworkHttpTest {
     void theExplorerPageAndCytoscapeAreServedFromTheJar() {
         HttpResponse<String> page = http.get("/explore", "Accept", "text/html");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("/assets/cytoscape.min.js", "/assets/explore.js", "<noscript>");
+        assertThat(page.body()).contains("/assets/cytoscape.min.js", "/assets/explore.js", "/assets/site/explore.css", "<noscript>");
+        // Ready for a Content-Security-Policy of scripts and styles from 'self' only.
+        assertThat(page.body()).doesNotContainPattern("<script(?![^>]*\\ssrc=)").doesNotContainPattern("(?i)\\s(on[a-z]+|style)=")
+                .doesNotContain("<style");
+        assertThat(http.get("/assets/site/explore.css").headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
         HttpResponse<String> lib = http.get("/assets/cytoscape.min.js");
         assertThat(lib.statusCode()).isEqualTo(200);
         assertThat(lib.body()).contains("cytoscape").hasSizeGreaterThan(100_000);
+    }
+
+    @Test
+    void aMisspeltFocusOrPathEndIs404WithCloseMatches() throws Exception {
+        HttpResponse<String> focus = http.get("/api/network/neighbourhood?focus=/id/cop/urbanaa");
+        assertThat(focus.statusCode()).isEqualTo(404);
+        assertThat(json(focus).get("closeMatches").findValuesAsText("iri")).first().isEqualTo(SeedNetworkTest.URBANA);
+        assertThat(json(focus).get("closeMatches").findValuesAsText("label")).contains("UrbanA Community of Practice");
+        assertThat(json(focus).get("message").asText()).contains("Close matches: UrbanA Community of Practice");
+
+        HttpResponse<String> to = http.get("/api/network/paths?from=/id/cop/urbana&to=/id/cop/blsat");
+        assertThat(to.statusCode()).isEqualTo(404);
+        assertThat(json(to).get("closeMatches").findValuesAsText("iri")).contains(SeedNetworkTest.BLAST);
+
+        HttpResponse<String> nothingNear = http.get("/api/network/neighbourhood?focus=/id/cop/zzzzzzzzzzzz");
+        assertThat(nothingNear.statusCode()).isEqualTo(404);
+        assertThat(json(nothingNear).has("closeMatches")).isFalse();
+    }
+
+    @Test
+    void aSourceGraphAsFocusGivesTheResourcesItTiesTogether() throws Exception {
+        // What the explore link of a /graph/... page asks for.
+        HttpResponse<String> r = http.get("/api/network/neighbourhood?focus=/graph/cff-session-3");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode body = json(r);
+        assertThat(body.get("source").asBoolean()).isTrue();
+        assertThat(body.get("title").asText()).isEqualTo("resources of source cff-session-3");
+        assertThat(body.at("/elements/nodes").findValuesAsText("label")).contains("UrbanA Community of Practice", "BLAST Community of Practice");
+        assertThat(body.at("/elements/edges").findValues("sources")).allSatisfy(s -> assertThat(s.toString())
+                .contains("https://w3id.org/copgraph/graph/cff-session-3"));
+    }
+
+    @Test
+    void aPathViewExportsItsResourcesAndHops() throws Exception {
+        HttpResponse<String> r = http.get("/api/network/export.json?from=/id/cop/urbana&to=/id/cop/blast&k=1");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Disposition").orElse("")).contains("copgraph-paths-urbana-blast.json");
+        JsonNode body = json(r);
+        assertThat(body.at("/data/name").asText()).isEqualTo("paths from UrbanA Community of Practice to BLAST Community of Practice");
+        assertThat(body.at("/elements/nodes").findValuesAsText("id")).containsExactly(SeedNetworkTest.URBANA, SeedNetworkTest.BLAST);
+        assertThat(body.at("/elements/edges")).hasSize(1);
+
+        HttpResponse<String> kumu = http.get("/api/network/export.kumu.json?from=/id/cop/urbana&to=/id/cop/blast&k=1");
+        assertThat(kumu.statusCode()).as(kumu.body()).isEqualTo(200);
+        assertThat(kumu.headers().firstValue("Content-Disposition").orElse("")).contains("copgraph-paths-urbana-blast.kumu.json");
+        JsonNode blueprint = json(kumu);
+        assertThat(blueprint.get("elements").findValuesAsText("label"))
+                .containsExactly("UrbanA Community of Practice", "BLAST Community of Practice");
+        assertThat(blueprint.at("/connections/0/from").asText()).isEqualTo("UrbanA Community of Practice");
+        assertThat(blueprint.at("/connections/0/to").asText()).isEqualTo("BLAST Community of Practice");
+        assertThat(blueprint.at("/connections/0/type").asText()).contains("cross-pollination");
+
+        HttpResponse<String> gexf = http.get("/api/network/export.gexf?from=/id/cop/urbana&to=/id/cop/blast");
+        assertThat(gexf.statusCode()).isEqualTo(200);
+        assertThat(gexf.body()).contains("BLAST Community of Practice");
     }
 }

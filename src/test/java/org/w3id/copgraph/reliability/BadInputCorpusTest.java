@@ -288,7 +288,9 @@ class BadInputCorpusTest {
                             Probe.send("PUT", base + "/data" + g, "application/ld+json", j.getValue(), auth)));
                 }
                 for (var u : updates.entrySet()) {
-                    out.add(write(OUTSIDE, "update " + u.getValue() + " " + who, e,
+                    // Issue 12 §5: a LOAD SILENT that loads nothing answers that nothing changed.
+                    Expect expect = e == Expect.ANY_4XX && u.getKey().startsWith("LOAD SILENT") ? Expect.REFUSED_OR_UNCHANGED : e;
+                    out.add(write(OUTSIDE, "update " + u.getValue() + " " + who, expect,
                             Probe.send("POST", base + "/update", "application/sparql-update", u.getValue(), auth)));
                 }
                 // USING/WITH name a graph; the issue asks that it is never fetched, not that the
@@ -421,8 +423,10 @@ class BadInputCorpusTest {
             String u = "INSERT { GRAPH <" + NEW_GRAPH + "> { ?s ?p ?o } } WHERE " + w.getValue();
             out.add(probe(LIMITS, "query " + w.getKey() + " (" + q.length() + " chars)", Expect.ANY_4XX,
                     Probe.send("POST", base + "/sparql", "application/sparql-query", q, null)));
-            out.add(probe(LIMITS, "form query " + w.getKey(), Expect.ANY_4XX,
-                    Probe.send("POST", base + "/sparql", "application/x-www-form-urlencoded", "query=" + Http.enc(q), null)));
+            // On a socket: a form past the cap is answered 413 before it is all sent, which
+            // java.net.http reports as no answer at all.
+            out.add(probe(LIMITS, "form query " + w.getKey(), Expect.ANY_4XX, Probe.raw(port, "POST", "/sparql",
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"), ("query=" + Http.enc(q)).getBytes(StandardCharsets.UTF_8))));
             out.add(write(LIMITS, "update " + w.getKey(), Expect.ANY_4XX, Probe.send("POST", base + "/update", "application/sparql-update", u, curator)));
         }
         String fourMb = "SELECT * WHERE { VALUES ?o { " + repeatJoin("\"" + "x".repeat(20) + "\"", " ", 4_000_000 / 23) + " } ?s ?p ?o }";
@@ -438,15 +442,18 @@ class BadInputCorpusTest {
         // Charsets and headers that are not what they claim.
         for (String cs : List.of("bogus-123", "x-unknown", "\"\"", "utf-8\"", "UTF-99", "ascii; charset=latin1; charset=<script>")) {
             String type = "; charset=" + cs;
-            out.add(probe(LIMITS, "query charset=" + cs, Expect.ANY_4XX,
+            // A stray quote after utf-8, and the first of several charsets (ascii), name charsets the
+            // server reads correctly: answering them is as right as refusing them. Unknown ones are 4xx.
+            Expect known = cs.equals("utf-8\"") || cs.startsWith("ascii") ? Expect.NO_5XX : Expect.ANY_4XX;
+            out.add(probe(LIMITS, "query charset=" + cs, known,
                     Probe.send("POST", base + "/sparql", "application/sparql-query" + type, "ASK {}", null)));
-            out.add(probe(LIMITS, "form query charset=" + cs, Expect.ANY_4XX,
+            out.add(probe(LIMITS, "form query charset=" + cs, known,
                     Probe.send("POST", base + "/sparql", "application/x-www-form-urlencoded" + type, "query=ASK%7B%7D", null)));
-            out.add(write(LIMITS, "update charset=" + cs, Expect.ANY_4XX,
+            out.add(write(LIMITS, "update charset=" + cs, known,
                     Probe.send("POST", base + "/update", "application/sparql-update" + type, "CLEAR SILENT GRAPH <" + NEW_GRAPH + ">", curator)));
-            out.add(write(LIMITS, "import charset=" + cs, Expect.ANY_4XX,
+            out.add(write(LIMITS, "import charset=" + cs, known,
                     Probe.send("POST", base + "/api/imports" + g, "text/turtle" + type, "<urn:a> <urn:b> <urn:c> .", curator)));
-            out.add(write(LIMITS, "GSP PUT charset=" + cs, Expect.ANY_4XX,
+            out.add(write(LIMITS, "GSP PUT charset=" + cs, known,
                     Probe.send("PUT", base + "/data" + g, "text/turtle" + type, "<urn:a> <urn:b> <urn:c> .", curator)));
         }
         List<String> readPaths = List.of("/sparql?query=" + Http.enc("ASK {}"), "/id/cop/urbana", "/api/queries/events", "/data" + graphParam(SOURCE),
@@ -638,15 +645,21 @@ class BadInputCorpusTest {
                 }
             }
             for (String u : List.of("INSERT { GRAPH <" + SOURCE + "> { ?s ?p ?o } } WHERE { GRAPH <" + iris.changesGraph() + "> { ?s ?p ?o } }",
-                    "INSERT { GRAPH <" + SOURCE + "> { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g = <" + iris.changesGraph() + ">) }",
                     "INSERT { GRAPH <" + SOURCE + "> { ?s ?p ?o } } WHERE { GRAPH <" + iris.metaGraph() + "> { ?s ?p ?o } }",
                     "INSERT DATA { GRAPH <urn:x-arq:DefaultGraph> { <urn:copgraph:ldes> <urn:copgraph:ldes#count> 0 } }",
                     "INSERT DATA { <urn:copgraph:ldes> <urn:copgraph:ldes#count> 0 }",
-                    "DELETE WHERE { <urn:copgraph:ldes> ?p ?o }",
-                    "DELETE WHERE { GRAPH <urn:x-arq:DefaultGraph> { ?s ?p ?o } }",
+
                     "INSERT DATA { GRAPH <urn:x-arq:UnionGraph> { " + triple + " } }",
                     "CLEAR DEFAULT", "DROP DEFAULT", "CLEAR ALL", "DROP ALL", "CLEAR NAMED")) {
                 out.add(write(MAINTAINED, "update " + u + who, Expect.ANY_4XX, Probe.send("POST", base + "/update", "application/sparql-update", u, auth)));
+            }
+            // Patterns that can match only the bookkeeping (invisible to updates) or a maintained graph
+            // reached through a variable: refused, or nothing matched and nothing changed.
+            for (String u : List.of("DELETE WHERE { <urn:copgraph:ldes> ?p ?o }",
+                    "DELETE WHERE { GRAPH <urn:x-arq:DefaultGraph> { ?s ?p ?o } }",
+                    "INSERT { GRAPH <" + SOURCE + "> { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g = <" + iris.changesGraph() + ">) }")) {
+                out.add(write(MAINTAINED, "update " + u + who, Expect.REFUSED_OR_UNCHANGED,
+                        Probe.send("POST", base + "/update", "application/sparql-update", u, auth)));
             }
             out.add(write(MAINTAINED, "GSP PUT default graph" + who, Expect.ANY_4XX,
                     Probe.send("PUT", base + "/data?default", "text/turtle", "<urn:copgraph:ldes> <urn:copgraph:ldes#count> 0 .", auth)));

@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -18,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.Http;
 import org.w3id.copgraph.Server;
 
 /**
@@ -33,6 +36,7 @@ class ExploreBrowserTest {
 
     private static Server app;
     private static ChromeDriver browser;
+    private static Path downloads;
 
     @BeforeAll
     static void start() throws Exception {
@@ -44,6 +48,9 @@ class ExploreBrowserTest {
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        downloads = Files.createTempDirectory("copgraph-downloads");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("copgraph-chromium"));
@@ -95,10 +102,121 @@ class ExploreBrowserTest {
         wait.until(d -> d.findElement(org.openqa.selenium.By.id("panel")).getText().contains("How they connect"));
         String panel = browser.findElement(org.openqa.selenium.By.id("panel")).getText();
         assertThat(panel).contains("BLAST Community of Practice").contains("cross-pollination").contains("2020-12-02");
+        // The download is of the path view shown, not of the neighbourhood behind it.
         assertThat(browser.findElement(org.openqa.selenium.By.id("x-gexf")).getAttribute("href"))
-                .contains("/api/network/export.gexf?").contains("focus=");
+                .contains("/api/network/export.gexf?").contains("from=").contains("to=");
 
         screenshot("explore-path.png");
+    }
+
+    @Test
+    void theFocusIsHighlightedNamedInTheBoxesAndItsMeasuresAreInWords() {
+        browser.get("http://localhost:" + app.port() + "/explore?focus=/id/cop/urbana&to=/id/cop/blast");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> d.findElement(By.id("panel")).getText().contains("How they connect"));
+        assertThat(script("return cy.getElementById('https://w3id.org/copgraph/id/cop/urbana').hasClass('focus')")).isEqualTo(true);
+        assertThat(browser.findElement(By.id("search")).getAttribute("value")).isEqualTo("UrbanA Community of Practice");
+        assertThat(browser.findElement(By.id("to")).getAttribute("value")).isEqualTo("BLAST Community of Practice");
+        assertThat(browser.getCurrentUrl()).endsWith("/explore?focus=%2Fid%2Fcop%2Furbana&to=%2Fid%2Fcop%2Fblast");
+
+        String legend = browser.findElement(By.id("legend")).getText();
+        assertThat(legend).contains("Community of practice", "Person", "Organisation", "Practice or tool", "Event", "Domain",
+                "the resource in focus", "articulation point", "Cross-pollination", "several of these reasons", "betweenness centrality",
+                "Dashed: reported", "Dotted: only proposed");
+        // UrbanA's membership of the CfF CoPs ecosystem is only proposed: its link is dotted; the rest are not.
+        assertThat(script("return cy.getElementById('https://w3id.org/copgraph/id/cop/urbana').edgesWith("
+                + "cy.getElementById('https://w3id.org/copgraph/id/ecosystem/cff-cops-ecosystem')).map(x => x.style('line-style'));"))
+                .asList().containsExactly("dotted");
+        assertThat(script("return cy.getElementById('https://w3id.org/copgraph/id/cop/urbana').connectedEdges()"
+                + ".filter(e => e.style('line-style') === 'solid').length")).isNotEqualTo(0L);
+        assertThat(browser.findElements(By.cssSelector("#legend svg"))).hasSizeGreaterThan(12);
+
+        // The focus's measures, as the panel shows them when the node is clicked.
+        ((JavascriptExecutor) browser).executeScript("cy.getElementById('https://w3id.org/copgraph/id/cop/blast').emit('tap');");
+        wait.until(d -> d.findElement(By.id("panel")).getText().contains("Betweenness centrality"));
+        String panel = browser.findElement(By.id("panel")).getText();
+        assertThat(panel).contains("Weighted degree", "Closeness centrality", "Clustering coefficient", "Community of practice")
+                .doesNotContain("weightedDegree", "betweenness ", "articulationPoint");
+    }
+
+    @Test
+    void theStartOfAPathMayBeGivenAsFromAsThePathsApiNamesIt() {
+        browser.get("http://localhost:" + app.port() + "/explore?from=/id/cop/urbana&to=/id/cop/blast");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> d.findElement(By.id("panel")).getText().contains("How they connect"));
+        assertThat(browser.findElement(By.id("search")).getAttribute("value")).isEqualTo("UrbanA Community of Practice");
+        assertThat(browser.getCurrentUrl()).endsWith("/explore?focus=%2Fid%2Fcop%2Furbana&to=%2Fid%2Fcop%2Fblast");
+    }
+
+    @Test
+    void aMisspeltFocusIsExplainedInTheDrawingWithCloseMatchesAndWaysOut() throws Exception {
+        browser.get("http://localhost:" + app.port() + "/explore?focus=/id/cop/urbanaa");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> d.findElement(By.id("problem")).isDisplayed());
+        var problem = browser.findElement(By.id("problem"));
+        assertThat(problem.getText()).contains("urbanaa", "not in the resources network", "Did you mean", "whole network", "home page");
+        // Inside the drawing area, not below it.
+        assertThat(script("const p = document.getElementById('problem').getBoundingClientRect(), c = document.getElementById('cy').getBoundingClientRect();"
+                + " return p.top >= c.top && p.bottom <= c.bottom && p.left >= c.left && p.right <= c.right;")).isEqualTo(true);
+        assertThat(browser.findElement(By.id("search")).getAttribute("value")).contains("urbanaa");
+        assertThat(browser.findElements(By.cssSelector("#problem a[href='/explore']"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#problem a[href='/']"))).hasSize(1);
+        screenshot("explore-error.png");
+
+        problem.findElement(By.linkText("UrbanA Community of Practice")).click();
+        wait.until(d -> labels().contains("Duncan Crowley"));
+        assertThat(browser.findElement(By.id("problem")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("search")).getAttribute("value")).isEqualTo("UrbanA Community of Practice");
+    }
+
+    @Test
+    void aMisspeltPathTargetSuggestsTheResourceMeant() {
+        browser.get("http://localhost:" + app.port() + "/explore?focus=/id/cop/urbana&to=/id/cop/blsat");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> d.findElement(By.id("problem")).isDisplayed());
+        assertThat(browser.findElement(By.cssSelector("#problem .matches a")).getAttribute("href"))
+                .contains("to=https%3A%2F%2Fw3id.org%2Fcopgraph%2Fid%2Fcop%2Fblast").contains("focus=%2Fid%2Fcop%2Furbana");
+    }
+
+    @Test
+    void exploringASourceGraphDrawsTheResourcesItTiesTogether() {
+        // Followed from the source graph's own page, as a person would.
+        browser.get("http://localhost:" + app.port() + "/graph/cff-session-3");
+        browser.findElement(By.linkText("Explore the resources this source ties together")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> labels().contains("BLAST Community of Practice"));
+        assertThat(browser.findElement(By.id("problem")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("status")).getText()).contains("The resources that source ties together");
+        assertThat(browser.findElement(By.id("x-gexf")).getAttribute("href")).contains("focus=");
+    }
+
+    @Test
+    void aPathViewDownloadsAsWhatIsDrawnAndAsTheServersFiles() throws Exception {
+        browser.get("http://localhost:" + app.port() + "/explore?focus=/id/cop/urbana&to=/id/cop/blast");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> d.findElement(By.id("panel")).getText().contains("How they connect"));
+        String gexf = browser.findElement(By.id("x-gexf")).getAttribute("href");
+        assertThat(gexf).contains("/api/network/export.gexf?from=").contains("to=");
+        assertThat(browser.findElement(By.cssSelector(".exports")).getText()).contains("paths from UrbanA Community of Practice to BLAST");
+        var served = new Http(app.port()).get(gexf.substring(gexf.indexOf("/api/")));
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).contains("UrbanA Community of Practice", "BLAST Community of Practice");
+
+        browser.findElement(By.id("x-drawn")).click();
+        browser.findElement(By.id("x-png")).click();
+        Path json = downloads.resolve("copgraph-paths-from-urbana-community-of-practice-to-blast-community-of-practice.json");
+        Path png = downloads.resolve("copgraph-paths-from-urbana-community-of-practice-to-blast-community-of-practice.png");
+        wait.until(d -> Files.exists(json) && Files.exists(png));
+        String drawn = Files.readString(json);
+        long nodes = count("return cy.nodes().length");
+        assertThat(drawn).contains("\"label\": \"UrbanA Community of Practice\"", "\"label\": \"BLAST Community of Practice\"", "on-path");
+        assertThat(drawn.split("\"position\"", -1)).hasSize((int) nodes + 1);
+        byte[] picture = Files.readAllBytes(png);
+        assertThat(picture).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    }
+
+    private static Object script(String js) {
+        return ((JavascriptExecutor) browser).executeScript(js);
     }
 
     private static void screenshot(String name) throws Exception {

@@ -1,0 +1,28 @@
+package org.w3id.copgraph.network;
+
+import java.util.Locale;
+
+/**
+ * On what evidence a tie rests ({@code cop:evidenceStatus}): only proposed or planned, reported
+ * by a source, or observed. Most ties state none: they are plain statements of their source.
+ */
+public enum Evidence {
+    PROPOSED, REPORTED, OBSERVED;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The status of a concept's local name ("Proposed"), or null for none or one not known. */
+    static Evidence of(String localName) {
+        if (localName == null) {
+            return null;
+        }
+        for (Evidence e : values()) {
+            if (e.name().equalsIgnoreCase(localName)) {
+                return e;
+            }
+        }
+        return null;
+    }
+}
