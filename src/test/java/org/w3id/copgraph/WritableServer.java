@@ -50,6 +50,16 @@ public final class WritableServer implements BeforeAllCallback, AfterAllCallback
         cg.close();
     }
 
+    /**
+     * Brings the derived network metrics graph up to date now. The server, like {@code serve},
+     * rewrites it in the background at start-up and a few seconds after each change; a test that
+     * compares the store before and after a request calls this first, so the comparison sees only
+     * what the request did (and a rewrite it caused still shows).
+     */
+    public void settle() {
+        cg.metricsGraph().refreshIfStale();
+    }
+
     public Copgraph cg() {
         return cg;
     }

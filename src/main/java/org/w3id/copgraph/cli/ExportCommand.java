@@ -18,10 +18,10 @@ import org.w3id.copgraph.linkeddata.DumpFormat;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write a full dump of the store, the same bytes the server serves at /dumps/.",
-                "nt and nq are gzip-compressed (copgraph.nt.gz, copgraph.nq.gz); ttl and jsonld are plain.",
-                "nq keeps every named graph; the others hold the union of the graphs.",
-                "Without --format, the format follows --out's ending (.nt.gz, .ttl, .jsonld, .nq.gz);",
-                "a file name that ends otherwise than its format's bytes is refused."})
+                "nt and nq are gzip-compressed (copgraph.nt.gz, copgraph.nq.gz); ttl and jsonld",
+                "are plain. nq keeps every named graph; the others hold the union of the graphs.",
+                "Without --format, the format follows --out's ending (.nt.gz, .ttl, .jsonld,",
+                ".nq.gz); a file name that ends otherwise than its format's bytes is refused."})
 final class ExportCommand implements Callable<Integer> {
 
     @Mixin

@@ -18,18 +18,18 @@ import org.w3id.copgraph.curation.ChangeRecord;
 import org.w3id.copgraph.store.Backup;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Replace the data of the store with a backup made by `copgraph backup`, as one change:",
-                "the whole file and its checksum are verified first, the restored data is checked",
-                "against the SHACL shapes, and the restore is recorded in the change log and the",
-                "event stream (history is kept: see docs). A file that is not a complete, valid",
-                "backup changes nothing."})
+        description = {"Replace the data of the store with a backup made by `copgraph backup`, as one",
+                "change: the whole file and its checksum are verified first, the restored data is",
+                "checked against the SHACL shapes, and the restore is recorded in the change log",
+                "and the event stream (history is kept: see docs). A file that is not a complete,",
+                "valid backup changes nothing."})
 final class RestoreCommand implements Callable<Integer> {
 
     @Mixin
     StoreOptions options;
 
-    @Option(names = "--force", description = {"Restore even data that breaks the shapes, or an old backup without a",
-            "checksum (its gzip stream is still checked). The change log records a forced restore."})
+    @Option(names = "--force", description = "Restore even data that breaks the shapes, or an old backup without a"
+            + " checksum (its gzip stream is still checked). The change log records a forced restore.")
     boolean force;
 
     @Parameters(paramLabel = "FILE", description = "A backup (gzip N-Quads with a checksum line).")

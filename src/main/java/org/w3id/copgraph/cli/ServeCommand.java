@@ -34,13 +34,13 @@ final class ServeCommand implements Callable<Integer> {
     String updateEndpoint;
 
     @Option(names = "--metrics-at-start", defaultValue = "true", negatable = true, fallbackValue = "true",
-            description = {"Compute the network metrics graph at start-up, in the background on one core",
-                    "(default: ${DEFAULT-VALUE}). --no-metrics-at-start leaves it to the first /api/network request."})
+            description = "Compute the network metrics graph at start-up, in the background on one core"
+                    + " (default: ${DEFAULT-VALUE}). --no-metrics-at-start leaves it to the first /api/network request.")
     boolean metricsAtStart;
 
     @Option(names = "--precompute", defaultValue = "true", negatable = true, fallbackValue = "true",
-            description = {"Keep the first page of every curated query computed, in the background, once per data",
-                    "version; kept beside the store, so a restart need not compute them again (default: ${DEFAULT-VALUE})."})
+            description = "Keep the first page of every curated query computed, in the background, once per data"
+                    + " version; kept beside the store, so a restart need not compute them again (default: ${DEFAULT-VALUE}).")
     boolean precompute;
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = Settings.Serving.DEFAULT_HOST,
@@ -48,10 +48,10 @@ final class ServeCommand implements Callable<Integer> {
                     "0.0.0.0 listens on every interface: give --public-url with it."})
     String host;
 
-    @Option(names = "--public-url", paramLabel = "URL", description = {"Where clients reach this server, e.g."
-            + " https://copgraph.example.org/: every absolute link (event stream, fragments, sitemap, VoID,",
-            "SPARQL service description) starts here, never at a request's Host header (default: the listening"
-            + " address, http://localhost:PORT/)."})
+    @Option(names = "--public-url", paramLabel = "URL", description = "Where clients reach this server, e.g."
+            + " https://copgraph.example.org/: every absolute link (event stream, fragments, sitemap, VoID,"
+            + " SPARQL service description) starts here, never at a request's Host header (default: the listening"
+            + " address, http://localhost:PORT/).")
     String publicUrl;
 
     @Option(names = "--max-query-bytes", paramLabel = "BYTES", defaultValue = "1000000",

@@ -61,6 +61,7 @@ class CurationHttpTest {
 
     @Test
     void aWriteWithoutATokenGives401AndChangesNothing() throws Exception {
+        server.settle();
         long before = server.cg().store().tripleCount();
         HttpResponse<String> r = update(NEW_COP);
         assertThat(r.statusCode()).isEqualTo(401);
@@ -92,6 +93,7 @@ class CurationHttpTest {
 
     @Test
     void aChangeThatBreaksTheShapesIsRejectedWithTheReport() throws Exception {
+        server.settle();
         long before = server.cg().store().tripleCount();
         HttpResponse<String> r = update("""
                 PREFIX cop: <https://w3id.org/copgraph/ontology#>

@@ -84,6 +84,7 @@ class RestoreHttpTest {
     }
 
     private static void assertRefused(byte[] backup, String what) throws IOException {
+        server.settle();
         String before = store();
         HttpResponse<String> r = restore(backup);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
@@ -144,6 +145,7 @@ class RestoreHttpTest {
 
     @Test
     void onlyAnAdminRestores() {
+        server.settle();
         String before = store();
         assertThat(restore(backup(), "", server.curator()).statusCode()).isEqualTo(403);
         assertThat(restore(backup(), "", "not-a-token").statusCode()).isIn(401, 403);
@@ -200,6 +202,7 @@ class RestoreHttpTest {
             Backup.write(copy, out);
             nonConforming = out.toByteArray();
         }
+        server.settle();
         String before = store();
         HttpResponse<String> refused = restore(nonConforming);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);

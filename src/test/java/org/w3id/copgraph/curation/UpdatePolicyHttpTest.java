@@ -105,6 +105,7 @@ class UpdatePolicyHttpTest {
     }
 
     private static void assertRefused(String update, int status, String code) throws IOException {
+        server.settle();
         String before = store();
         HttpResponse<String> r = update(update);
         assertThat(r.statusCode()).as(update + "\n" + r.body()).isEqualTo(status);
@@ -113,6 +114,7 @@ class UpdatePolicyHttpTest {
     }
 
     private static void assertUnchanged(String update) throws IOException {
+        server.settle();
         String before = store();
         HttpResponse<String> r = update(update);
         assertThat(r.statusCode()).as(update + "\n" + r.body()).isEqualTo(200);
@@ -185,6 +187,7 @@ class UpdatePolicyHttpTest {
             assertRefused("COPY <" + G + "> TO <" + g + ">", 403, "maintained-graph");
             assertRefused("MOVE <" + g + "> TO <" + G + "-copy>", 403, "maintained-graph");
         }
+        server.settle();
         String before = store();
         String auth = "Bearer " + server.curator();
         String meta = "/data?graph=" + Http.enc(META);
@@ -262,6 +265,7 @@ class UpdatePolicyHttpTest {
         entries = changeLogEntries();
         members = server.cg().harvest().stream().size();
         modified = server.cg().store().lastModified();
+        server.settle();
         String before = store();
         HttpResponse<String> again = server.http().send(put);
         assertThat(again.statusCode()).isEqualTo(200);
