@@ -183,7 +183,9 @@ final class HarvestRoutes {
             return format.trim().equalsIgnoreCase("html");
         }
         ctx.header("Vary", "Accept");
-        return Negotiation.wantsHtml(ctx.header("Accept"));
+        // The page only when HTML is what the client asks for first: Linked Data Fragments and
+        // LDES clients (Comunica) list text/html too, at a lower q than their RDF formats.
+        return Negotiation.prefers(ctx.header("Accept"), "text/html");
     }
 
     private static Lang graphLang(Context ctx) {
