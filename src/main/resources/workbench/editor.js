@@ -54,7 +54,7 @@
   }
 
   // YASGUI's own markup, mended for screen readers (axe-core reports these as serious): the
-  // endpoint box has no label, and the tab list holds the add-tab button, which is no tab.
+  // endpoint box and the query's text area have no label.
   function accessible() {
     holder.querySelectorAll("input.autocomplete:not([aria-label])").forEach(function (i) {
       i.setAttribute("aria-label", "SPARQL endpoint");
@@ -62,19 +62,11 @@
     holder.querySelectorAll(".CodeMirror textarea:not([aria-label])").forEach(function (t) {
       t.setAttribute("aria-label", "SPARQL query");
     });
-    holder.querySelectorAll("[role='tablist']").forEach(function (list) {
-      Array.prototype.slice.call(list.children).forEach(function (child) {
-        var role = child.getAttribute("role");
-        if (role !== "tab" && !child.querySelector("[role='tab']")) {
-          list.parentNode.insertBefore(child, list.nextSibling);
-        }
-      });
-    });
   }
   accessible();
-  new MutationObserver(accessible).observe(holder, { childList: true, subtree: true });
 
   function watch(tab) {
+    accessible(); // a new tab brings new boxes
     if (tab && tab.getYasqe() && !tab.__copgraphWatched) {
       tab.__copgraphWatched = true;
       var timer;
