@@ -59,6 +59,9 @@ record Probe(String kind, String name, Expect expect, boolean writes, Sender sen
     static final Pattern JAVA_NAME = Pattern.compile(
             "\\b(java|javax|jakarta|org\\.apache|org\\.eclipse|com\\.fasterxml)\\.[a-z]|\\b[A-Z][A-Za-z]+Exception\\b|\\b[A-Z][A-Za-z]+Error\\b");
 
+    /** Bodies above this size are sent by {@link #raw}. */
+    private static final int LARGE_BODY = 64 * 1024;
+
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -100,6 +103,19 @@ record Probe(String kind, String name, Expect expect, boolean writes, Sender sen
 
     /** A request with a body; {@code auth} null sends no Authorization, {@code type} null no Content-Type. */
     static Sender send(String method, String url, String type, byte[] body, String auth) {
+        if (body.length > LARGE_BODY) {
+            // The server may answer (413, 415) before taking a large body all and close the
+            // connection, which java.net.http reports as no answer: such bodies go on a socket.
+            URI u = URI.create(url);
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            if (type != null) {
+                headers.put("Content-Type", type);
+            }
+            if (auth != null) {
+                headers.put("Authorization", auth);
+            }
+            return raw(u.getPort(), method, u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery()), headers, body);
+        }
         HttpRequest.Builder b = request(url).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (type != null) {
             b.header("Content-Type", type);
