@@ -226,6 +226,13 @@ final class WriteRoutes {
     }
 
     private static void respond(Context ctx, ChangeRecord r) {
+        Map<String, Object> body = changeBody(r);
+        body.put("resources", r.resources());
+        ctx.json(body);
+    }
+
+    /** The answer to a write: what the change was, by whom, and what it touched (the restore's too). */
+    static Map<String, Object> changeBody(ChangeRecord r) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", 200);
         body.put("changed", r.changed());
@@ -236,7 +243,6 @@ final class WriteRoutes {
         body.put("added", r.added());
         body.put("removed", r.removed());
         body.put("graphs", r.graphs());
-        body.put("resources", r.resources());
-        ctx.json(body);
+        return body;
     }
 }

@@ -1,7 +1,6 @@
 package org.w3id.copgraph.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +23,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.w3id.copgraph.Fixtures;
 
@@ -39,8 +36,6 @@ import org.w3id.copgraph.Fixtures;
  */
 class PageTourBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path AXE = Path.of(".ci/axe/node_modules/axe-core/axe.min.js");
     private static final String URBANA = "https%3A%2F%2Fw3id.org%2Fcopgraph%2Fid%2Fcop%2Furbana";
     private static final String MIT = "https%3A%2F%2Fw3id.org%2Fcopgraph%2Fid%2Fcop%2Fmunicipalities-in-transition";
@@ -51,25 +46,9 @@ class PageTourBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER) && Files.isRegularFile(AXE);
-        if (!installed && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI must run the page tour: install chromium, chromium-driver and"
-                    + " npm axe-core into .ci/axe (.ci/run does)");
-        }
-        assumeTrue(installed, "Chromium or axe-core is not installed (apt-get install -y chromium chromium-driver;"
-                + " npm install --prefix .ci/axe); skipping the page tour");
+        browser = Chromium.start("the page tour", 1280, 900, AXE);
         axe = Files.readString(AXE);
-        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("copgraph-chromium"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
         app = Fixtures.server();
-        browser = new ChromeDriver(options);
         Files.createDirectories(Path.of("target/screenshots"));
     }
 

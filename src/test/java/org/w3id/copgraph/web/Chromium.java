@@ -1,0 +1,51 @@
+package org.w3id.copgraph.web;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Headless Debian Chromium for the browser tests, with the browser console kept for reading.
+ * Where Chromium (or something else a test needs) is missing, the test is skipped saying why;
+ * in CI (CI=true), where .ci/run installs it, a missing one fails instead.
+ */
+final class Chromium {
+
+    static final Path BINARY = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Chromium() {
+    }
+
+    /** A browser of {@code width}x{@code height}; {@code alsoNeeded} are files the test needs beside it. */
+    static ChromeDriver start(String test, int width, int height, Path... alsoNeeded) throws IOException {
+        boolean installed = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+        for (Path p : alsoNeeded) {
+            installed &= Files.isRegularFile(p);
+        }
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI must run " + test + ": install chromium, chromium-driver (and npm axe-core"
+                    + " into .ci/axe); .ci/run does");
+        }
+        assumeTrue(installed, "Chromium (apt-get install -y chromium chromium-driver) or axe-core (npm install --prefix"
+                + " .ci/axe) is not installed; skipping " + test);
+        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BINARY.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=" + width + "," + height, "--user-data-dir=" + Files.createTempDirectory("copgraph-chromium"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        return new ChromeDriver(options);
+    }
+}
