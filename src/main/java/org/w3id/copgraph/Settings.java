@@ -1,6 +1,7 @@
 package org.w3id.copgraph;
 
 import java.nio.file.Path;
+import java.time.Period;
 
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.model.PublicUrl;
@@ -9,9 +10,28 @@ import org.w3id.copgraph.sparql.SparqlLimits;
 /** How one copgraph instance is set up; the command line fills it, tests build it directly. */
 public record Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
                        String sparqlEndpoint, String updateEndpoint, Serving serving,
-                       SparqlLimits sparqlLimits) {
+                       SparqlLimits sparqlLimits, Period staleAfter) {
 
     public static final long DEFAULT_QUERY_TIMEOUT_MILLIS = 30_000;
+
+    /**
+     * A CoP whose entry was last reviewed longer ago than this is stale (the directory's freshness
+     * facet, {@code /review/stale}, the feed): twelve months unless set otherwise.
+     */
+    public static final Period DEFAULT_STALE_AFTER = Period.ofMonths(12);
+
+    public Settings {
+        if (staleAfter == null) {
+            staleAfter = DEFAULT_STALE_AFTER;
+        }
+    }
+
+    /** Settings with the default freshness window. */
+    public Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
+                    String sparqlEndpoint, String updateEndpoint, Serving serving, SparqlLimits sparqlLimits) {
+        this(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits,
+                DEFAULT_STALE_AFTER);
+    }
 
     /**
      * How the server listens and what it keeps up in the background.
@@ -39,32 +59,32 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
     }
 
     public Settings withPort(int port) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
     }
 
     public Settings withStore(Path storeDir) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
     }
 
     public Settings withIris(Iris iris) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
     }
 
     public Settings withTokens(Path tokensFile) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
     }
 
     /** Reads (and, with an update endpoint, writes) another SPARQL store instead of the embedded TDB2. */
     public Settings withRemoteStore(String sparqlEndpoint, String updateEndpoint) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
     }
 
     public Settings withQueryTimeout(long millis) {
-        return new Settings(home, storeDir, iris, port, millis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, millis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
     }
 
     public Settings withServing(Serving serving) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
     }
 
     /** Absolute links point here (see {@link PublicUrl}). */
@@ -74,6 +94,12 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
 
     /** The size, nesting and answer-buffer limits of /sparql and /update (see {@link SparqlLimits}). */
     public Settings withSparqlLimits(SparqlLimits limits) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, limits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, limits, staleAfter);
+    }
+
+    /** How long after its last review a CoP counts as stale (see {@link #DEFAULT_STALE_AFTER}). */
+    public Settings withStaleAfter(Period staleAfter) {
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits,
+                staleAfter);
     }
 }
