@@ -79,7 +79,7 @@ final class IndexReader {
     private static final class Acc {
         final String iri;
         final Texts.Builder names = new Texts.Builder();
-        final Texts.Builder descriptions = new Texts.Builder();
+        final Texts.Builder descriptions = Texts.Builder.longest();
         final List<String> ownTexts = new ArrayList<>();
         final Set<String> domains = new TreeSet<>();
         final Set<String> practices = new TreeSet<>();

@@ -62,14 +62,31 @@ public record Texts(Map<String, String> byLang) {
         return null;
     }
 
-    /** A builder that keeps, per language, the shortest text offered (the one that reads best as a name). */
+    /**
+     * A builder that keeps, per language, the shortest text offered (the one that reads best as a
+     * name), or with {@link #longest()} the longest (the one that says most, for descriptions).
+     */
     static final class Builder {
         private final Map<String, String> byLang = new TreeMap<>();
+        private final boolean longest;
+
+        Builder() {
+            this(false);
+        }
+
+        private Builder(boolean longest) {
+            this.longest = longest;
+        }
+
+        static Builder longest() {
+            return new Builder(true);
+        }
 
         void add(String lang, String text) {
             String l = lang == null ? "" : lang.toLowerCase(Locale.ROOT);
             String seen = byLang.get(l);
-            if (seen == null || text.length() < seen.length() || text.length() == seen.length() && text.compareTo(seen) < 0) {
+            int shorter = seen == null ? -1 : Integer.compare(text.length(), seen.length()) * (longest ? -1 : 1);
+            if (seen == null || shorter < 0 || shorter == 0 && text.compareTo(seen) < 0) {
                 byLang.put(l, text);
             }
         }
