@@ -1,7 +1,6 @@
 package org.w3id.copgraph;
 
 import java.nio.file.Path;
-import java.time.Period;
 
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.model.PublicUrl;
@@ -10,28 +9,12 @@ import org.w3id.copgraph.sparql.SparqlLimits;
 /** How one copgraph instance is set up; the command line fills it, tests build it directly. */
 public record Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
                        String sparqlEndpoint, String updateEndpoint, Serving serving,
-                       SparqlLimits sparqlLimits, Period staleAfter) {
+                       SparqlLimits sparqlLimits, java.time.Period staleAfter) {
 
     public static final long DEFAULT_QUERY_TIMEOUT_MILLIS = 30_000;
 
-    /**
-     * A CoP whose entry was last reviewed longer ago than this is stale (the directory's freshness
-     * facet, {@code /review/stale}, the feed): twelve months unless set otherwise.
-     */
-    public static final Period DEFAULT_STALE_AFTER = Period.ofMonths(12);
-
-    public Settings {
-        if (staleAfter == null) {
-            staleAfter = DEFAULT_STALE_AFTER;
-        }
-    }
-
-    /** Settings with the default freshness window. */
-    public Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
-                    String sparqlEndpoint, String updateEndpoint, Serving serving, SparqlLimits sparqlLimits) {
-        this(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits,
-                DEFAULT_STALE_AFTER);
-    }
+    /** How long a CoP's entry counts as current after it was last confirmed accurate. */
+    public static final java.time.Period DEFAULT_STALE_AFTER = java.time.Period.ofMonths(12);
 
     /**
      * How the server listens and what it keeps up in the background.
@@ -55,7 +38,7 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
 
     public static Settings defaults() {
         return new Settings(Home.current(), Path.of("store"), Iris.DEFAULT, 8080, DEFAULT_QUERY_TIMEOUT_MILLIS, null, null, null,
-                Serving.DEFAULTS, SparqlLimits.DEFAULT);
+                Serving.DEFAULTS, SparqlLimits.DEFAULT, DEFAULT_STALE_AFTER);
     }
 
     public Settings withPort(int port) {
@@ -97,9 +80,11 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
         return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, limits, staleAfter);
     }
 
-    /** How long after its last review a CoP counts as stale (see {@link #DEFAULT_STALE_AFTER}). */
-    public Settings withStaleAfter(Period staleAfter) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits,
-                staleAfter);
+    /** A CoP not confirmed accurate for this long is stale ({@code /review/stale}, the feed, the directory's freshness facet). */
+    public Settings withStaleAfter(java.time.Period staleAfter) {
+        if (staleAfter.isNegative()) {
+            throw Problem.badRequest("bad-stale-after", "The stale-after period must not be negative (e.g. P12M); got " + staleAfter + ".");
+        }
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
     }
 }
