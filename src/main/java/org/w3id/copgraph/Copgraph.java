@@ -8,6 +8,7 @@ import org.w3id.copgraph.network.MetricsGraph;
 import org.w3id.copgraph.network.Network;
 import org.w3id.copgraph.queries.CuratedQueries;
 import org.w3id.copgraph.queries.Precomputation;
+import org.w3id.copgraph.search.TextSearch;
 import org.w3id.copgraph.curation.Loader;
 import org.w3id.copgraph.linkeddata.Harvest;
 import org.w3id.copgraph.linkeddata.LinkedData;
@@ -31,6 +32,7 @@ public final class Copgraph implements AutoCloseable {
     private final MetricsGraph metricsGraph;
     private final Harvest harvest;
     private final LinkedData linkedData;
+    private final TextSearch textSearch;
     private volatile Precomputation precomputation;
     private volatile PublicUrl listening;
     private boolean backgroundStarted;
@@ -49,6 +51,7 @@ public final class Copgraph implements AutoCloseable {
         this.harvest = new Harvest(store, settings.iris(), this::publicUrl, dumpsDir, settings.queryTimeoutMillis());
         this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
                 settings.queryTimeoutMillis());
+        this.textSearch = new TextSearch(store, settings.queryTimeoutMillis());
         // The event stream hears of every change inside the change's own transaction.
         curation.addListener(harvest.stream());
     }
@@ -213,6 +216,11 @@ public final class Copgraph implements AutoCloseable {
     /** Descriptions of resources and graphs, the ontology document and the sitemap. */
     public LinkedData linkedData() {
         return linkedData;
+    }
+
+    /** Full-text search over names and descriptions (the text index; a scan on a remote store). */
+    public TextSearch textSearch() {
+        return textSearch;
     }
 
     /** Dumps, VoID/DCAT, the event stream and fragments, for harvesting partners. */
