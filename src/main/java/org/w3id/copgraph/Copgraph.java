@@ -9,6 +9,7 @@ import org.w3id.copgraph.network.MetricsGraph;
 import org.w3id.copgraph.network.Network;
 import org.w3id.copgraph.queries.CuratedQueries;
 import org.w3id.copgraph.queries.Precomputation;
+import org.w3id.copgraph.search.TextSearch;
 import org.w3id.copgraph.curation.Loader;
 import org.w3id.copgraph.linkeddata.Harvest;
 import org.w3id.copgraph.linkeddata.LinkedData;
@@ -33,6 +34,7 @@ public final class Copgraph implements AutoCloseable {
     private final Harvest harvest;
     private final LinkedData linkedData;
     private final Directory directory;
+    private final TextSearch textSearch;
     private volatile Precomputation precomputation;
     private volatile PublicUrl listening;
     private boolean backgroundStarted;
@@ -51,9 +53,11 @@ public final class Copgraph implements AutoCloseable {
         this.harvest = new Harvest(store, settings.iris(), this::publicUrl, dumpsDir, settings.queryTimeoutMillis());
         this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
                 settings.queryTimeoutMillis());
-        // Until the text index is wired in, the directory matches words in its own index.
+        this.textSearch = new TextSearch(store, settings.queryTimeoutMillis());
+        // /cops?q= asks the text index when the store has one; without it (a remote store) a scan of
+        // every literal per search would be slow, so the directory matches the words of its own index.
         this.directory = new Directory(store, settings.iris(), settings.queryTimeoutMillis(), settings.staleAfter(),
-                java.time.Clock.systemUTC(), () -> null);
+                java.time.Clock.systemUTC(), () -> textSearch.indexed() ? this::textMatches : null);
         // The event stream hears of every change inside the change's own transaction.
         curation.addListener(harvest.stream());
     }
@@ -223,6 +227,16 @@ public final class Copgraph implements AutoCloseable {
     /** The directory of CoPs ({@code /cops}): cards, search and facets. */
     public Directory directory() {
         return directory;
+    }
+
+    private java.util.List<Directory.TextMatcher.Match> textMatches(String text, int limit) {
+        return textSearch.find(text, Math.min(limit, TextSearch.MAX_LIMIT)).stream()
+                .map(h -> new Directory.TextMatcher.Match(h.iri(), h.score())).toList();
+    }
+
+    /** Full-text search over names and descriptions (the text index; a scan on a remote store). */
+    public TextSearch textSearch() {
+        return textSearch;
     }
 
     /** Dumps, VoID/DCAT, the event stream and fragments, for harvesting partners. */

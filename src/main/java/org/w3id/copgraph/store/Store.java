@@ -92,6 +92,14 @@ public final class Store implements AutoCloseable {
         return dsg instanceof RemoteDatasetGraph;
     }
 
+    /**
+     * Whether the store keeps a full-text index ({@code text:query} works in its queries). A
+     * remote store has none: searches there scan (see {@code search.TextSearch}).
+     */
+    public boolean hasTextIndex() {
+        return false;
+    }
+
     /** An in-memory TDB2 store (same query engine, same union default graph), for tests. */
     public static Store inMemory() {
         return new Store(DatabaseMgr.createDatasetGraph());
