@@ -60,6 +60,8 @@ public final class Directory {
     private final Clock clock;
     private final Supplier<TextMatcher> matcher;
     private final VersionedCache<String, DirectoryIndex> cache;
+    /** The CoPs a search text matches, with their scores: the same words are asked again as facets are chosen. */
+    private final VersionedCache<String, Map<Integer, Double>> matches;
 
     /**
      * @param matcher the text index, or a supplier of null when there is none (then the index's own words are matched)
@@ -72,11 +74,16 @@ public final class Directory {
         this.clock = clock;
         this.matcher = matcher;
         this.cache = VersionedCache.ofSize(store, 1);
+        this.matches = VersionedCache.ofSize(store, 500);
     }
 
     /** The index of the data as it is now: read once per data version. */
     public DirectoryIndex index() {
-        return cache.get(cache.currentVersion(), "index", k -> new IndexReader(store, timeoutMillis).read());
+        return index(cache.currentVersion());
+    }
+
+    private DirectoryIndex index(Object version) {
+        return cache.get(version, "index", k -> new IndexReader(store, timeoutMillis).read());
     }
 
     public Period staleAfter() {
@@ -85,14 +92,15 @@ public final class Directory {
 
     /** One page of the directory for {@code r}. */
     public DirectoryPage search(DirectoryRequest r) {
-        DirectoryIndex idx = index();
+        Object version = cache.currentVersion();
+        DirectoryIndex idx = index(version);
         List<Entry> entries = idx.entries();
         LocalDate cutoff = LocalDate.now(clock).minus(staleAfter);
 
         int[] candidates;
         Map<Integer, Double> scores = null;
         if (!r.q().isEmpty()) {
-            scores = match(idx, r.q());
+            scores = matches.get(version, r.q(), q -> match(idx, q));
             Map<Integer, Double> s = scores;
             int[] order = r.sort() == DirectoryRequest.Sort.REVIEWED ? idx.byReviewed(r.lang()) : idx.byName(r.lang());
             candidates = Arrays.stream(order).filter(s::containsKey).toArray();
