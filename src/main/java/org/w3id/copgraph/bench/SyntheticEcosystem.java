@@ -150,7 +150,7 @@ public final class SyntheticEcosystem {
             add(out, cop, SKOS + "altLabel", NodeFactory.createLiteralLang("SCoP " + c, "en"));
             String theme = THEMES[directory.nextInt(THEMES.length)];
             add(out, cop, DCT + "description", NodeFactory.createLiteralLang(
-                    "A synthetic community of practice, number " + c + ", generated for benchmarks. It works on " + theme + ".", "en"));
+                    "A synthetic community of practice on " + theme + ", number " + c + ", generated for benchmarks.", "en"));
             whereAndHow(out, directory, cop);
             add(out, cop, Cop.NS + "hostedBy", id("organisation", "synthetic-org-" + rnd.nextInt(orgCount)));
             add(out, cop, Cop.NS + "inNetwork", id("organisation", "synthetic-network-" + rnd.nextInt(NETWORKS)));

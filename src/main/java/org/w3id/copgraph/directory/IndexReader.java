@@ -42,9 +42,11 @@ final class IndexReader {
     private static final Query COPS = QueryFactory.create(PREFIXES + """
             SELECT ?cop ?p ?o WHERE {
               ?cop a cop:CommunityOfPractice .
-              VALUES ?p { rdfs:label skos:altLabel dcterms:description cop:domain cop:usesTool cop:hostedBy cop:inNetwork
-                          schema:location cop:meetingMode schema:knowsLanguage cop:status cop:lastReviewed }
-              ?cop ?p ?o
+              OPTIONAL {
+                VALUES ?p { rdfs:label skos:altLabel dcterms:description cop:domain cop:usesTool cop:hostedBy cop:inNetwork
+                            schema:location cop:meetingMode schema:knowsLanguage cop:status cop:lastReviewed }
+                ?cop ?p ?o
+              }
             }""");
     private static final Query PRACTICES = QueryFactory.create(PREFIXES + """
             SELECT ?cop ?x ?p ?o WHERE {
@@ -122,7 +124,9 @@ final class IndexReader {
                 return;
             }
             Acc a = cops.computeIfAbsent(cop.getURI(), Acc::new);
-            ownStatement(a, b.get("p").getURI(), b.get("o"));
+            if (b.get("p") != null && b.get("o") != null) {
+                ownStatement(a, b.get("p").getURI(), b.get("o"));
+            }
         });
         select(PRACTICES, b -> {
             Node cop = b.get("cop");
