@@ -128,4 +128,14 @@ class RemoteStoreTest {
         assertThat(far.get("/health").body()).contains("\"status\":\"ok\"");
         assertThat(far.get("/", "Accept", "text/html").body()).contains("Communities of practice");
     }
+
+    @Test
+    void theDirectoryIsTheSameOnTheRemoteStore() {
+        // The directory reads its index through Store.query, so a remote store gives the same cards and counts.
+        for (String path : List.of("/cops?format=json", "/cops?q=hillary&format=json", "/cops?domain=socio-ecological-transition&format=json")) {
+            String far = new Http(remoteApp.port()).get(path).body();
+            String near = new Http(localApp.port()).get(path).body();
+            assertThat(far).as(path).contains("\"cards\"").isEqualTo(near);
+        }
+    }
 }
