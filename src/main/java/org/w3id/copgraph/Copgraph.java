@@ -46,12 +46,12 @@ public final class Copgraph implements AutoCloseable {
         // The curated queries are parsed beside the seed load: only the web app and `query` need them.
         this.queries = inBackground("curated-queries",
                 () -> CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis(), answersDir));
-        this.network = Network.on(store, settings.queryTimeoutMillis());
+        this.textSearch = new TextSearch(store, settings.queryTimeoutMillis());
+        this.network = Network.on(store, settings.queryTimeoutMillis(), textSearch);
         this.metricsGraph = new MetricsGraph(store, settings.iris(), network);
         this.harvest = new Harvest(store, settings.iris(), this::publicUrl, dumpsDir, settings.queryTimeoutMillis());
         this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
                 settings.queryTimeoutMillis());
-        this.textSearch = new TextSearch(store, settings.queryTimeoutMillis());
         // The event stream hears of every change inside the change's own transaction.
         curation.addListener(harvest.stream());
     }
