@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.w3id.copgraph.curation.Curation;
 import org.w3id.copgraph.curation.Tokens;
+import org.w3id.copgraph.forms.Forms;
 import org.w3id.copgraph.network.MetricsGraph;
 import org.w3id.copgraph.network.Network;
 import org.w3id.copgraph.queries.CuratedQueries;
@@ -31,6 +32,7 @@ public final class Copgraph implements AutoCloseable {
     private final MetricsGraph metricsGraph;
     private final Harvest harvest;
     private final LinkedData linkedData;
+    private final Forms forms;
     private volatile Precomputation precomputation;
     private volatile PublicUrl listening;
     private boolean backgroundStarted;
@@ -49,6 +51,7 @@ public final class Copgraph implements AutoCloseable {
         this.harvest = new Harvest(store, settings.iris(), this::publicUrl, dumpsDir, settings.queryTimeoutMillis());
         this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
                 settings.queryTimeoutMillis());
+        this.forms = Forms.fromFile(store, settings.iris(), settings.home().shapes());
         // The event stream hears of every change inside the change's own transaction.
         curation.addListener(harvest.stream());
     }
@@ -213,6 +216,11 @@ public final class Copgraph implements AutoCloseable {
     /** Descriptions of resources and graphs, the ontology document and the sitemap. */
     public LinkedData linkedData() {
         return linkedData;
+    }
+
+    /** The proposal forms, generated from the shapes. */
+    public Forms forms() {
+        return forms;
     }
 
     /** Dumps, VoID/DCAT, the event stream and fragments, for harvesting partners. */
