@@ -155,6 +155,11 @@ public final class Copgraph implements AutoCloseable {
         return curation;
     }
 
+    /** Proposals by anyone, reviewed by curators (TEMPORARY stand-in until the proposals branch lands). */
+    public org.w3id.copgraph.proposals.Proposals proposals() {
+        throw new UnsupportedOperationException("proposals not wired yet");
+    }
+
     public Tokens tokens() {
         return tokens;
     }
