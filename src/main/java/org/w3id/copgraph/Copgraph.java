@@ -185,7 +185,7 @@ public final class Copgraph implements AutoCloseable {
         // Jena initialises itself on first use; two threads doing that at once deadlock on class
         // initialisation (seen: serve hung for good), so it is done here, before any work goes to other threads.
         org.apache.jena.sys.JenaSystem.init();
-        return inBackground("shapes", () -> Shacl.fromFile(settings.home().shapes()));
+        return inBackground("shapes", () -> Shacl.fromFile(settings.home().shapes(), settings.iris()));
     }
 
     /** Start-up work that needs nothing else: run on its own thread, joined where it is first needed. */

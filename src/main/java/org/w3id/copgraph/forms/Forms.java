@@ -14,7 +14,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -57,7 +56,7 @@ public final class Forms {
     }
 
     public static Forms fromFile(Store store, Iris iris, Path shapesFile) {
-        return new Forms(store, iris, RDFDataMgr.loadGraph(shapesFile.toString()));
+        return new Forms(store, iris, Shacl.loadShapes(shapesFile, iris));
     }
 
     /** The forms there are, in the order /propose lists them. */
