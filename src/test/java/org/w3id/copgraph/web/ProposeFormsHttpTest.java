@@ -57,6 +57,15 @@ class ProposeFormsHttpTest {
     }
 
     @Test
+    void theFormAsJsonListsItsFieldsInOrder() {
+        HttpResponse<String> r = server.http().get("/propose/cop", "Accept", "application/json");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"name\":\"cop\"", "\"key\":\"rdfs-label\"", "\"kind\":\"CONCEPT\"");
+        assertThat(r.body().indexOf("\"key\":\"rdfs-label\"")).isLessThan(r.body().indexOf("\"key\":\"cop-domain\""));
+    }
+
+    @Test
     void aCopsEditFormIsFilledWithItsCurrentData() {
         HttpResponse<String> r = server.http().get("/cops/urbana/edit", "Accept", HTML);
 
