@@ -58,9 +58,12 @@ public final class Copgraph implements AutoCloseable {
         this.harvest = new Harvest(store, settings.iris(), this::publicUrl, dumpsDir, settings.queryTimeoutMillis());
         this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
                 settings.queryTimeoutMillis());
-        this.forms = Forms.fromFile(store, settings.iris(), settings.home().shapes());
         this.privateStore = privateStore;
         this.proposals = new ProposalService(store, privateStore, curation, () -> done(shapes), settings.iris(), settings.proposing());
+        // A new resource's IRI is free of the published data and of the IRIs pending proposals would publish.
+        this.forms = Forms.fromFile(store, settings.iris(), settings.home().shapes())
+                .reserving(iri -> proposals.list(org.w3id.copgraph.proposals.Status.PENDING).stream()
+                        .anyMatch(p -> iri.equals(p.target())));
         this.ownerLinks = new OwnerLinks(store, privateStore, settings.iris());
         // The event stream hears of every change inside the change's own transaction.
         curation.addListener(harvest.stream());

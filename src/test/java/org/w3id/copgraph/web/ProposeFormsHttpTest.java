@@ -121,6 +121,19 @@ class ProposeFormsHttpTest {
     }
 
     @Test
+    void aSecondNewCopOfTheSameNameWhileTheFirstIsPendingGetsAnotherAddress() {
+        String body = "form=cop&rdfs-label=Twin+Circle&rdfs-label.lang=en&proposerName=Ada";
+        String first = post("/propose/cop", body).headers().firstValue("Location").orElseThrow();
+        String second = post("/propose/cop", body).headers().firstValue("Location").orElseThrow();
+
+        String prefix = "/api/proposals/";
+        assertThat(server.cg().proposals().get(first.substring(prefix.length())).orElseThrow().target())
+                .isEqualTo("https://w3id.org/copgraph/id/cop/twin-circle");
+        assertThat(server.cg().proposals().get(second.substring(prefix.length())).orElseThrow().target())
+                .isEqualTo("https://w3id.org/copgraph/id/cop/twin-circle-2");
+    }
+
+    @Test
     void aFormPostFromAnotherSiteIsRefused() {
         HttpResponse<String> r = server.http().post("/propose/cop", FORM, "form=cop&rdfs-label=X&proposerName=Ada",
                 "Accept", HTML, "Origin", "https://elsewhere.example");
