@@ -325,6 +325,33 @@ public final class Curation {
         return copy;
     }
 
+    /**
+     * What the shapes would say of the data if {@code added} were added to it and {@code removed}
+     * taken from it (a proposal under review), without changing anything: the union graph seen
+     * through an in-memory overlay, checked on the nodes the change touches as a write checks them.
+     */
+    public Shacl.Report preview(Graph added, Graph removed) {
+        Shacl shacl = shapes.get();
+        return store.read(dsg -> {
+            org.apache.jena.graph.compose.Delta after = new org.apache.jena.graph.compose.Delta(dsg.getUnionGraph());
+            removed.find().forEachRemaining(after::delete);
+            added.find().forEachRemaining(after::add);
+            Set<Node> touched = new LinkedHashSet<>();
+            added.find().forEachRemaining(t -> touched.add(t.getSubject()));
+            removed.find().forEachRemaining(t -> {
+                touched.add(t.getSubject());
+                if (!t.getObject().isLiteral()) {
+                    touched.add(t.getObject());
+                }
+            });
+            Set<Node> focus = new LinkedHashSet<>(touched);
+            for (Node n : touched) {
+                after.find(Node.ANY, Node.ANY, n).forEachRemaining(t -> focus.add(t.getSubject()));
+            }
+            return shacl.check(after, focus);
+        });
+    }
+
     /** The most recent change made through this instance, or null. */
     public ChangeRecord lastChange() {
         return last.get();

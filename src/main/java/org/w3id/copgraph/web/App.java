@@ -56,6 +56,9 @@ public final class App {
         WorkbenchRoutes workbench = new WorkbenchRoutes(cg);
         LinkedDataRoutes linkedData = new LinkedDataRoutes(cg);
         HarvestRoutes harvest = new HarvestRoutes(cg);
+        Sessions sessions = new Sessions(cg::publicUrl);
+        SignInRoutes signIn = new SignInRoutes(cg, sessions);
+        ReviewRoutes review = new ReviewRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -66,11 +69,16 @@ public final class App {
                 h.addFilter(new FilterHolder(new RequestMetrics(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new Cors()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
+                h.addFilter(new FilterHolder(new SignedIn()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 sparql.installInto(h);
             });
             // A GET on a write-only path (GET /update) is a 405 with Allow, not a 404.
             cfg.http.prefer405over404 = true;
-            cfg.routes.apiBuilder(() -> routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest));
+            cfg.routes.apiBuilder(() -> {
+                before(sessions::attach);
+                routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest);
+                accountRoutes(cg, signIn, review);
+            });
 
             cfg.routes.exception(Problem.class, (e, ctx) -> Errors.respond(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
@@ -180,6 +188,20 @@ public final class App {
             post("/restore", admin::restore);
             get("/tokens", admin::listTokens);
             post("/tokens", admin::issueToken);
+        });
+    }
+
+    /**
+     * Signing in and out (browsers), and the curators' review pages: a signed-out browser asking
+     * for one is sent to sign in, an API client gets the 401.
+     */
+    private static void accountRoutes(Copgraph cg, SignInRoutes signIn, ReviewRoutes review) {
+        get(SignInRoutes.PATH, signIn::page);
+        post(SignInRoutes.PATH, signIn::signIn);
+        post("/sign-out", signIn::signOut);
+        guarded("/review", Auth.pageRequires(Role.CURATOR, cg.tokens()), () -> {
+            get(review::queue);
+            get("/{id}", review::proposal);
         });
     }
 
