@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.w3id.copgraph.curation.Curation;
 import org.w3id.copgraph.curation.Tokens;
+import org.w3id.copgraph.forms.Forms;
 import org.w3id.copgraph.network.MetricsGraph;
 import org.w3id.copgraph.network.Network;
 import org.w3id.copgraph.queries.CuratedQueries;
@@ -34,6 +35,7 @@ public final class Copgraph implements AutoCloseable {
     private final MetricsGraph metricsGraph;
     private final Harvest harvest;
     private final LinkedData linkedData;
+    private final Forms forms;
     private final PrivateStore privateStore;
     private final ProposalService proposals;
     private final OwnerLinks ownerLinks;
@@ -56,6 +58,7 @@ public final class Copgraph implements AutoCloseable {
         this.harvest = new Harvest(store, settings.iris(), this::publicUrl, dumpsDir, settings.queryTimeoutMillis());
         this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
                 settings.queryTimeoutMillis());
+        this.forms = Forms.fromFile(store, settings.iris(), settings.home().shapes());
         this.privateStore = privateStore;
         this.proposals = new ProposalService(store, privateStore, curation, () -> done(shapes), settings.iris(), settings.proposing());
         this.ownerLinks = new OwnerLinks(store, privateStore, settings.iris());
@@ -224,6 +227,11 @@ public final class Copgraph implements AutoCloseable {
     /** Descriptions of resources and graphs, the ontology document and the sitemap. */
     public LinkedData linkedData() {
         return linkedData;
+    }
+
+    /** The proposal forms, generated from the shapes. */
+    public Forms forms() {
+        return forms;
     }
 
     /** Proposals by anyone, kept apart from the published data until a curator accepts them. */
