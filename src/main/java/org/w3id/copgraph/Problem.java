@@ -48,6 +48,25 @@ public class Problem extends RuntimeException {
         return new Problem(Kind.NOT_FOUND, code, message);
     }
 
+    /** A 429: the client is sending too fast; it may try again after {@code seconds} (the Retry-After header). */
+    public static Problem tooManyRequests(String code, String message, long seconds) {
+        return new TooManyRequests(code, message, seconds);
+    }
+
+    /** A 429 and how long the client should wait. */
+    public static final class TooManyRequests extends Problem {
+        private final long retryAfterSeconds;
+
+        TooManyRequests(String code, String message, long retryAfterSeconds) {
+            super(Kind.TOO_MANY_REQUESTS, code, message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
     public static Problem notAcceptable(String message) {
         return new Problem(Kind.NOT_ACCEPTABLE, "not-acceptable", message);
     }
