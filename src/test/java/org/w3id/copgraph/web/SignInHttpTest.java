@@ -135,6 +135,24 @@ class SignInHttpTest {
     }
 
     @Test
+    void anOwnerSignedInByTheirLinkIsShownAsOwnerAndMayNotReview() {
+        // An owner link goes to a CoP's contact person: give UrbanA one first.
+        server.cg().curation().apply(new Caller("rosa", org.w3id.copgraph.curation.Role.CURATOR),
+                new org.w3id.copgraph.curation.Change.SparqlUpdate("INSERT DATA { GRAPH <https://w3id.org/copgraph/graph/owner-test> {"
+                        + " <https://w3id.org/copgraph/id/cop/urbana> <https://w3id.org/copgraph/ontology#contactPerson>"
+                        + " <https://w3id.org/copgraph/id/person/pauliina-helle> } }"));
+        var link = server.cg().ownerLinks().create("https://w3id.org/copgraph/id/cop/urbana",
+                new Caller("rosa", org.w3id.copgraph.curation.Role.CURATOR));
+        HttpResponse<String> in = server.http().get(link.path(), "Accept", HTML);
+        assertThat(in.statusCode()).isEqualTo(303);
+        String cookie = cookieOf(in);
+        HttpResponse<String> home = server.http().get("/", "Cookie", cookie, "Accept", HTML);
+        assertThat(home.body()).contains("(owner)").doesNotContain("href=\"/review\"");
+        HttpResponse<String> review = server.http().get("/review", "Cookie", cookie, "Accept", HTML);
+        assertThat(review.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         String cookie = cookieOf(signIn(server.curator()));
         HttpResponse<String> out = server.http().post("/sign-out", "application/x-www-form-urlencoded", "",
