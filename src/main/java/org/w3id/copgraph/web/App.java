@@ -60,6 +60,7 @@ public final class App {
         Sessions sessions = new Sessions(cg::publicUrl);
         SignInRoutes signIn = new SignInRoutes(cg, sessions);
         ReviewRoutes review = new ReviewRoutes(cg);
+        ProposalRoutes proposals = new ProposalRoutes(cg, sessions);
         ProposeRoutes propose = new ProposeRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -80,6 +81,7 @@ public final class App {
                 before(sessions::attach);
                 routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest);
                 accountRoutes(cg, signIn, review);
+                proposalRoutes(cg, proposals);
                 proposeRoutes(propose);
             });
 
@@ -203,10 +205,36 @@ public final class App {
         get(SignInRoutes.PATH, signIn::page);
         post(SignInRoutes.PATH, signIn::signIn);
         post("/sign-out", signIn::signOut);
+        // Signing out changes state: only by POST (the button in every page's header); the address itself shows that button.
+        get("/sign-out", ctx -> ctx.redirect(SignInRoutes.PATH, io.javalin.http.HttpStatus.SEE_OTHER));
         guarded("/review", Auth.pageRequires(Role.CURATOR, cg.tokens()), () -> {
             get(review::queue);
             get("/{id}", review::proposal);
         });
+    }
+
+    /**
+     * Proposals: anyone may send one (checked for origin, rate and size before its body is read);
+     * its status address is open to whoever has it; the list, accept and reject are curators'
+     * (checked before any body is read), as are owner links. An owner link signs its holder in.
+     */
+    private static void proposalRoutes(Copgraph cg, ProposalRoutes proposals) {
+        Handler curator = Auth.requires(Role.CURATOR, cg.tokens());
+        path("/api/proposals", () -> {
+            before("", proposals::intake);
+            get(proposals::list);
+            post(proposals::submit);
+            before("/{id}/accept", curator);
+            before("/{id}/reject", curator);
+            get("/{id}", proposals::status);
+            post("/{id}/accept", proposals::accept);
+            post("/{id}/reject", proposals::reject);
+        });
+        guarded("/api/cops/{slug}/owner-link", curator, () -> {
+            post(proposals::createOwnerLink);
+            delete(proposals::revokeOwnerLinks);
+        });
+        get("/owner/{token}", proposals::ownerSignIn);
     }
 
     /**
