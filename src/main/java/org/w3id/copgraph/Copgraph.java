@@ -31,6 +31,8 @@ public final class Copgraph implements AutoCloseable {
     private final MetricsGraph metricsGraph;
     private final Harvest harvest;
     private final LinkedData linkedData;
+    private final org.w3id.copgraph.freshness.Freshness freshness;
+    private final org.w3id.copgraph.freshness.CopFeed copFeed;
     private volatile Precomputation precomputation;
     private volatile PublicUrl listening;
     private boolean backgroundStarted;
@@ -51,6 +53,9 @@ public final class Copgraph implements AutoCloseable {
                 settings.queryTimeoutMillis());
         // The event stream hears of every change inside the change's own transaction.
         curation.addListener(harvest.stream());
+        this.freshness = new org.w3id.copgraph.freshness.Freshness(store, curation, settings.iris(), settings.staleAfter(),
+                harvest.stream(), java.time.Clock.systemUTC(), settings.queryTimeoutMillis());
+        this.copFeed = new org.w3id.copgraph.freshness.CopFeed(freshness);
     }
 
     /** Opens the store of {@code settings} without loading anything into it. */
@@ -213,6 +218,16 @@ public final class Copgraph implements AutoCloseable {
     /** Descriptions of resources and graphs, the ontology document and the sitemap. */
     public LinkedData linkedData() {
         return linkedData;
+    }
+
+    /** Confirming CoPs still accurate, the stale list, removals with a reason. */
+    public org.w3id.copgraph.freshness.Freshness freshness() {
+        return freshness;
+    }
+
+    /** The Atom feed's entries: new, changed, stale and removed CoPs. */
+    public org.w3id.copgraph.freshness.CopFeed copFeed() {
+        return copFeed;
     }
 
     /** Dumps, VoID/DCAT, the event stream and fragments, for harvesting partners. */

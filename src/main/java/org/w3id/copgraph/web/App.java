@@ -56,6 +56,7 @@ public final class App {
         WorkbenchRoutes workbench = new WorkbenchRoutes(cg);
         LinkedDataRoutes linkedData = new LinkedDataRoutes(cg);
         HarvestRoutes harvest = new HarvestRoutes(cg);
+        FreshnessRoutes freshness = new FreshnessRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -70,7 +71,8 @@ public final class App {
             });
             // A GET on a write-only path (GET /update) is a 405 with Allow, not a 404.
             cfg.http.prefer405over404 = true;
-            cfg.routes.apiBuilder(() -> routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest));
+            cfg.routes.apiBuilder(() -> routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest,
+                    freshness));
 
             cfg.routes.exception(Problem.class, (e, ctx) -> Errors.respond(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
@@ -108,7 +110,7 @@ public final class App {
      */
     private static void routes(Copgraph cg, PrometheusMeterRegistry metrics, QueryRoutes queries, WriteRoutes writes,
                                AdminRoutes admin, HomePage home, NetworkRoutes network, WorkbenchRoutes workbench,
-                               LinkedDataRoutes linkedData, HarvestRoutes harvest) {
+                               LinkedDataRoutes linkedData, HarvestRoutes harvest, FreshnessRoutes freshness) {
         Tokens tokens = cg.tokens();
         before(App::refuseMalformedPath);
         before(ctx -> Negotiation.requireSomeMediaRange(ctx.header("Accept")));
@@ -173,6 +175,16 @@ public final class App {
             delete(writes::deleteGraph);
         });
         guarded("/api/imports", curatorWrites, () -> post(writes::importData));
+
+        // Freshness: confirming (a curator, or the CoP's owner) and removing (a curator), checked before the body is read.
+        path("/api/cops/{slug}", () -> {
+            before("/confirm", freshness.confirmGuard(tokens));
+            post("/confirm", freshness::confirm);
+            before("/remove", Auth.requires(Role.CURATOR, tokens));
+            post("/remove", freshness::remove);
+        });
+        guarded("/review/stale", Auth.requires(Role.CURATOR, tokens), () -> get(freshness::stale));
+        get("/feeds/cops.atom", freshness::feed);
 
         // Administration: an admin's token for everything, reads included (a backup is the whole store).
         guarded("/api/admin", Auth.requires(Role.ADMIN, tokens), () -> {

@@ -39,6 +39,18 @@ final class Auth {
         };
     }
 
+    /**
+     * A before-handler for a write whose permission depends on what it is about (an owner may
+     * confirm their own CoP): {@code check} throws the 401/403, before the body is read.
+     */
+    static Handler checks(Tokens tokens, java.util.function.BiConsumer<Context, Caller> check) {
+        return ctx -> {
+            Caller c = fromHeader(ctx.header("Authorization"), tokens);
+            check.accept(ctx, c);
+            ctx.attribute(CALLER, c);
+        };
+    }
+
     /** The caller the group's before-handler let through. */
     static Caller caller(Context ctx) {
         Caller c = ctx.attribute(CALLER);
