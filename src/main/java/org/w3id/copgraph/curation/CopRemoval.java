@@ -54,8 +54,12 @@ final class CopRemoval {
     private CopRemoval() {
     }
 
-    /** Removes {@code cop} and what only it used from the source graphs {@code rec} shows. */
-    static void remove(RecordingDatasetGraph rec, Node cop) {
+    /**
+     * Removes {@code cop} and what only it used from the source graphs {@code rec} shows; the
+     * derived network metrics of what was removed go too (not as part of the change: they are
+     * computed again after it, and would otherwise point at a CoP that is not there).
+     */
+    static void remove(RecordingDatasetGraph rec, Node cop, Node metricsGraph) {
         if (!rec.contains(Node.ANY, cop, RDF.type.asNode(), uri(Cop.CommunityOfPractice))) {
             throw Problem.notFound("no-such-cop", "There is no CoP " + cop.getURI() + " to remove.");
         }
@@ -63,7 +67,15 @@ final class CopRemoval {
         for (Node r : gone) {
             deleteWithBlankNodes(rec, r);
             rec.deleteAny(Node.ANY, Node.ANY, Node.ANY, r);
+            dropDerived(rec.base(), metricsGraph, r);
         }
+    }
+
+    private static void dropDerived(org.apache.jena.sparql.core.DatasetGraph store, Node metricsGraph, Node r) {
+        for (Quad q : all(store.find(metricsGraph, Node.ANY, uri(Cop.NS + "metricsOf"), r))) {
+            store.deleteAny(metricsGraph, q.getSubject(), Node.ANY, Node.ANY);
+        }
+        store.deleteAny(metricsGraph, Node.ANY, Node.ANY, r);
     }
 
     /** The CoP and, to a fixpoint, what is defined by or only a part of something removed. */

@@ -345,7 +345,7 @@ public final class Curation {
         } else if (change instanceof Change.ConfirmReview c) {
             confirm(rec, c);
         } else if (change instanceof Change.RemoveCop r) {
-            CopRemoval.remove(rec, r.cop());
+            CopRemoval.remove(rec, r.cop(), NodeFactory.createURI(iris.networkMetricsGraph()));
         } else if (change instanceof Change.Import i) {
             List<Node> graphs = new ArrayList<>();
             i.data().listGraphNodes().forEachRemaining(graphs::add);

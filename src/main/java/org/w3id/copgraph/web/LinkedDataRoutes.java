@@ -49,6 +49,13 @@ final class LinkedDataRoutes {
         try {
             format = negotiate(ctx, DocumentFormat.RESOURCE);
             Description d = descriptions.describe(iris.forPath(ctx.path()), pageParam(ctx));
+            if (d.statements().isEmpty() && ctx.path().startsWith("/id/cop/")) {
+                // Only pointed to (by the change log, say): a CoP removed for a reason is gone, not just unknown.
+                Problem gone = gone(Problem.notFound("unknown-resource", "Nothing about " + d.iri()), d.iri());
+                if (gone.kind() == Problem.Kind.GONE) {
+                    throw gone;
+                }
+            }
             ctx.header("Link", alternates(ctx.path(), DocumentFormat.RESOURCE));
             if (format == DocumentFormat.HTML) {
                 String jsonLd = documents.jsonLd().compact(ResourceView.graphOf(d), null);
