@@ -111,6 +111,19 @@ class FreshnessHttpTest {
     }
 
     @Test
+    void aCopPageShowsWhenItWasReviewedAndTheButtonOnlyToACurator() {
+        String form = "<form method=\"post\" action=\"/api/cops/markup-test/confirm\">";
+        HttpResponse<String> anyone = server.http().get("/id/cop/markup-test", "Accept", "text/html");
+        assertThat(anyone.body()).contains("Last reviewed: never reviewed").doesNotContain(form);
+        HttpResponse<String> curator = server.http().get("/id/cop/markup-test", "Accept", "text/html",
+                "Authorization", "Bearer " + server.curator());
+        assertThat(curator.body()).contains(form);
+        assertThat(curator.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        assertThat(server.http().get("/id/cop/markup-test", "Accept", "text/html", "Authorization", "Bearer nonsense").statusCode())
+                .as("a bad token does not hide a public page").isEqualTo(200);
+    }
+
+    @Test
     void confirmWithoutATokenGives401() {
         HttpResponse<String> r = confirm("urbana", null);
         assertThat(r.statusCode()).isEqualTo(401);
