@@ -59,7 +59,8 @@ class FreshnessHttpTest {
                 PREFIX schema: <http://schema.org/>
                 INSERT DATA { GRAPH <%s> {
                   <%sid/cop/fern-test> a cop:CommunityOfPractice, org:Organization, foaf:Group ; rdfs:label "Fern Growers"@en ;
-                      cop:domain <%sid/domain/permaculture> ; schema:knowsLanguage "it" ; schema:location <%sid/place/brescia> .
+                      cop:domain <%sid/domain/permaculture> ; schema:knowsLanguage "it" ; schema:location <%sid/place/brescia> ;
+                      cop:contactPerson <%sid/person/duncan-crowley> .
                   <%sid/cop/moss-test> a cop:CommunityOfPractice, org:Organization, foaf:Group ; rdfs:label "Moss Keepers"@en ;
                       cop:domain <%sid/domain/intentional-communities> ; schema:knowsLanguage "en-GB" .
                   <%sid/cop/markup-test> a cop:CommunityOfPractice, org:Organization, foaf:Group ; rdfs:label "%s"@en .
@@ -70,7 +71,7 @@ class FreshnessHttpTest {
                       org:member <%sid/person/duncan-crowley> ; org:organization <%sid/cop/to-remove> .
                   <%sid/project/urbana> cop:hosts <%sid/cop/to-remove> .
                 } }
-                """.formatted(G, BASE, BASE, BASE, BASE, BASE, BASE, MARKUP.replace("\"", "\\\""), BASE, BASE, BASE, BASE, BASE, BASE,
+                """.formatted(G, BASE, BASE, BASE, BASE, BASE, BASE, BASE, MARKUP.replace("\"", "\\\""), BASE, BASE, BASE, BASE, BASE, BASE,
                 BASE, BASE, BASE), "Authorization", "Bearer " + server.curator());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
@@ -142,6 +143,32 @@ class FreshnessHttpTest {
     }
 
     @Test
+    void aSignedInOwnerConfirmsTheirCopFromThePageAndGets403ForAnother() throws Exception {
+        HttpResponse<String> issued = server.http().post("/api/cops/fern-test/owner-link", "application/json", "",
+                "Authorization", "Bearer " + server.curator());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        HttpResponse<String> signIn = server.http().get("/owner/" + JSON.readTree(issued.body()).get("token").asText());
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String origin = "http://localhost:" + server.port();
+
+        HttpResponse<String> page = server.http().get("/id/cop/fern-test", "Accept", "text/html", "Cookie", cookie);
+        assertThat(page.body()).contains("<form method=\"post\" action=\"/api/cops/fern-test/confirm\">");
+        HttpResponse<String> own = server.http().post("/api/cops/fern-test/confirm", "application/x-www-form-urlencoded", "",
+                "Cookie", cookie, "Origin", origin);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(303);
+        assertThat(ask("ASK { <" + BASE + "id/cop/fern-test> <" + Cop.lastReviewed + "> ?d }")).isTrue();
+
+        HttpResponse<String> other = server.http().post("/api/cops/urbana/confirm", "application/x-www-form-urlencoded", "",
+                "Cookie", cookie, "Origin", origin, "Accept", "application/json");
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(other.body()).get("error").asText()).isEqualTo("not-your-cop");
+        assertThat(server.http().post("/api/cops/fern-test/remove", "application/x-www-form-urlencoded", "reason=mine",
+                "Cookie", cookie, "Origin", origin, "Accept", "application/json").statusCode()).as("removing is a curator's").isEqualTo(403);
+        assertThat(server.http().post("/api/cops/fern-test/confirm", "application/x-www-form-urlencoded", "",
+                "Cookie", cookie, "Origin", "https://elsewhere.example").statusCode()).as("a cross-site form post").isEqualTo(403);
+    }
+
+    @Test
     void confirmingAnUnknownCopGives404() {
         assertThat(confirm("no-such-cop-here", "Bearer " + server.curator()).statusCode()).isEqualTo(404);
     }
@@ -156,6 +183,10 @@ class FreshnessHttpTest {
         assertThat(blast).as("a seed CoP, never reviewed").isNotNull();
         assertThat(blast.get("lastReviewed").isNull()).isTrue();
         assertThat(blast.get("confirm").asText()).isEqualTo("/api/cops/blast/confirm");
+        JsonNode fern = find(before, BASE + "id/cop/fern-test");
+        if (fern != null) {
+            assertThat(fern.get("contacts").get(0).get("label").asText()).isEqualTo("Duncan Crowley");
+        }
 
         assertThat(confirm("blast", "Bearer " + server.curator()).statusCode()).isEqualTo(200);
         assertThat(find(staleList(), BASE + "id/cop/blast")).as("confirmed today: not stale for 12 months").isNull();
