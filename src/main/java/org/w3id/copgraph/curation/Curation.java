@@ -436,7 +436,22 @@ public final class Curation {
             a.added().find().forEachRemaining(t -> rec.add(Quad.create(a.graph(), t)));
             Node meta = NodeFactory.createURI(iris.metaGraph());
             a.description().find().forEachRemaining(t -> rec.add(Quad.create(meta, t)));
+            // A curator (or the owner) has just looked at these CoPs' entries: they count as reviewed today.
+            Set<Node> subjects = new LinkedHashSet<>();
+            a.added().find().forEachRemaining(t -> subjects.add(t.getSubject()));
+            a.removed().find().forEachRemaining(t -> subjects.add(t.getSubject()));
+            java.time.LocalDate today = java.time.LocalDate.now(ZoneOffset.UTC);
+            for (Node s : subjects) {
+                if (s.isURI() && isCop(rec, s)) {
+                    stampReviewed(rec, s, today);
+                }
+            }
         }
+    }
+
+    private static boolean isCop(RecordingDatasetGraph rec, Node n) {
+        return rec.contains(Node.ANY, n, org.apache.jena.vocabulary.RDF.type.asNode(),
+                NodeFactory.createURI(org.w3id.copgraph.model.Cop.CommunityOfPractice));
     }
 
     /**
@@ -444,18 +459,22 @@ public final class Curation {
      * described in graph/meta with the first confirmation, as every source graph is.
      */
     private void confirm(RecordingDatasetGraph rec, Change.ConfirmReview c) {
-        Node cop = c.cop();
-        if (!rec.contains(Node.ANY, cop, org.apache.jena.vocabulary.RDF.type.asNode(), NodeFactory.createURI(org.w3id.copgraph.model.Cop.CommunityOfPractice))) {
-            throw Problem.notFound("no-such-cop", "There is no CoP " + cop.getURI() + " to confirm.");
+        if (!isCop(rec, c.cop())) {
+            throw Problem.notFound("no-such-cop", "There is no CoP " + c.cop().getURI() + " to confirm.");
         }
+        stampReviewed(rec, c.cop(), c.date());
+    }
+
+    /** The CoP's one {@code cop:lastReviewed} in the reviews graph becomes {@code date}. */
+    private void stampReviewed(RecordingDatasetGraph rec, Node cop, java.time.LocalDate date) {
         Node reviews = NodeFactory.createURI(iris.reviewsGraph());
         Node lastReviewed = NodeFactory.createURI(org.w3id.copgraph.model.Cop.lastReviewed);
         rec.deleteAny(reviews, cop, lastReviewed, Node.ANY);
-        rec.add(reviews, cop, lastReviewed, NodeFactory.createLiteralDT(c.date().toString(),
+        rec.add(reviews, cop, lastReviewed, NodeFactory.createLiteralDT(date.toString(),
                 org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate));
         Node meta = NodeFactory.createURI(iris.metaGraph());
         if (!rec.base().contains(meta, reviews, Node.ANY, Node.ANY)) {
-            ReviewsGraph.describe(iris, Instant.now(), c.date()).forEach(rec::add);
+            ReviewsGraph.describe(iris, Instant.now(), date).forEach(rec::add);
         }
     }
 
@@ -487,9 +506,10 @@ public final class Curation {
         if (change instanceof Change.Restore) {
             return true;
         }
-        if (change instanceof Change.ConfirmReview) {
+        if ((change instanceof Change.ConfirmReview || change instanceof Change.AcceptProposal)
+                && q.getSubject().isURI() && q.getSubject().getURI().equals(iris.reviewsGraph())) {
             // The reviews graph's own description, written with its first statement.
-            return q.getSubject().isURI() && q.getSubject().getURI().equals(iris.reviewsGraph());
+            return true;
         }
         if (change instanceof Change.AcceptProposal a) {
             return q.getSubject().equals(a.graph());

@@ -64,6 +64,8 @@ class FreshnessHttpTest {
                   <%sid/cop/moss-test> a cop:CommunityOfPractice, org:Organization, foaf:Group ; rdfs:label "Moss Keepers"@en ;
                       cop:domain <%sid/domain/intentional-communities> ; schema:knowsLanguage "en-GB" .
                   <%sid/cop/markup-test> a cop:CommunityOfPractice, org:Organization, foaf:Group ; rdfs:label "%s"@en .
+                  <https://w3id.org/copgraph/id/cop/lichen-test> a cop:CommunityOfPractice, org:Organization, foaf:Group ;
+                      rdfs:label "Lichen Watchers"@en .
                   <%sid/cop/to-remove> a cop:CommunityOfPractice, org:Organization, foaf:Group ; rdfs:label "Short-lived CoP"@en ;
                       schema:location <%sid/place/to-remove-hall> ; org:hasMembership <%sid/membership/duncan-to-remove> .
                   <%sid/place/to-remove-hall> a schema:Place ; rdfs:label "The short-lived CoP's hall"@en .
@@ -166,6 +168,20 @@ class FreshnessHttpTest {
                 "Cookie", cookie, "Origin", origin, "Accept", "application/json").statusCode()).as("removing is a curator's").isEqualTo(403);
         assertThat(server.http().post("/api/cops/fern-test/confirm", "application/x-www-form-urlencoded", "",
                 "Cookie", cookie, "Origin", "https://elsewhere.example").statusCode()).as("a cross-site form post").isEqualTo(403);
+    }
+
+    @Test
+    void acceptingAProposalAboutACopCountsAsReviewingIt() {
+        Freshness f = server.cg().freshness();
+        String lichen = BASE + "id/cop/lichen-test";
+        assertThat(f.reviewBox(lichen, Caller.ANONYMOUS).lastReviewed()).isNull();
+        Graph description = GraphFactory.createDefaultGraph();
+        description.add(uri(lichen), uri("http://purl.org/dc/terms/description"), NodeFactory.createLiteralLang("Watching lichens.", "en"));
+        var p = server.cg().proposals().submit(new org.w3id.copgraph.proposals.ProposalInput("change", lichen, description,
+                "Lia", null, null), Caller.ANONYMOUS, "test-client");
+        Caller curator = new Caller("carla", Role.CURATOR);
+        assertThat(server.cg().proposals().accept(p.id(), curator, "Checked").changed()).isTrue();
+        assertThat(f.reviewBox(lichen, Caller.ANONYMOUS).lastReviewed()).isEqualTo(f.today());
     }
 
     @Test
