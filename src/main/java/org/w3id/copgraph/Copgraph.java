@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import org.w3id.copgraph.curation.Curation;
 import org.w3id.copgraph.curation.Tokens;
 import org.w3id.copgraph.forms.Forms;
+import org.w3id.copgraph.directory.Directory;
 import org.w3id.copgraph.network.MetricsGraph;
 import org.w3id.copgraph.network.Network;
 import org.w3id.copgraph.queries.CuratedQueries;
 import org.w3id.copgraph.queries.Precomputation;
+import org.w3id.copgraph.search.TextSearch;
 import org.w3id.copgraph.curation.Loader;
 import org.w3id.copgraph.linkeddata.Harvest;
 import org.w3id.copgraph.linkeddata.LinkedData;
@@ -41,6 +43,8 @@ public final class Copgraph implements AutoCloseable {
     private final PrivateStore privateStore;
     private final ProposalService proposals;
     private final OwnerLinks ownerLinks;
+    private final Directory directory;
+    private final TextSearch textSearch;
     private volatile Precomputation precomputation;
     private volatile PublicUrl listening;
     private boolean backgroundStarted;
@@ -55,7 +59,8 @@ public final class Copgraph implements AutoCloseable {
         // The curated queries are parsed beside the seed load: only the web app and `query` need them.
         this.queries = inBackground("curated-queries",
                 () -> CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis(), answersDir));
-        this.network = Network.on(store, settings.queryTimeoutMillis());
+        this.textSearch = new TextSearch(store, settings.queryTimeoutMillis());
+        this.network = Network.on(store, settings.queryTimeoutMillis(), textSearch);
         this.metricsGraph = new MetricsGraph(store, settings.iris(), network);
         this.harvest = new Harvest(store, settings.iris(), this::publicUrl, dumpsDir, settings.queryTimeoutMillis());
         this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
@@ -64,6 +69,10 @@ public final class Copgraph implements AutoCloseable {
         this.privateStore = privateStore;
         this.proposals = new ProposalService(store, privateStore, curation, () -> done(shapes), settings.iris(), settings.proposing());
         this.ownerLinks = new OwnerLinks(store, privateStore, settings.iris());
+        // /cops?q= asks the text index when the store has one; without it (a remote store) a scan of
+        // every literal per search would be slow, so the directory matches the words of its own index.
+        this.directory = new Directory(store, settings.iris(), settings.queryTimeoutMillis(), settings.staleAfter(),
+                java.time.Clock.systemUTC(), () -> textSearch.indexed() ? this::textMatches : null);
         // The event stream hears of every change inside the change's own transaction.
         curation.addListener(harvest.stream());
         this.freshness = new org.w3id.copgraph.freshness.Freshness(store, curation, settings.iris(), settings.staleAfter(),
@@ -120,6 +129,9 @@ public final class Copgraph implements AutoCloseable {
             startPrecomputation();
         }
         curation.addListener((dsg, record, resources) -> metricsGraph.refreshSoon());
+        // The directory's index is read before the first visitor asks, at start and after each change.
+        directory.warmSoon();
+        curation.addListener((dsg, record, resources) -> directory.warmSoon());
     }
 
     /**
@@ -259,6 +271,21 @@ public final class Copgraph implements AutoCloseable {
         return ownerLinks;
     }
 
+    /** The directory of CoPs ({@code /cops}): cards, search and facets. */
+    public Directory directory() {
+        return directory;
+    }
+
+    private java.util.List<Directory.TextMatcher.Match> textMatches(String text, int limit) {
+        return textSearch.find(text, Math.min(limit, TextSearch.MAX_LIMIT)).stream()
+                .map(h -> new Directory.TextMatcher.Match(h.iri(), h.score())).toList();
+    }
+
+    /** Full-text search over names and descriptions (the text index; a scan on a remote store). */
+    public TextSearch textSearch() {
+        return textSearch;
+    }
+
     /** Dumps, VoID/DCAT, the event stream and fragments, for harvesting partners. */
     public Harvest harvest() {
         return harvest;
@@ -269,6 +296,7 @@ public final class Copgraph implements AutoCloseable {
         // Background readers and writers end first: TDB2 will not close with a transaction open.
         metricsGraph.close();
         network.close();
+        directory.close();
         if (precomputation != null) {
             precomputation.close();
         }

@@ -61,6 +61,7 @@ public final class App {
         SignInRoutes signIn = new SignInRoutes(cg, sessions);
         ReviewRoutes review = new ReviewRoutes(cg);
         ProposalRoutes proposals = new ProposalRoutes(cg, sessions);
+        DirectoryRoutes directory = new DirectoryRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -78,7 +79,8 @@ public final class App {
             cfg.http.prefer405over404 = true;
             cfg.routes.apiBuilder(() -> {
                 before(sessions::attach);
-                routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest, freshness);
+                routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest, freshness,
+                        directory);
                 accountRoutes(cg, signIn, review);
                 proposalRoutes(cg, proposals);
             });
@@ -119,12 +121,14 @@ public final class App {
      */
     private static void routes(Copgraph cg, PrometheusMeterRegistry metrics, QueryRoutes queries, WriteRoutes writes,
                                AdminRoutes admin, HomePage home, NetworkRoutes network, WorkbenchRoutes workbench,
-                               LinkedDataRoutes linkedData, HarvestRoutes harvest, FreshnessRoutes freshness) {
+                               LinkedDataRoutes linkedData, HarvestRoutes harvest, FreshnessRoutes freshness,
+                               DirectoryRoutes directory) {
         Tokens tokens = cg.tokens();
         before(App::refuseMalformedPath);
         before(ctx -> Negotiation.requireSomeMediaRange(ctx.header("Accept")));
 
         get("/", home::render);
+        get(org.w3id.copgraph.directory.Directory.PATH, directory::cops);
         get("/health", home::health);
         get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         get("/assets/yasgui/<path>", new Assets("yasgui")::serve);
