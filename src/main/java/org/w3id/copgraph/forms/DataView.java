@@ -149,6 +149,18 @@ final class DataView {
         return nodes.stream().map(n -> new FormView.Value(text(n), n.isLiteral() ? n.getLiteralLanguage() : "")).toList();
     }
 
+    /**
+     * For a change: a statement about another resource (an inverse field's value, a shortcut
+     * edge) comes with that resource's other current values of the same property, since the
+     * proposals intake replaces every value of each subject and property a description gives.
+     */
+    void keepOthersValues(Graph description, Node subject) {
+        List<Triple> others = description.find().filterDrop(t -> t.getSubject().equals(subject)).toList();
+        for (Triple t : others) {
+            g.find(t.getSubject(), t.getPredicate(), Node.ANY).forEach(description::add);
+        }
+    }
+
     static String text(Node n) {
         return n.isURI() ? n.getURI() : n.isLiteral() ? n.getLiteralLexicalForm() : n.toString();
     }

@@ -44,6 +44,22 @@ public enum FormKind {
         this.sentence = sentence;
     }
 
+    /**
+     * Where to propose a change to the resource at {@code path} ({@code /id/{kind}/{slug}}) when
+     * a form covers its kind: {@code /cops/{slug}/edit} for a CoP, {@code /propose/{form}?target=...}
+     * for the others; null when none does.
+     */
+    public static String changePath(String path) {
+        if (path == null || !path.matches("/id/[a-z-]+/[^/?#]+")) {
+            return null;
+        }
+        String[] parts = path.split("/");
+        return Arrays.stream(values()).filter(k -> k.iriKind.equals(parts[2])).findFirst()
+                .map(k -> k == COP ? "/cops/" + parts[3] + "/edit"
+                        : "/propose/" + k.formName + "?target=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8))
+                .orElse(null);
+    }
+
     public static Optional<FormKind> named(String name) {
         return Arrays.stream(values()).filter(k -> k.formName.equals(name)).findFirst();
     }

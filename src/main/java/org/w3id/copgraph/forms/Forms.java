@@ -122,6 +122,9 @@ public final class Forms {
                 }
             }
             QualifiedInfluence.addShortcuts(description, subject);
+            if (target != null) {
+                data.keepOthersValues(description, subject);
+            }
             List<String> formErrors = new ArrayList<>();
             if (errors.isEmpty()) {
                 checkShapes(subject, target != null, specs, description, data, errors, formErrors);
@@ -131,6 +134,24 @@ public final class Forms {
             }
             return new ProposalInput(target == null ? "new" : "change", subject.getURI(), description,
                     about.get(PROPOSER_NAME), blankToNull(about.get(PROPOSER_CONTACT)), blankToNull(about.get(NOTE)));
+        });
+    }
+
+    /**
+     * The form again with the values as typed and {@code messages} above it: for a proposal the
+     * forms read well but the proposals intake turned down (nothing to change, already there).
+     */
+    public FormView redisplay(String formName, Map<String, List<String>> fields, String targetIri, List<String> messages) {
+        FormKind kind = kind(formName);
+        return store.readUnion(g -> {
+            DataView data = new DataView(g);
+            String target = target(kind, targetIri, data);
+            List<FieldSpec> specs = specs(kind, data);
+            Map<String, String> about = new LinkedHashMap<>();
+            for (String k : List.of(PROPOSER_NAME, PROPOSER_CONTACT, NOTE)) {
+                about.put(k, first(fields, k).strip());
+            }
+            return view(kind, target, specs, data, typed(specs, fields), Map.of(), aboutValues(about), messages);
         });
     }
 

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.curation.Role;
+import org.w3id.copgraph.forms.InvalidForm;
 import org.w3id.copgraph.curation.Tokens;
 import org.w3id.copgraph.network.ExportFormat;
 import org.w3id.copgraph.sparql.SparqlEndpoint;
@@ -62,6 +63,7 @@ public final class App {
         ReviewRoutes review = new ReviewRoutes(cg);
         ProposalRoutes proposals = new ProposalRoutes(cg, sessions);
         DirectoryRoutes directory = new DirectoryRoutes(cg);
+        ProposeRoutes propose = new ProposeRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -83,9 +85,11 @@ public final class App {
                         directory);
                 accountRoutes(cg, signIn, review);
                 proposalRoutes(cg, proposals);
+                proposeRoutes(propose);
             });
 
             cfg.routes.exception(Problem.class, (e, ctx) -> Errors.respond(ctx, e));
+            cfg.routes.exception(InvalidForm.class, (e, ctx) -> ProposeRoutes.invalid(e, ctx));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (e instanceof io.javalin.http.MethodNotAllowedResponse) {
                     // Javalin lists the methods the path has in the details; a 405 says them in Allow.
@@ -246,6 +250,20 @@ public final class App {
             delete(proposals::revokeOwnerLinks);
         });
         get("/owner/{token}", proposals::ownerSignIn);
+    }
+
+    /**
+     * The proposal forms, generated from the shapes: anyone may read them and post them; a post
+     * is checked (same origin, rate, token) before its body is read.
+     */
+    private static void proposeRoutes(ProposeRoutes propose) {
+        get("/propose", propose::list);
+        path("/propose/{form}", () -> {
+            before(propose::guard);
+            get(propose::form);
+            post(propose::submit);
+        });
+        get("/cops/{slug}/edit", propose::editCop);
     }
 
     /**
