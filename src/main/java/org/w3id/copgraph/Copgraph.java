@@ -65,9 +65,12 @@ public final class Copgraph implements AutoCloseable {
         this.harvest = new Harvest(store, settings.iris(), this::publicUrl, dumpsDir, settings.queryTimeoutMillis());
         this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
                 settings.queryTimeoutMillis());
-        this.forms = Forms.fromFile(store, settings.iris(), settings.home().shapes());
         this.privateStore = privateStore;
         this.proposals = new ProposalService(store, privateStore, curation, () -> done(shapes), settings.iris(), settings.proposing());
+        // A new resource's IRI is free of the published data and of the IRIs pending proposals would publish.
+        this.forms = Forms.fromFile(store, settings.iris(), settings.home().shapes())
+                .reserving(iri -> proposals.list(org.w3id.copgraph.proposals.Status.PENDING).stream()
+                        .anyMatch(p -> iri.equals(p.target())));
         this.ownerLinks = new OwnerLinks(store, privateStore, settings.iris());
         // /cops?q= asks the text index when the store has one; without it (a remote store) a scan of
         // every literal per search would be slow, so the directory matches the words of its own index.
@@ -202,7 +205,7 @@ public final class Copgraph implements AutoCloseable {
         // Jena initialises itself on first use; two threads doing that at once deadlock on class
         // initialisation (seen: serve hung for good), so it is done here, before any work goes to other threads.
         org.apache.jena.sys.JenaSystem.init();
-        return inBackground("shapes", () -> Shacl.fromFile(settings.home().shapes()));
+        return inBackground("shapes", () -> Shacl.fromFile(settings.home().shapes(), settings.iris()));
     }
 
     /** Start-up work that needs nothing else: run on its own thread, joined where it is first needed. */

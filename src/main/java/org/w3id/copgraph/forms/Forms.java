@@ -14,7 +14,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -41,6 +40,8 @@ public final class Forms {
     /** The hidden fields that say which form was posted and what a change is about. */
     public static final String FORM = "form";
     public static final String TARGET = "target";
+    /** Where a form posts: the proposals intake, which reads the fields with {@link #read}. */
+    public static final String ACTION = "/api/proposals";
     /** A language-tagged field's languages come in a field of their own, value by value. */
     public static final String LANG_SUFFIX = ".lang";
 
@@ -48,16 +49,27 @@ public final class Forms {
     private final Iris iris;
     private final ShapeFields shapeFields;
     private final Shacl shacl;
+    private final java.util.function.Predicate<String> reserved;
 
     public Forms(Store store, Iris iris, Graph shapes) {
+        this(store, iris, new ShapeFields(shapes), new Shacl(shapes), iri -> false);
+    }
+
+    private Forms(Store store, Iris iris, ShapeFields shapeFields, Shacl shacl, java.util.function.Predicate<String> reserved) {
         this.store = store;
         this.iris = iris;
-        this.shapeFields = new ShapeFields(shapes);
-        this.shacl = new Shacl(shapes);
+        this.shapeFields = shapeFields;
+        this.shacl = shacl;
+        this.reserved = reserved;
+    }
+
+    /** These forms, minting no IRI that {@code reserved} holds (those pending proposals would publish). */
+    public Forms reserving(java.util.function.Predicate<String> reserved) {
+        return new Forms(store, iris, shapeFields, shacl, reserved);
     }
 
     public static Forms fromFile(Store store, Iris iris, Path shapesFile) {
-        return new Forms(store, iris, RDFDataMgr.loadGraph(shapesFile.toString()));
+        return new Forms(store, iris, Shacl.loadShapes(shapesFile, iris));
     }
 
     /** The forms there are, in the order /propose lists them. */
@@ -108,7 +120,7 @@ public final class Forms {
                     .flatMap(f -> parsed.get(f.key()).stream()).filter(Node::isLiteral)
                     .map(Node::getLiteralLexicalForm).findFirst().orElse("");
             Node subject = NodeFactory.createURI(target != null ? target
-                    : iris.mint(kind.iriKind, label, data::isUsed));
+                    : iris.mint(kind.iriKind, label, iri -> data.isUsed(iri) || reserved.test(iri)));
             Graph description = GraphFactory.createDefaultGraph();
             if (target == null) {
                 for (String type : data.superclasses(kind.classIri)) {
@@ -134,24 +146,6 @@ public final class Forms {
             }
             return new ProposalInput(target == null ? "new" : "change", subject.getURI(), description,
                     about.get(PROPOSER_NAME), blankToNull(about.get(PROPOSER_CONTACT)), blankToNull(about.get(NOTE)));
-        });
-    }
-
-    /**
-     * The form again with the values as typed and {@code messages} above it: for a proposal the
-     * forms read well but the proposals intake turned down (nothing to change, already there).
-     */
-    public FormView redisplay(String formName, Map<String, List<String>> fields, String targetIri, List<String> messages) {
-        FormKind kind = kind(formName);
-        return store.readUnion(g -> {
-            DataView data = new DataView(g);
-            String target = target(kind, targetIri, data);
-            List<FieldSpec> specs = specs(kind, data);
-            Map<String, String> about = new LinkedHashMap<>();
-            for (String k : List.of(PROPOSER_NAME, PROPOSER_CONTACT, NOTE)) {
-                about.put(k, first(fields, k).strip());
-            }
-            return view(kind, target, specs, data, typed(specs, fields), Map.of(), aboutValues(about), messages);
         });
     }
 
@@ -255,7 +249,7 @@ public final class Forms {
         String title = target == null ? "Propose " + kind.what
                 : "Propose a change to " + data.label(target);
         String intro = kind.sentence + " Anyone may propose; a curator reviews every proposal before it is published.";
-        return new FormView(kind.formName, title, intro, "/propose/" + kind.formName, target,
+        return new FormView(kind.formName, title, intro, ACTION, target,
                 target == null ? null : iris.pathOf(target), groups,
                 new FormView.Group("about-you", "About you", aboutFields), links, HONEYPOT, Languages.options());
     }
