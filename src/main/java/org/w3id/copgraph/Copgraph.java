@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import org.w3id.copgraph.curation.Curation;
 import org.w3id.copgraph.curation.Tokens;
 import org.w3id.copgraph.forms.Forms;
+import org.w3id.copgraph.directory.Directory;
 import org.w3id.copgraph.network.MetricsGraph;
 import org.w3id.copgraph.network.Network;
 import org.w3id.copgraph.queries.CuratedQueries;
 import org.w3id.copgraph.queries.Precomputation;
+import org.w3id.copgraph.search.TextSearch;
 import org.w3id.copgraph.curation.Loader;
 import org.w3id.copgraph.linkeddata.Harvest;
 import org.w3id.copgraph.linkeddata.LinkedData;
@@ -35,10 +37,14 @@ public final class Copgraph implements AutoCloseable {
     private final MetricsGraph metricsGraph;
     private final Harvest harvest;
     private final LinkedData linkedData;
+    private final org.w3id.copgraph.freshness.Freshness freshness;
+    private final org.w3id.copgraph.freshness.CopFeed copFeed;
     private final Forms forms;
     private final PrivateStore privateStore;
     private final ProposalService proposals;
     private final OwnerLinks ownerLinks;
+    private final Directory directory;
+    private final TextSearch textSearch;
     private volatile Precomputation precomputation;
     private volatile PublicUrl listening;
     private boolean backgroundStarted;
@@ -53,7 +59,8 @@ public final class Copgraph implements AutoCloseable {
         // The curated queries are parsed beside the seed load: only the web app and `query` need them.
         this.queries = inBackground("curated-queries",
                 () -> CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis(), answersDir));
-        this.network = Network.on(store, settings.queryTimeoutMillis());
+        this.textSearch = new TextSearch(store, settings.queryTimeoutMillis());
+        this.network = Network.on(store, settings.queryTimeoutMillis(), textSearch);
         this.metricsGraph = new MetricsGraph(store, settings.iris(), network);
         this.harvest = new Harvest(store, settings.iris(), this::publicUrl, dumpsDir, settings.queryTimeoutMillis());
         this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
@@ -65,8 +72,15 @@ public final class Copgraph implements AutoCloseable {
                 .reserving(iri -> proposals.list(org.w3id.copgraph.proposals.Status.PENDING).stream()
                         .anyMatch(p -> iri.equals(p.target())));
         this.ownerLinks = new OwnerLinks(store, privateStore, settings.iris());
+        // /cops?q= asks the text index when the store has one; without it (a remote store) a scan of
+        // every literal per search would be slow, so the directory matches the words of its own index.
+        this.directory = new Directory(store, settings.iris(), settings.queryTimeoutMillis(), settings.staleAfter(),
+                java.time.Clock.systemUTC(), () -> textSearch.indexed() ? this::textMatches : null);
         // The event stream hears of every change inside the change's own transaction.
         curation.addListener(harvest.stream());
+        this.freshness = new org.w3id.copgraph.freshness.Freshness(store, curation, settings.iris(), settings.staleAfter(),
+                harvest.stream(), java.time.Clock.systemUTC(), settings.queryTimeoutMillis());
+        this.copFeed = new org.w3id.copgraph.freshness.CopFeed(freshness);
     }
 
     /** Opens the store of {@code settings} without loading anything into it. */
@@ -118,6 +132,9 @@ public final class Copgraph implements AutoCloseable {
             startPrecomputation();
         }
         curation.addListener((dsg, record, resources) -> metricsGraph.refreshSoon());
+        // The directory's index is read before the first visitor asks, at start and after each change.
+        directory.warmSoon();
+        curation.addListener((dsg, record, resources) -> directory.warmSoon());
     }
 
     /**
@@ -232,6 +249,16 @@ public final class Copgraph implements AutoCloseable {
         return linkedData;
     }
 
+    /** Confirming CoPs still accurate, the stale list, removals with a reason. */
+    public org.w3id.copgraph.freshness.Freshness freshness() {
+        return freshness;
+    }
+
+    /** The Atom feed's entries: new, changed, stale and removed CoPs. */
+    public org.w3id.copgraph.freshness.CopFeed copFeed() {
+        return copFeed;
+    }
+
     /** The proposal forms, generated from the shapes. */
     public Forms forms() {
         return forms;
@@ -247,6 +274,21 @@ public final class Copgraph implements AutoCloseable {
         return ownerLinks;
     }
 
+    /** The directory of CoPs ({@code /cops}): cards, search and facets. */
+    public Directory directory() {
+        return directory;
+    }
+
+    private java.util.List<Directory.TextMatcher.Match> textMatches(String text, int limit) {
+        return textSearch.find(text, Math.min(limit, TextSearch.MAX_LIMIT)).stream()
+                .map(h -> new Directory.TextMatcher.Match(h.iri(), h.score())).toList();
+    }
+
+    /** Full-text search over names and descriptions (the text index; a scan on a remote store). */
+    public TextSearch textSearch() {
+        return textSearch;
+    }
+
     /** Dumps, VoID/DCAT, the event stream and fragments, for harvesting partners. */
     public Harvest harvest() {
         return harvest;
@@ -257,6 +299,7 @@ public final class Copgraph implements AutoCloseable {
         // Background readers and writers end first: TDB2 will not close with a transaction open.
         metricsGraph.close();
         network.close();
+        directory.close();
         if (precomputation != null) {
             precomputation.close();
         }

@@ -42,8 +42,14 @@ final class Figures {
     /** The network figures (what, figure), in the order measured. */
     final List<NetworkRow> network = new ArrayList<>();
 
+    /** The directory figures ({@code /cops}), in the order measured. */
+    final List<NetworkRow> directory = new ArrayList<>();
+
     record NetworkRow(String what, String figure) {
     }
+
+    /** Label search: the text index beside the scan (what, figure), in the order measured. */
+    final List<NetworkRow> search = new ArrayList<>();
 
     Figures(int cops) {
         this.cops = cops;

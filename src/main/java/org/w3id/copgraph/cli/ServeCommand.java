@@ -63,6 +63,11 @@ final class ServeCommand implements Callable<Integer> {
                     "A query that fails within it gets an error status; past it, a failure aborts the response."})
     int resultBufferBytes;
 
+    @Option(names = "--stale-after", paramLabel = "PERIOD", defaultValue = "P12M",
+            description = {"How long a CoP counts as current after it was last confirmed accurate, as an ISO 8601",
+                    "period (default: ${DEFAULT-VALUE}); older and never-reviewed ones are listed at /review/stale."})
+    String staleAfter;
+
     @Option(names = "--owner-edits-need-review", defaultValue = "true", negatable = true, fallbackValue = "true",
             description = {"Whether a CoP owner's proposals about their own CoP (sent with an owner link) wait for a"
                     + " curator like anyone's (default: ${DEFAULT-VALUE}).",
@@ -93,7 +98,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withSparqlLimits(org.w3id.copgraph.sparql.SparqlLimits.DEFAULT.withMaxQueryBytes(maxQueryBytes)
                         .withResultBuffer(resultBufferBytes))
                 .withProposing(Settings.Proposing.DEFAULTS.withOwnerEditsNeedReview(ownerEditsNeedReview)
-                        .withRate(proposalBurst, proposalsPerHour));
+                        .withRate(proposalBurst, proposalsPerHour))
+                .withStaleAfter(period(staleAfter));
         Server server = Server.serve(settings, System.err::println, clock::mark);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         // The statement count is on /health, the home page and /metrics (read from the store's bookkeeping).
@@ -102,6 +108,15 @@ final class ServeCommand implements Callable<Integer> {
                 server.seeded().graphs().isEmpty() ? "" : " (seed loaded: " + server.seeded().graphs().size() + " graphs)");
         server.join();
         return 0;
+    }
+
+    private static java.time.Period period(String text) {
+        try {
+            return java.time.Period.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw org.w3id.copgraph.Problem.badRequest("bad-option", "--stale-after must be an ISO 8601 period such as P12M,"
+                    + " P6M or P1Y; got '" + text + "'.");
+        }
     }
 
     /** The listening address as a person would type it (loopback and every-interface as localhost). */

@@ -51,12 +51,28 @@ public final class Store implements AutoCloseable {
     private static final Query COUNT = org.apache.jena.query.QueryFactory.create(
             "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
 
+    /** The dataset queries and reads use (TDB2 itself, or the remote service). */
     private final DatasetGraph dsg;
+    /** The dataset writes go through: {@link #dsg} with the text index listening, or {@link #dsg} itself. */
+    private final DatasetGraph writable;
+    /** The full-text index, or null (a remote store). */
+    private final FullTextIndex text;
     private final AtomicReference<CountCache> count = new AtomicReference<>(new CountCache(null, -1));
 
-    private Store(DatasetGraph dsg) {
+    private Store(DatasetGraph dsg, FullTextIndex text) {
         this.dsg = dsg;
+        this.text = text;
+        this.writable = text != null ? text.writable() : dsg;
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+    }
+
+    /** A store on TDB2 with its text index, indexing the data once if the index is missing or out of date. */
+    private static Store withIndex(DatasetGraph tdb, FullTextIndex text) {
+        Store store = new Store(tdb, text);
+        if (!text.isCurrent()) {
+            store.reindex(System.err);
+        }
+        return store;
     }
 
     /** Whether a statement of the stored default graph is the store's own bookkeeping. */
@@ -72,7 +88,8 @@ public final class Store implements AutoCloseable {
             throw new java.io.UncheckedIOException("Cannot create the store directory " + dir, e);
         }
         try {
-            return new Store(DatabaseMgr.connectDatasetGraph(dir.toString()));
+            DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(dir.toString());
+            return withIndex(tdb, FullTextIndex.onDisk(tdb, dir));
         } catch (org.apache.jena.dboe.DBOpEnvException e) {
             throw new Problem(Problem.Kind.CONFLICT, "store-locked", "The store " + dir + " is in use by another"
                     + " process (" + e.getMessage() + "). Stop that process (a running `copgraph serve`?)"
@@ -85,19 +102,50 @@ public final class Store implements AutoCloseable {
      * update endpoint it is read-only.
      */
     public static Store remote(String queryEndpoint, String updateEndpoint) {
-        return new Store(new RemoteDatasetGraph(queryEndpoint, updateEndpoint, null));
+        return new Store(new RemoteDatasetGraph(queryEndpoint, updateEndpoint, null), null);
     }
 
     public boolean isRemote() {
         return dsg instanceof RemoteDatasetGraph;
     }
 
-    /** An in-memory TDB2 store (same query engine, same union default graph), for tests. */
-    public static Store inMemory() {
-        return new Store(DatabaseMgr.createDatasetGraph());
+    /**
+     * Whether the store keeps a full-text index ({@code text:query} works in its queries). A
+     * remote store has none: searches there scan (see {@code search.TextSearch}).
+     */
+    public boolean hasTextIndex() {
+        return text != null;
     }
 
-    /** The dataset itself, for Fuseki and query execution, which manage their own transactions. */
+    /**
+     * Indexes the whole store again, in one write transaction (readers go on meanwhile), telling
+     * {@code progress} (if not null) how far it got on a large store. Done at open for a store
+     * without a current index (one written by a copgraph before the index) and after a bulk load.
+     */
+    public void reindex(java.io.PrintStream progress) {
+        if (text == null) {
+            return;
+        }
+        text.markStale();
+        long t0 = System.nanoTime();
+        long n = Txn.calculateWrite(writable, () -> text.rebuild(dsg, progress));
+        text.markCurrent();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (progress != null && (n > 0 || ms > 1000)) {
+            progress.printf("Text index built: %,d entries in %,d ms.%n", n, ms);
+        }
+    }
+
+    /** An in-memory TDB2 store (same query engine, same union default graph), for tests. */
+    public static Store inMemory() {
+        DatasetGraph tdb = DatabaseMgr.createDatasetGraph();
+        return withIndex(tdb, FullTextIndex.inMemory(tdb));
+    }
+
+    /**
+     * The dataset itself, for Fuseki and query execution, which manage their own transactions.
+     * For reading only: writes go through {@link #write}, which keeps the text index current.
+     */
     public DatasetGraph dataset() {
         return dsg;
     }
@@ -129,7 +177,7 @@ public final class Store implements AutoCloseable {
      * An exception thrown by {@code change} aborts the transaction: nothing of it is kept.
      */
     public void write(Consumer<DatasetGraph> change) {
-        Txn.executeWrite(dsg, () -> {
+        Txn.executeWrite(writable, () -> {
             writeCounted(change);
             Graph system = dsg.getDefaultGraph();
             system.remove(SELF, MODIFIED, Node.ANY);
@@ -149,7 +197,7 @@ public final class Store implements AutoCloseable {
             return;
         }
         long before = storedCount();
-        CountingDatasetGraph counting = new CountingDatasetGraph(dsg);
+        CountingDatasetGraph counting = new CountingDatasetGraph(writable);
         change.accept(counting);
         setStoredCount(before >= 0 ? before + counting.delta() : countQuads());
     }
@@ -213,6 +261,8 @@ public final class Store implements AutoCloseable {
             // The loader bypasses write(): count what it left, in the index, and record that.
             Txn.executeWrite(dsg, () -> setStoredCount(countQuads()));
             count.set(new CountCache(null, -1));
+            // ... and the text index, which heard nothing of it: built for what was loaded.
+            reindex(progress);
             return loader.countQuads() + loader.countTriples();
         } catch (RuntimeException e) {
             loader.finishException(e);
@@ -253,10 +303,14 @@ public final class Store implements AutoCloseable {
             Txn.executeWrite(dsg, () -> dsg.clear());
             return;
         }
-        Txn.executeWrite(dsg, () -> {
+        Txn.executeWrite(writable, () -> {
             var tdb = org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(dsg);
             deleteAll(tdb.getQuadTable().getNodeTupleTable().getTupleTable());
             deleteAll(tdb.getTripleTable().getNodeTupleTable().getTupleTable());
+            // The tables are emptied past the text index: it is emptied with them, in the same transaction.
+            if (text != null) {
+                text.deleteAll();
+            }
         });
         count.set(new CountCache(null, -1));
     }
@@ -273,7 +327,7 @@ public final class Store implements AutoCloseable {
      * of the data: caches and the data version stay as they are.
      */
     public void writeDerived(Consumer<DatasetGraph> change) {
-        Txn.executeWrite(dsg, () -> writeCounted(change));
+        Txn.executeWrite(writable, () -> writeCounted(change));
         count.set(new CountCache(null, -1));
     }
 
@@ -337,6 +391,10 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
+        if (text != null) {
+            // Releases the index's lock, as expelling releases the store's.
+            text.close();
+        }
         if (DatabaseMgr.isTDB2(dsg)) {
             // Releasing the location lets the same directory be opened again in this JVM.
             org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
