@@ -62,7 +62,7 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
         }
     }
 
-    /** Without proposal settings: the defaults. */
+    /** Without proposal settings or a stale-after period: the defaults. */
     public Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
                     String sparqlEndpoint, String updateEndpoint, Serving serving, SparqlLimits sparqlLimits) {
         this(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits,

@@ -93,10 +93,7 @@ public final class Curation {
     }
 
     public ChangeRecord apply(Caller caller, Change change) {
-        // An owner may publish a proposal about their own CoP (when the server lets owners edit without review).
-        if (!(change instanceof Change.AcceptProposal a && OwnerScope.covers(caller.scope(), a.added(), a.removed()))) {
-            require(caller, Role.CURATOR);
-        }
+        authorize(caller, change);
         UpdateRequest update = change instanceof Change.SparqlUpdate u ? parseUpdate(u.request()) : null;
         if (update != null) {
             update = policy.check(update);
@@ -124,6 +121,21 @@ public final class Curation {
         require(caller, Role.ADMIN);
         Change.Restore change = new Change.Restore(backup, force);
         return write(caller, change, rec -> replaceWithBackup(rec, backup), force);
+    }
+
+    /**
+     * Changes are a curator's; confirming a CoP still accurate is also its owner's (a token scoped
+     * to that CoP, see {@link Caller#owns}), and so is a proposal about only their own CoP.
+     */
+    private static void authorize(Caller caller, Change change) {
+        if (change instanceof Change.ConfirmReview c && c.cop().isURI() && caller.owns(c.cop().getURI())) {
+            return;
+        }
+        // An owner may publish a proposal about their own CoP (when the server lets owners edit without review).
+        if (change instanceof Change.AcceptProposal a && OwnerScope.covers(caller.scope(), a.added(), a.removed())) {
+            return;
+        }
+        require(caller, Role.CURATOR);
     }
 
     /** A change that names a maintained graph as the graph it writes is refused before anything runs. */
@@ -274,6 +286,14 @@ public final class Curation {
                 guard.set(new GraphGuard(copy.get(), iris));
                 RdfFiles.stream(files, iris, guard.get());
             }, progress);
+            // Minimal input is enough here too: the types the shapes imply, added as a load adds them.
+            AtomicLong implied = new AtomicLong();
+            store.write(dsg -> {
+                Set<Quad> add = shapes.get().impliedTypeStatements(dsg);
+                add.forEach(dsg::add);
+                add.forEach(copy.get()::alsoCopy);
+                implied.set(add.size());
+            });
             long t1 = System.nanoTime();
             Graph union = copy.get().union();
             int threads = Runtime.getRuntime().availableProcessors();
@@ -289,7 +309,7 @@ public final class Curation {
                 Instant now = Instant.now();
                 String activity = iris.resource("change", ID.format(now) + "-" + sequence.incrementAndGet());
                 // Resources are not listed one by one: a bulk load touches every one of them.
-                ChangeRecord record = new ChangeRecord(activity, "bulk-load", caller.name(), now, loaded, 0,
+                ChangeRecord record = new ChangeRecord(activity, "bulk-load", caller.name(), now, loaded + implied.get(), 0,
                         List.copyOf(guard.get().graphs()), List.of());
                 new ChangeLog(iris).write(dsg, record);
                 for (ChangeListener l : listeners) {
@@ -385,6 +405,10 @@ public final class Curation {
                 throw Problem.notFound("no-such-graph", "There is no graph " + d.graph().getURI() + " to delete.");
             }
             rec.deleteAny(d.graph(), Node.ANY, Node.ANY, Node.ANY);
+        } else if (change instanceof Change.ConfirmReview c) {
+            confirm(rec, c);
+        } else if (change instanceof Change.RemoveCop r) {
+            CopRemoval.remove(rec, r.cop(), NodeFactory.createURI(iris.networkMetricsGraph()));
         } else if (change instanceof Change.Import i) {
             List<Node> graphs = new ArrayList<>();
             i.data().listGraphNodes().forEachRemaining(graphs::add);
@@ -418,6 +442,49 @@ public final class Curation {
                 Node meta = NodeFactory.createURI(iris.metaGraph());
                 a.description().find().forEachRemaining(t -> rec.add(Quad.create(meta, t)));
             }
+            // A curator (or the owner) has just looked at these CoPs' entries: they count as reviewed today
+            // (unless the proposal changed nothing: then it leaves no trace at all).
+            if (rec.added().isEmpty() && rec.removed().isEmpty()) {
+                return;
+            }
+            Set<Node> subjects = new LinkedHashSet<>();
+            a.added().find().forEachRemaining(t -> subjects.add(t.getSubject()));
+            a.removed().find().forEachRemaining(t -> subjects.add(t.getSubject()));
+            java.time.LocalDate today = java.time.LocalDate.now(ZoneOffset.UTC);
+            for (Node s : subjects) {
+                if (s.isURI() && isCop(rec, s)) {
+                    stampReviewed(rec, s, today);
+                }
+            }
+        }
+    }
+
+    private static boolean isCop(RecordingDatasetGraph rec, Node n) {
+        return rec.contains(Node.ANY, n, org.apache.jena.vocabulary.RDF.type.asNode(),
+                NodeFactory.createURI(org.w3id.copgraph.model.Cop.CommunityOfPractice));
+    }
+
+    /**
+     * The CoP's {@code cop:lastReviewed} in the reviews graph becomes the date; the graph is
+     * described in graph/meta with the first confirmation, as every source graph is.
+     */
+    private void confirm(RecordingDatasetGraph rec, Change.ConfirmReview c) {
+        if (!isCop(rec, c.cop())) {
+            throw Problem.notFound("no-such-cop", "There is no CoP " + c.cop().getURI() + " to confirm.");
+        }
+        stampReviewed(rec, c.cop(), c.date());
+    }
+
+    /** The CoP's one {@code cop:lastReviewed} in the reviews graph becomes {@code date}. */
+    private void stampReviewed(RecordingDatasetGraph rec, Node cop, java.time.LocalDate date) {
+        Node reviews = NodeFactory.createURI(iris.reviewsGraph());
+        Node lastReviewed = NodeFactory.createURI(org.w3id.copgraph.model.Cop.lastReviewed);
+        rec.deleteAny(reviews, cop, lastReviewed, Node.ANY);
+        rec.add(reviews, cop, lastReviewed, NodeFactory.createLiteralDT(date.toString(),
+                org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate));
+        Node meta = NodeFactory.createURI(iris.metaGraph());
+        if (!rec.base().contains(meta, reviews, Node.ANY, Node.ANY)) {
+            ReviewsGraph.describe(iris, Instant.now(), date).forEach(rec::add);
         }
     }
 
@@ -447,6 +514,11 @@ public final class Curation {
             return false;
         }
         if (change instanceof Change.Restore) {
+            return true;
+        }
+        if ((change instanceof Change.ConfirmReview || change instanceof Change.AcceptProposal)
+                && q.getSubject().isURI() && q.getSubject().getURI().equals(iris.reviewsGraph())) {
+            // The reviews graph's own description, written with its first statement.
             return true;
         }
         if (change instanceof Change.AcceptProposal a) {
@@ -503,6 +575,9 @@ public final class Curation {
         ChangeRecord record = new ChangeRecord(activity, change.operation(), caller.name(), now,
                 rec.added().size(), rec.removed().size(), List.copyOf(graphs), res, credits);
         new ChangeLog(iris).write(dsg, record);
+        if (change instanceof Change.RemoveCop r) {
+            new ChangeLog(iris).removal(dsg, record, r.cop(), r.reason());
+        }
         return record;
     }
 }

@@ -27,6 +27,7 @@ import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.curation.Role;
 import org.w3id.copgraph.forms.InvalidForm;
 import org.w3id.copgraph.curation.Tokens;
+import org.w3id.copgraph.freshness.Freshness;
 import org.w3id.copgraph.network.ExportFormat;
 import org.w3id.copgraph.sparql.SparqlEndpoint;
 
@@ -57,11 +58,12 @@ public final class App {
         WorkbenchRoutes workbench = new WorkbenchRoutes(cg);
         LinkedDataRoutes linkedData = new LinkedDataRoutes(cg);
         HarvestRoutes harvest = new HarvestRoutes(cg);
-        DirectoryRoutes directory = new DirectoryRoutes(cg);
+        FreshnessRoutes freshness = new FreshnessRoutes(cg);
         Sessions sessions = new Sessions(cg::publicUrl);
         SignInRoutes signIn = new SignInRoutes(cg, sessions);
         ReviewRoutes review = new ReviewRoutes(cg);
         ProposalRoutes proposals = new ProposalRoutes(cg, sessions);
+        DirectoryRoutes directory = new DirectoryRoutes(cg);
         ProposeRoutes propose = new ProposeRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -80,7 +82,8 @@ public final class App {
             cfg.http.prefer405over404 = true;
             cfg.routes.apiBuilder(() -> {
                 before(sessions::attach);
-                routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest, directory);
+                routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest, freshness,
+                        directory);
                 accountRoutes(cg, signIn, review);
                 proposalRoutes(cg, proposals);
                 proposeRoutes(propose);
@@ -123,7 +126,8 @@ public final class App {
      */
     private static void routes(Copgraph cg, PrometheusMeterRegistry metrics, QueryRoutes queries, WriteRoutes writes,
                                AdminRoutes admin, HomePage home, NetworkRoutes network, WorkbenchRoutes workbench,
-                               LinkedDataRoutes linkedData, HarvestRoutes harvest, DirectoryRoutes directory) {
+                               LinkedDataRoutes linkedData, HarvestRoutes harvest, FreshnessRoutes freshness,
+                               DirectoryRoutes directory) {
         Tokens tokens = cg.tokens();
         before(App::refuseMalformedPath);
         before(ctx -> Negotiation.requireSomeMediaRange(ctx.header("Accept")));
@@ -189,6 +193,16 @@ public final class App {
             delete(writes::deleteGraph);
         });
         guarded("/api/imports", curatorWrites, () -> post(writes::importData));
+
+        // Freshness: confirming (a curator, or the CoP's owner) and removing (a curator), checked before the body is read.
+        path("/api/cops/{slug}", () -> {
+            before("/confirm", freshness.confirmGuard(tokens));
+            post("/confirm", freshness::confirm);
+            before("/remove", Auth.checks(tokens, (ctx, caller) -> Freshness.requireMayRemove(caller)));
+            post("/remove", freshness::remove);
+        });
+        guarded("/review/stale", Auth.pageRequires(Role.CURATOR, tokens), () -> get(freshness::stale));
+        get("/feeds/cops.atom", freshness::feed);
 
         // Administration: an admin's token for everything, reads included (a backup is the whole store).
         guarded("/api/admin", Auth.requires(Role.ADMIN, tokens), () -> {
