@@ -9,7 +9,7 @@ import org.w3id.copgraph.sparql.SparqlLimits;
 /** How one copgraph instance is set up; the command line fills it, tests build it directly. */
 public record Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
                        String sparqlEndpoint, String updateEndpoint, Serving serving,
-                       SparqlLimits sparqlLimits) {
+                       SparqlLimits sparqlLimits, Proposing proposing) {
 
     public static final long DEFAULT_QUERY_TIMEOUT_MILLIS = 30_000;
 
@@ -33,38 +33,71 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
         public static final Serving DEFAULTS = new Serving(DEFAULT_HOST, null, true, true);
     }
 
+    /**
+     * How proposals are taken (see {@code proposals}).
+     *
+     * @param maxStatements        the most statements a proposal may describe (413 beyond)
+     * @param maxBytes             the largest proposal body (413 beyond, before it is read)
+     * @param burst                how many proposals one client address may send at once
+     * @param perHour              how many more it may send per hour after a burst (429 with Retry-After beyond)
+     * @param ownerEditsNeedReview whether an owner's proposal about their own CoP still waits for a curator
+     */
+    public record Proposing(int maxStatements, long maxBytes, int burst, int perHour, boolean ownerEditsNeedReview) {
+
+        public static final Proposing DEFAULTS = new Proposing(500, 256_000, 5, 30, true);
+
+        public Proposing withOwnerEditsNeedReview(boolean review) {
+            return new Proposing(maxStatements, maxBytes, burst, perHour, review);
+        }
+
+        public Proposing withRate(int burst, int perHour) {
+            return new Proposing(maxStatements, maxBytes, burst, perHour, ownerEditsNeedReview);
+        }
+
+        public Proposing withMaxStatements(int n) {
+            return new Proposing(n, maxBytes, burst, perHour, ownerEditsNeedReview);
+        }
+    }
+
+    /** Without proposal settings: the defaults. */
+    public Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
+                    String sparqlEndpoint, String updateEndpoint, Serving serving, SparqlLimits sparqlLimits) {
+        this(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits,
+                Proposing.DEFAULTS);
+    }
+
     public static Settings defaults() {
         return new Settings(Home.current(), Path.of("store"), Iris.DEFAULT, 8080, DEFAULT_QUERY_TIMEOUT_MILLIS, null, null, null,
                 Serving.DEFAULTS, SparqlLimits.DEFAULT);
     }
 
     public Settings withPort(int port) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, proposing);
     }
 
     public Settings withStore(Path storeDir) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, proposing);
     }
 
     public Settings withIris(Iris iris) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, proposing);
     }
 
     public Settings withTokens(Path tokensFile) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, proposing);
     }
 
     /** Reads (and, with an update endpoint, writes) another SPARQL store instead of the embedded TDB2. */
     public Settings withRemoteStore(String sparqlEndpoint, String updateEndpoint) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, proposing);
     }
 
     public Settings withQueryTimeout(long millis) {
-        return new Settings(home, storeDir, iris, port, millis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, millis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, proposing);
     }
 
     public Settings withServing(Serving serving) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, proposing);
     }
 
     /** Absolute links point here (see {@link PublicUrl}). */
@@ -74,6 +107,12 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
 
     /** The size, nesting and answer-buffer limits of /sparql and /update (see {@link SparqlLimits}). */
     public Settings withSparqlLimits(SparqlLimits limits) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, limits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, limits, proposing);
+    }
+
+    /** How proposals are taken: size caps, the rate per client, whether owners' edits need review. */
+    public Settings withProposing(Proposing proposing) {
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits,
+                proposing);
     }
 }

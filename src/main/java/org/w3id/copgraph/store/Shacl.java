@@ -27,13 +27,44 @@ import org.apache.jena.shacl.validation.VLib;
 public final class Shacl {
 
     private final Shapes shapes;
+    private final java.util.Map<Node, java.util.Set<Node>> impliedTypes;
 
     public Shacl(Graph shapesGraph) {
         this.shapes = Shapes.parse(shapesGraph);
+        this.impliedTypes = ImpliedTypes.from(shapesGraph);
+    }
+
+    /**
+     * The types an instance of {@code type} must also have by the shapes ({@code sh:hasValue} on
+     * {@code rdf:type} in a shape targeting it, and so on for those), e.g. a CoP is also
+     * {@code org:Organization} and {@code foaf:Group}: the write path adds them (see {@code curation.Curation}).
+     */
+    public java.util.Set<Node> impliedTypes(Node type) {
+        return impliedTypes.getOrDefault(type, java.util.Set.of());
     }
 
     public static Shacl fromFile(Path shapesFile) {
         return new Shacl(RDFDataMgr.loadGraph(shapesFile.toString()));
+    }
+
+    /** The shapes of a file written against the default base, for a deployment on {@code iris}' base. */
+    public static Shacl fromFile(Path shapesFile, org.w3id.copgraph.model.Iris iris) {
+        return new Shacl(loadShapes(shapesFile, iris));
+    }
+
+    /**
+     * A shapes file as a graph, its resource IRIs ({@code id/scheme/domains} in an sh:hasValue)
+     * moved onto {@code iris}' base as the data's are on load, so both still meet.
+     */
+    public static Graph loadShapes(Path shapesFile, org.w3id.copgraph.model.Iris iris) {
+        Graph g = RDFDataMgr.loadGraph(shapesFile.toString());
+        if (org.w3id.copgraph.model.Iris.DEFAULT_BASE.equals(iris.base())) {
+            return g;
+        }
+        Graph rebased = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        g.find().forEach(t -> rebased.add(org.apache.jena.graph.Triple.create(iris.rebase(t.getSubject()), t.getPredicate(),
+                iris.rebase(t.getObject()))));
+        return rebased;
     }
 
     public Report check(Graph data) {

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.curation.Role;
+import org.w3id.copgraph.forms.InvalidForm;
 import org.w3id.copgraph.curation.Tokens;
 import org.w3id.copgraph.network.ExportFormat;
 import org.w3id.copgraph.sparql.SparqlEndpoint;
@@ -56,6 +57,11 @@ public final class App {
         WorkbenchRoutes workbench = new WorkbenchRoutes(cg);
         LinkedDataRoutes linkedData = new LinkedDataRoutes(cg);
         HarvestRoutes harvest = new HarvestRoutes(cg);
+        Sessions sessions = new Sessions(cg::publicUrl);
+        SignInRoutes signIn = new SignInRoutes(cg, sessions);
+        ReviewRoutes review = new ReviewRoutes(cg);
+        ProposalRoutes proposals = new ProposalRoutes(cg, sessions);
+        ProposeRoutes propose = new ProposeRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -66,13 +72,21 @@ public final class App {
                 h.addFilter(new FilterHolder(new RequestMetrics(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new Cors()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
+                h.addFilter(new FilterHolder(new SignedIn()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 sparql.installInto(h);
             });
             // A GET on a write-only path (GET /update) is a 405 with Allow, not a 404.
             cfg.http.prefer405over404 = true;
-            cfg.routes.apiBuilder(() -> routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest));
+            cfg.routes.apiBuilder(() -> {
+                before(sessions::attach);
+                routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest);
+                accountRoutes(cg, signIn, review);
+                proposalRoutes(cg, proposals);
+                proposeRoutes(propose);
+            });
 
             cfg.routes.exception(Problem.class, (e, ctx) -> Errors.respond(ctx, e));
+            cfg.routes.exception(InvalidForm.class, (e, ctx) -> ProposeRoutes.invalid(e, ctx));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (e instanceof io.javalin.http.MethodNotAllowedResponse) {
                     // Javalin lists the methods the path has in the details; a 405 says them in Allow.
@@ -181,6 +195,56 @@ public final class App {
             get("/tokens", admin::listTokens);
             post("/tokens", admin::issueToken);
         });
+    }
+
+    /**
+     * Signing in and out (browsers), and the curators' review pages: a signed-out browser asking
+     * for one is sent to sign in, an API client gets the 401.
+     */
+    private static void accountRoutes(Copgraph cg, SignInRoutes signIn, ReviewRoutes review) {
+        get(SignInRoutes.PATH, signIn::page);
+        post(SignInRoutes.PATH, signIn::signIn);
+        post("/sign-out", signIn::signOut);
+        // Signing out changes state: only by POST (the button in every page's header); the address itself shows that button.
+        get("/sign-out", ctx -> ctx.redirect(SignInRoutes.PATH, io.javalin.http.HttpStatus.SEE_OTHER));
+        guarded("/review", Auth.pageRequires(Role.CURATOR, cg.tokens()), () -> {
+            get(review::queue);
+            get("/{id}", review::proposal);
+        });
+    }
+
+    /**
+     * Proposals: anyone may send one (checked for origin, rate and size before its body is read);
+     * its status address is open to whoever has it; the list, accept and reject are curators'
+     * (checked before any body is read), as are owner links. An owner link signs its holder in.
+     */
+    private static void proposalRoutes(Copgraph cg, ProposalRoutes proposals) {
+        Handler curator = Auth.requires(Role.CURATOR, cg.tokens());
+        path("/api/proposals", () -> {
+            before("", proposals::intake);
+            get(proposals::list);
+            post(proposals::submit);
+            before("/{id}/accept", curator);
+            before("/{id}/reject", curator);
+            get("/{id}", proposals::status);
+            post("/{id}/accept", proposals::accept);
+            post("/{id}/reject", proposals::reject);
+        });
+        guarded("/api/cops/{slug}/owner-link", curator, () -> {
+            post(proposals::createOwnerLink);
+            delete(proposals::revokeOwnerLinks);
+        });
+        get("/owner/{token}", proposals::ownerSignIn);
+    }
+
+    /**
+     * The proposal forms, generated from the shapes: anyone may open them; they post to
+     * {@code /api/proposals}.
+     */
+    private static void proposeRoutes(ProposeRoutes propose) {
+        get("/propose", propose::list);
+        get("/propose/{form}", propose::form);
+        get("/cops/{slug}/edit", propose::editCop);
     }
 
     /**
