@@ -26,9 +26,21 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.util.CharTokenizer;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.graph.NodeFactory;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 
 /**
  * The store's full-text index (Jena's text index on Lucene): one entry per statement of a
@@ -59,12 +71,22 @@ final class FullTextIndex implements AutoCloseable {
     private final TextIndexLucene index;
     private final DatasetGraphText writable;
     private final Path dir;
+    /**
+     * Readers of the last commit, reused until the next one: jena-text's own {@code text:query}
+     * opens a reader per query, which costs more than the search on a small index.
+     */
+    private final SearcherManager searchers;
 
     private FullTextIndex(DatasetGraph tdb, Directory directory, Path dir) {
         this.dir = dir;
         this.index = (TextIndexLucene) TextDatasetFactory.createLuceneIndex(directory, config());
         this.writable = (DatasetGraphText) TextDatasetFactory.create(new DatasetGraphWrapper(tdb), index, true,
                 new DataOnlyProducer(index));
+        try {
+            this.searchers = new SearcherManager(directory, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the text index", e);
+        }
     }
 
     /** The index of a store on disk, in {@code <store>/text-index}. */
@@ -72,7 +94,9 @@ final class FullTextIndex implements AutoCloseable {
         Path dir = storeDir.resolve("text-index");
         try {
             Files.createDirectories(dir);
-            return new FullTextIndex(tdb, FSDirectory.open(dir), dir);
+            // Not memory-mapped: jena-text opens and closes a reader per query, and unmapping
+            // files on Java 17 spins (ByteBufferGuard), which made a search cost ~200 ms on a busy machine.
+            return new FullTextIndex(tdb, new NIOFSDirectory(dir), dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the text index " + dir, e);
         }
@@ -144,6 +168,29 @@ final class FullTextIndex implements AutoCloseable {
         }
     }
 
+    /** The number of entries in the index (as last committed, when no write is under way). */
+    long entries() {
+        return index.getIndexWriter().getDocStats().numDocs;
+    }
+
+    /** The number of entries {@code data} should give: its literals of an indexed property in named graphs. */
+    static long expectedEntries(DatasetGraph data) {
+        long n = 0;
+        for (Node p : TextFields.allProperties()) {
+            var it = data.findNG(Node.ANY, Node.ANY, p, Node.ANY);
+            try {
+                while (it.hasNext()) {
+                    if (it.next().getObject().isLiteral()) {
+                        n++;
+                    }
+                }
+            } finally {
+                Iter.close(it);
+            }
+        }
+        return n;
+    }
+
     /** Drops every entry, inside the current write transaction (gone for good when it commits). */
     void deleteAll() {
         try {
@@ -185,8 +232,52 @@ final class FullTextIndex implements AutoCloseable {
         return n;
     }
 
+    /**
+     * The entries matching a Lucene query (fields: {@link TextFields#field()}), best first: what
+     * the last committed write left, never a write under way.
+     */
+    List<Store.TextMatch> search(String luceneQuery, int limit) {
+        Query query;
+        try {
+            query = new QueryParser(TextFields.LABEL.field(), index.getQueryAnalyzer()).parse(luceneQuery);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("Not a text index query: " + luceneQuery, e);
+        }
+        try {
+            searchers.maybeRefresh();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                List<Store.TextMatch> out = new ArrayList<>();
+                StoredFields stored = searcher.storedFields();
+                for (ScoreDoc hit : searcher.search(query, limit).scoreDocs) {
+                    Document d = stored.document(hit.doc);
+                    String subject = d.get(index.getDocDef().getEntityField());
+                    for (TextFields kind : TextFields.values()) {
+                        String text = d.get(kind.field());
+                        if (text != null && subject != null && !subject.startsWith("_:")) {
+                            String lang = d.get("lang");
+                            Node literal = lang == null || lang.startsWith("^^") ? NodeFactory.createLiteralString(text)
+                                    : NodeFactory.createLiteralLang(text, lang);
+                            out.add(new Store.TextMatch(subject, kind, literal, hit.score));
+                        }
+                    }
+                }
+                return out;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot search the text index", e);
+        }
+    }
+
     @Override
     public void close() {
+        try {
+            searchers.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         index.close();
     }
 
