@@ -144,8 +144,14 @@ public final class Forms {
             if (!errors.isEmpty() || !formErrors.isEmpty()) {
                 throw new InvalidForm(view(kind, target, specs, data, typed(specs, fields), errors, aboutValues(about), formErrors));
             }
+            // Every field of the form covers its property: one left empty in a change takes its values away.
+            java.util.Set<String> covered = new java.util.LinkedHashSet<>();
+            for (FieldSpec f : specs) {
+                covered.add(f.inverse() ? "^" + f.predicate() : f.predicate());
+            }
             return new ProposalInput(target == null ? "new" : "change", subject.getURI(), description,
-                    about.get(PROPOSER_NAME), blankToNull(about.get(PROPOSER_CONTACT)), blankToNull(about.get(NOTE)));
+                    about.get(PROPOSER_NAME), blankToNull(about.get(PROPOSER_CONTACT)), blankToNull(about.get(NOTE)),
+                    target == null ? java.util.Set.of() : covered);
         });
     }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -59,6 +60,15 @@ final class Diff {
      * description can only add, so a change to one CoP never takes a value away from another.
      */
     Result change(Node target, Graph description) {
+        return change(target, description, Set.of());
+    }
+
+    /**
+     * As {@link #change(Node, Graph)}, and each property of {@code cleared} (an inverse one as
+     * {@code ^IRI}) is replaced for the target even where the description gives it no value, so
+     * emptying a form's field removes what it held.
+     */
+    Result change(Node target, Graph description, Set<String> cleared) {
         Graph added = GraphFactory.createDefaultGraph();
         Graph removed = GraphFactory.createDefaultGraph();
         Set<Node> subjects = new LinkedHashSet<>();
@@ -70,6 +80,9 @@ final class Diff {
             boolean own = s.equals(target) || below(target, s);
             Set<Node> predicates = new LinkedHashSet<>();
             description.find(s, Node.ANY, Node.ANY).forEachRemaining(t -> predicates.add(t.getPredicate()));
+            if (s.equals(target)) {
+                cleared.stream().filter(c -> !c.startsWith("^")).forEach(c -> predicates.add(NodeFactory.createURI(c)));
+            }
             for (Node p : predicates) {
                 if (own) {
                     for (Triple t : current(s, p, Node.ANY)) {
@@ -92,6 +105,7 @@ final class Diff {
             }
         }
         Set<Node> inverse = new LinkedHashSet<>();
+        cleared.stream().filter(c -> c.startsWith("^")).forEach(c -> inverse.add(NodeFactory.createURI(c.substring(1))));
         description.find(Node.ANY, Node.ANY, target).forEachRemaining(t -> {
             if (!t.getSubject().equals(target)) {
                 inverse.add(t.getPredicate());

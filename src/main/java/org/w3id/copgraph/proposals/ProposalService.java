@@ -129,7 +129,7 @@ public final class ProposalService implements Proposals {
                 }
                 case Proposal.CHANGE -> {
                     requireExists(exists, target);
-                    r = differ.change(t, description);
+                    r = differ.change(t, description, in.cleared());
                 }
                 default -> {
                     requireExists(exists, target);

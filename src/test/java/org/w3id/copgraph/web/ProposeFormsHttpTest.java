@@ -122,6 +122,25 @@ class ProposeFormsHttpTest {
     }
 
     @Test
+    void aFieldEmptiedInAChangeFormTakesItsValuesAway() {
+        String urbana = "https://w3id.org/copgraph/id/cop/urbana";
+        HttpResponse<String> r = post("/api/proposals", "form=cop&target=" + Http.enc(urbana)
+                + "&rdfs-label=UrbanA+Community+of+Practice&rdfs-label.lang=en"
+                + "&cop-domain=" + Http.enc("https://w3id.org/copgraph/id/domain/urban-sustainability-and-justice")
+                + "&skos-altLabel=&proposerName=Ada");
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        String id = r.headers().firstValue("Location").orElseThrow().substring("/api/proposals/".length());
+        var proposal = server.cg().proposals().get(id).orElseThrow();
+        assertThat(proposal.removed().find(org.apache.jena.graph.NodeFactory.createURI(urbana),
+                org.apache.jena.vocabulary.SKOS.altLabel.asNode(), org.apache.jena.graph.Node.ANY).toList())
+                .as("the emptied 'other names' field").hasSize(2);
+        assertThat(proposal.removed().contains(org.apache.jena.graph.NodeFactory.createURI(urbana),
+                org.apache.jena.vocabulary.RDFS.label.asNode(), org.apache.jena.graph.Node.ANY))
+                .as("a field kept as it was changes nothing").isFalse();
+    }
+
+    @Test
     void aSecondNewCopOfTheSameNameWhileTheFirstIsPendingGetsAnotherAddress() {
         String body = "form=cop&rdfs-label=Twin+Circle&rdfs-label.lang=en&proposerName=Ada";
         String first = post("/api/proposals", body).headers().firstValue("Location").orElseThrow();
