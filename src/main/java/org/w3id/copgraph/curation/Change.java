@@ -92,7 +92,23 @@ public sealed interface Change {
      * An owner whose scope covers every statement may make it without a curator's role.
      */
     record AcceptProposal(String proposal, Node graph, Graph added, Graph removed, Graph description,
-                          java.util.List<ChangeRecord.Credit> credits) implements Change {
+                          java.util.List<ChangeRecord.Credit> credits, RemoveCop removal) implements Change {
+
+        public AcceptProposal(String proposal, Node graph, Graph added, Graph removed, Graph description,
+                              java.util.List<ChangeRecord.Credit> credits) {
+            this(proposal, graph, added, removed, description, credits, null);
+        }
+
+        /**
+         * An accepted proposal to remove a CoP: removed as a curator removes one (see {@link RemoveCop}),
+         * with the proposer's reason in the change log, the event stream's tombstone and the 410 page.
+         */
+        public static AcceptProposal removing(String proposal, Node graph, Graph description,
+                                              java.util.List<ChangeRecord.Credit> credits, RemoveCop removal) {
+            Graph none = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+            return new AcceptProposal(proposal, graph, none, none, description, credits, removal);
+        }
+
         public String operation() {
             return "proposal";
         }

@@ -431,6 +431,8 @@ public final class Curation {
             } finally {
                 Iter.close(it);
             }
+        } else if (change instanceof Change.AcceptProposal a && a.removal() != null) {
+            CopRemoval.remove(rec, a.removal().cop(), NodeFactory.createURI(iris.networkMetricsGraph()));
         } else if (change instanceof Change.AcceptProposal a) {
             // Out of whichever source graphs hold it; what is gone already is simply not there to delete.
             a.removed().find().forEachRemaining(t -> rec.deleteAny(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()));
@@ -575,8 +577,10 @@ public final class Curation {
         ChangeRecord record = new ChangeRecord(activity, change.operation(), caller.name(), now,
                 rec.added().size(), rec.removed().size(), List.copyOf(graphs), res, credits);
         new ChangeLog(iris).write(dsg, record);
-        if (change instanceof Change.RemoveCop r) {
-            new ChangeLog(iris).removal(dsg, record, r.cop(), r.reason());
+        Change.RemoveCop removal = change instanceof Change.RemoveCop r ? r
+                : change instanceof Change.AcceptProposal a ? a.removal() : null;
+        if (removal != null) {
+            new ChangeLog(iris).removal(dsg, record, removal.cop(), removal.reason());
         }
         return record;
     }

@@ -218,8 +218,10 @@ public final class ProposalService implements Proposals {
      */
     private ChangeRecord publish(Proposal p, Caller by, List<ChangeRecord.Credit> credits) {
         Node graph = NodeFactory.createURI(iris.graph("proposal/" + p.id()));
-        Change.AcceptProposal change = new Change.AcceptProposal(p.id(), graph, p.added(), p.removed(),
-                description(p, graph, by), credits);
+        Change.AcceptProposal change = p.kind().equals(Proposal.REMOVE) && isCop(p.target())
+                ? Change.AcceptProposal.removing(p.id(), graph, description(p, graph, by), credits,
+                        new Change.RemoveCop(NodeFactory.createURI(p.target()), p.note()))
+                : new Change.AcceptProposal(p.id(), graph, p.added(), p.removed(), description(p, graph, by), credits);
         ChangeRecord r = curation.apply(by, change);
         if (!r.changed()) {
             throw new Problem(Problem.Kind.CONFLICT, "nothing-to-apply", "The data already holds what proposal " + p.id()
@@ -227,6 +229,12 @@ public final class ProposalService implements Proposals {
                     + " comment saying so.");
         }
         return r;
+    }
+
+    /** A CoP is removed by the rule every CoP removal follows (see {@code curation.CopRemoval}). */
+    private boolean isCop(String iri) {
+        return store.readUnion(g -> g.contains(NodeFactory.createURI(iri), org.apache.jena.vocabulary.RDF.type.asNode(),
+                NodeFactory.createURI(org.w3id.copgraph.model.Cop.CommunityOfPractice)));
     }
 
     private Proposal decide(Proposal p, Status status, Caller by, String comment, ChangeRecord r) {

@@ -96,6 +96,8 @@ class ProposalServiceTest {
             boolean left = cg.store().readUnion(g -> g.contains(org.apache.jena.graph.NodeFactory.createURI(x),
                     org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY));
             assertThat(left).isFalse();
+            // Removed as a curator removes a CoP: the proposer's reason is what the 410 page and the tombstone say.
+            assertThat(cg.freshness().removal(x)).hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo("It closed in 2025"));
         }
     }
 }
