@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.w3id.copgraph.curation.Curation;
 import org.w3id.copgraph.curation.Tokens;
+import org.w3id.copgraph.directory.Directory;
 import org.w3id.copgraph.network.MetricsGraph;
 import org.w3id.copgraph.network.Network;
 import org.w3id.copgraph.queries.CuratedQueries;
@@ -32,6 +33,7 @@ public final class Copgraph implements AutoCloseable {
     private final MetricsGraph metricsGraph;
     private final Harvest harvest;
     private final LinkedData linkedData;
+    private final Directory directory;
     private final TextSearch textSearch;
     private volatile Precomputation precomputation;
     private volatile PublicUrl listening;
@@ -52,6 +54,10 @@ public final class Copgraph implements AutoCloseable {
         this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
                 settings.queryTimeoutMillis());
         this.textSearch = new TextSearch(store, settings.queryTimeoutMillis());
+        // /cops?q= asks the text index when the store has one; without it (a remote store) a scan of
+        // every literal per search would be slow, so the directory matches the words of its own index.
+        this.directory = new Directory(store, settings.iris(), settings.queryTimeoutMillis(), settings.staleAfter(),
+                java.time.Clock.systemUTC(), () -> textSearch.indexed() ? this::textMatches : null);
         // The event stream hears of every change inside the change's own transaction.
         curation.addListener(harvest.stream());
     }
@@ -216,6 +222,16 @@ public final class Copgraph implements AutoCloseable {
     /** Descriptions of resources and graphs, the ontology document and the sitemap. */
     public LinkedData linkedData() {
         return linkedData;
+    }
+
+    /** The directory of CoPs ({@code /cops}): cards, search and facets. */
+    public Directory directory() {
+        return directory;
+    }
+
+    private java.util.List<Directory.TextMatcher.Match> textMatches(String text, int limit) {
+        return textSearch.find(text, Math.min(limit, TextSearch.MAX_LIMIT)).stream()
+                .map(h -> new Directory.TextMatcher.Match(h.iri(), h.score())).toList();
     }
 
     /** Full-text search over names and descriptions (the text index; a scan on a remote store). */

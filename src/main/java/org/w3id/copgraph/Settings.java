@@ -9,9 +9,12 @@ import org.w3id.copgraph.sparql.SparqlLimits;
 /** How one copgraph instance is set up; the command line fills it, tests build it directly. */
 public record Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
                        String sparqlEndpoint, String updateEndpoint, Serving serving,
-                       SparqlLimits sparqlLimits) {
+                       SparqlLimits sparqlLimits, java.time.Period staleAfter) {
 
     public static final long DEFAULT_QUERY_TIMEOUT_MILLIS = 30_000;
+
+    /** How long a CoP's entry counts as current after it was last confirmed accurate. */
+    public static final java.time.Period DEFAULT_STALE_AFTER = java.time.Period.ofMonths(12);
 
     /**
      * How the server listens and what it keeps up in the background.
@@ -35,36 +38,36 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
 
     public static Settings defaults() {
         return new Settings(Home.current(), Path.of("store"), Iris.DEFAULT, 8080, DEFAULT_QUERY_TIMEOUT_MILLIS, null, null, null,
-                Serving.DEFAULTS, SparqlLimits.DEFAULT);
+                Serving.DEFAULTS, SparqlLimits.DEFAULT, DEFAULT_STALE_AFTER);
     }
 
     public Settings withPort(int port) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
     }
 
     public Settings withStore(Path storeDir) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
     }
 
     public Settings withIris(Iris iris) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
     }
 
     public Settings withTokens(Path tokensFile) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
     }
 
     /** Reads (and, with an update endpoint, writes) another SPARQL store instead of the embedded TDB2. */
     public Settings withRemoteStore(String sparqlEndpoint, String updateEndpoint) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
     }
 
     public Settings withQueryTimeout(long millis) {
-        return new Settings(home, storeDir, iris, port, millis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, millis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
     }
 
     public Settings withServing(Serving serving) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
     }
 
     /** Absolute links point here (see {@link PublicUrl}). */
@@ -74,6 +77,14 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
 
     /** The size, nesting and answer-buffer limits of /sparql and /update (see {@link SparqlLimits}). */
     public Settings withSparqlLimits(SparqlLimits limits) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, limits);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, limits, staleAfter);
+    }
+
+    /** A CoP not confirmed accurate for this long is stale ({@code /review/stale}, the feed, the directory's freshness facet). */
+    public Settings withStaleAfter(java.time.Period staleAfter) {
+        if (staleAfter.isNegative()) {
+            throw Problem.badRequest("bad-stale-after", "The stale-after period must not be negative (e.g. P12M); got " + staleAfter + ".");
+        }
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
     }
 }

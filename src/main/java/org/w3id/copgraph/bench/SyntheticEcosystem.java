@@ -20,7 +20,8 @@ import org.w3id.copgraph.model.Iris;
 /**
  * A synthetic CoP ecosystem shaped like the real model, for benchmarks: CoPs with real domain
  * concepts, hosts and networks, memberships with roles and dates (some people in several CoPs),
- * practices and shared tools, events with organisers, and qualified cross-pollination drawn by
+ * practices and shared tools, events with organisers, where and how each meets (places with
+ * coordinates, or online), its working languages, status and last review (a quarter never reviewed), and qualified cross-pollination drawn by
  * preferential attachment (so a few hub CoPs gather many links). About 190 statements per CoP in
  * one named graph, {@code graph/synthetic}, described in the meta graph like any source. The same
  * {@code cops} and {@code seed} always give the same data. It conforms to {@code ontology/shapes.ttl}.
@@ -48,6 +49,25 @@ public final class SyntheticEcosystem {
     private static final int MEMBERSHIPS_PER_COP = 10;
     private static final int PRACTICES_PER_COP = 3;
     private static final int CROSS_POLLINATIONS_PER_COP = 2;
+    /** Where synthetic CoPs meet: locality, country, latitude, longitude. */
+    private static final String[][] PLACES = {
+        {"Bologna", "IT", "44.4949", "11.3426"}, {"Torino", "IT", "45.0703", "7.6869"}, {"Roma", "IT", "41.9028", "12.4964"},
+        {"Lisboa", "PT", "38.7223", "-9.1393"}, {"Porto", "PT", "41.1579", "-8.6291"}, {"Barcelona", "ES", "41.3874", "2.1686"},
+        {"Madrid", "ES", "40.4168", "-3.7038"}, {"Berlin", "DE", "52.5200", "13.4050"}, {"Freiburg", "DE", "47.9990", "7.8421"},
+        {"Wien", "AT", "48.2082", "16.3738"}, {"Brussels", "BE", "50.8503", "4.3517"}, {"Totnes", "GB", "50.4319", "-3.6846"},
+        {"Bristol", "GB", "51.4545", "-2.5879"}, {"Glasgow", "GB", "55.8642", "-4.2518"}, {"Dublin", "IE", "53.3498", "-6.2603"},
+        {"Paris", "FR", "48.8566", "2.3522"}, {"Lyon", "FR", "45.7640", "4.8357"}, {"Amsterdam", "NL", "52.3676", "4.9041"},
+        {"Ljubljana", "SI", "46.0569", "14.5058"}, {"Budapest", "HU", "47.4979", "19.0402"}, {"Helsinki", "FI", "60.1699", "24.9384"},
+        {"Stockholm", "SE", "59.3293", "18.0686"}, {"Kraków", "PL", "50.0647", "19.9450"}, {"Athína", "GR", "37.9838", "23.7275"}};
+    private static final String[] LANGUAGES = {"en", "en", "en", "en", "it", "de", "fr", "es", "pt", "nl", "pl", "el"};
+    private static final String[] STATUSES = {"forming", "active", "active", "active", "active", "active", "active", "dormant",
+        "dormant", "closed"};
+    /** What a synthetic CoP's description says it works on, so that searches find some CoPs and not others. */
+    private static final String[] THEMES = {"community composting", "repair cafés", "shared mobility", "seed saving",
+        "community energy", "food sovereignty", "participatory budgeting", "rewilding", "cohousing", "local currencies",
+        "climate assemblies", "urban gardening", "water commons", "open-source hardware", "zero waste", "forest schools"};
+    /** The day the generated review dates count back from (fixed, so the data does not depend on the day it is made). */
+    private static final LocalDate REVIEW_EPOCH = LocalDate.of(2026, 11, 30);
 
     private final int cops;
     private final long seed;
@@ -83,6 +103,9 @@ public final class SyntheticEcosystem {
     /** Sends every quad to {@code out} (which is started and finished here). */
     public void emit(StreamRDF out) {
         Random rnd = new Random(seed);
+        // The directory's properties come from a random source of their own: the rest of the data
+        // stays exactly what it was before they were added, for benchmarks compared across versions.
+        Random directory = new Random(seed * 7_919L + 17);
         out.start();
         out.prefix("cop", Cop.NS);
         out.prefix("org", ORG);
@@ -109,6 +132,9 @@ public final class SyntheticEcosystem {
             label(out, net, "Synthetic network " + n);
             add(out, net, FOAF + "name", lit("Synthetic network " + n));
         }
+        for (int p = 0; p < PLACES.length; p++) {
+            place(out, p);
+        }
         Node ecosystem = id("ecosystem", "synthetic-ecosystem");
         type(out, ecosystem, Cop.NS + "Ecosystem", ORG + "OrganizationalCollaboration", ORG + "Organization");
         label(out, ecosystem, "Synthetic ecosystem");
@@ -122,8 +148,10 @@ public final class SyntheticEcosystem {
             type(out, cop, Cop.CommunityOfPractice, ORG + "Organization", FOAF + "Group");
             label(out, cop, "Synthetic CoP " + c);
             add(out, cop, SKOS + "altLabel", NodeFactory.createLiteralLang("SCoP " + c, "en"));
+            String theme = THEMES[directory.nextInt(THEMES.length)];
             add(out, cop, DCT + "description", NodeFactory.createLiteralLang(
-                    "A synthetic community of practice, number " + c + ", generated for benchmarks.", "en"));
+                    "A synthetic community of practice on " + theme + ", number " + c + ", generated for benchmarks.", "en"));
+            whereAndHow(out, directory, cop);
             add(out, cop, Cop.NS + "hostedBy", id("organisation", "synthetic-org-" + rnd.nextInt(orgCount)));
             add(out, cop, Cop.NS + "inNetwork", id("organisation", "synthetic-network-" + rnd.nextInt(NETWORKS)));
             add(out, cop, Cop.NS + "partOfEcosystem", ecosystem);
@@ -206,6 +234,41 @@ public final class SyntheticEcosystem {
         add(out, xp, PROV + "hadActivity", event);
         add(out, cop(to), Cop.NS + "crossPollinatedBy", cop(from));
         add(out, cop(to), Cop.NS + "qualifiedCrossPollination", xp);
+    }
+
+    /** Where and how a CoP meets, its languages, status and last review: what the directory shows and filters by. */
+    private void whereAndHow(StreamRDF out, Random r, Node cop) {
+        double mode = r.nextDouble();
+        // 30 % meet only online (no place), 20 % online and in person, 50 % in person.
+        String meetingMode = mode < 0.3 ? Cop.onlineMode : mode < 0.5 ? Cop.mixedMode : Cop.offlineMode;
+        add(out, cop, Cop.meetingMode, uri(meetingMode));
+        if (!meetingMode.equals(Cop.onlineMode)) {
+            add(out, cop, Cop.schemaLocation, id("place", "synthetic-place-" + skewed(r, PLACES.length)));
+        }
+        String first = LANGUAGES[r.nextInt(LANGUAGES.length)];
+        add(out, cop, Cop.schemaKnowsLanguage, lit(first));
+        if (r.nextDouble() < 0.4) {
+            String second = LANGUAGES[r.nextInt(LANGUAGES.length)];
+            if (!second.equals(first)) {
+                add(out, cop, Cop.schemaKnowsLanguage, lit(second));
+            }
+        }
+        add(out, cop, Cop.status, uri(iris.resource("cop-status", STATUSES[r.nextInt(STATUSES.length)])));
+        // A quarter never reviewed; the rest over the last three years, so some are fresh and some stale.
+        if (r.nextDouble() >= 0.25) {
+            add(out, cop, Cop.lastReviewed, date(REVIEW_EPOCH.minusDays(r.nextInt(3 * 365))));
+        }
+    }
+
+    private void place(StreamRDF out, int p) {
+        String[] place = PLACES[p];
+        Node node = id("place", "synthetic-place-" + p);
+        type(out, node, Cop.schemaPlace);
+        label(out, node, place[0] + ", " + place[1]);
+        add(out, node, Cop.schemaAddressLocality, lit(place[0]));
+        add(out, node, Cop.schemaAddressCountry, lit(place[1]));
+        add(out, node, Cop.schemaLatitude, NodeFactory.createLiteralDT(place[2], XSDDatatype.XSDdecimal));
+        add(out, node, Cop.schemaLongitude, NodeFactory.createLiteralDT(place[3], XSDDatatype.XSDdecimal));
     }
 
     private void meta(StreamRDF out) {

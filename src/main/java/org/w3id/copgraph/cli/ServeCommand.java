@@ -63,6 +63,11 @@ final class ServeCommand implements Callable<Integer> {
                     "A query that fails within it gets an error status; past it, a failure aborts the response."})
     int resultBufferBytes;
 
+    @Option(names = "--stale-after", paramLabel = "PERIOD", defaultValue = "P12M",
+            description = {"How long a CoP counts as current after it was last confirmed accurate, as an ISO 8601",
+                    "period (default: ${DEFAULT-VALUE}); older and never-reviewed ones are listed at /review/stale."})
+    String staleAfter;
+
     @Override
     public Integer call() throws InterruptedException {
         StartupClock clock = new StartupClock();
@@ -76,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withRemoteStore(sparqlEndpoint, updateEndpoint)
                 .withServing(new Settings.Serving(host, publicUrl == null ? null : PublicUrl.parse(publicUrl), precompute, metricsAtStart))
                 .withSparqlLimits(org.w3id.copgraph.sparql.SparqlLimits.DEFAULT.withMaxQueryBytes(maxQueryBytes)
-                        .withResultBuffer(resultBufferBytes));
+                        .withResultBuffer(resultBufferBytes))
+                .withStaleAfter(period(staleAfter));
         Server server = Server.serve(settings, System.err::println, clock::mark);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         // The statement count is on /health, the home page and /metrics (read from the store's bookkeeping).
@@ -85,6 +91,15 @@ final class ServeCommand implements Callable<Integer> {
                 server.seeded().graphs().isEmpty() ? "" : " (seed loaded: " + server.seeded().graphs().size() + " graphs)");
         server.join();
         return 0;
+    }
+
+    private static java.time.Period period(String text) {
+        try {
+            return java.time.Period.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw org.w3id.copgraph.Problem.badRequest("bad-option", "--stale-after must be an ISO 8601 period such as P12M,"
+                    + " P6M or P1Y; got '" + text + "'.");
+        }
     }
 
     /** The listening address as a person would type it (loopback and every-interface as localhost). */

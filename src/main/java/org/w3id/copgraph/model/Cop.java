@@ -10,6 +10,22 @@ public final class Cop {
     public static final String CrossPollination = NS + "CrossPollination";
     public static final String Practice = NS + "Practice";
 
+    // The directory and freshness (issue 14): where and how a CoP meets, its status, its last review.
+    public static final String SCHEMA = "http://schema.org/";
+    public static final String lastReviewed = NS + "lastReviewed";
+    public static final String meetingMode = NS + "meetingMode";
+    public static final String status = NS + "status";
+    public static final String schemaLocation = SCHEMA + "location";
+    public static final String schemaPlace = SCHEMA + "Place";
+    public static final String schemaKnowsLanguage = SCHEMA + "knowsLanguage";
+    public static final String schemaAddressLocality = SCHEMA + "addressLocality";
+    public static final String schemaAddressCountry = SCHEMA + "addressCountry";
+    public static final String schemaLatitude = SCHEMA + "latitude";
+    public static final String schemaLongitude = SCHEMA + "longitude";
+    public static final String onlineMode = SCHEMA + "OnlineEventAttendanceMode";
+    public static final String offlineMode = SCHEMA + "OfflineEventAttendanceMode";
+    public static final String mixedMode = SCHEMA + "MixedEventAttendanceMode";
+
     // The change log (curation).
     public static final String Change = NS + "Change";
     public static final String operation = NS + "operation";

@@ -56,6 +56,7 @@ public final class App {
         WorkbenchRoutes workbench = new WorkbenchRoutes(cg);
         LinkedDataRoutes linkedData = new LinkedDataRoutes(cg);
         HarvestRoutes harvest = new HarvestRoutes(cg);
+        DirectoryRoutes directory = new DirectoryRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -70,7 +71,8 @@ public final class App {
             });
             // A GET on a write-only path (GET /update) is a 405 with Allow, not a 404.
             cfg.http.prefer405over404 = true;
-            cfg.routes.apiBuilder(() -> routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest));
+            cfg.routes.apiBuilder(() -> routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest,
+                    directory));
 
             cfg.routes.exception(Problem.class, (e, ctx) -> Errors.respond(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
@@ -108,12 +110,13 @@ public final class App {
      */
     private static void routes(Copgraph cg, PrometheusMeterRegistry metrics, QueryRoutes queries, WriteRoutes writes,
                                AdminRoutes admin, HomePage home, NetworkRoutes network, WorkbenchRoutes workbench,
-                               LinkedDataRoutes linkedData, HarvestRoutes harvest) {
+                               LinkedDataRoutes linkedData, HarvestRoutes harvest, DirectoryRoutes directory) {
         Tokens tokens = cg.tokens();
         before(App::refuseMalformedPath);
         before(ctx -> Negotiation.requireSomeMediaRange(ctx.header("Accept")));
 
         get("/", home::render);
+        get(org.w3id.copgraph.directory.Directory.PATH, directory::cops);
         get("/health", home::health);
         get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         get("/assets/yasgui/<path>", new Assets("yasgui")::serve);
