@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.w3id.copgraph.curation.Curation;
 import org.w3id.copgraph.curation.Tokens;
 import org.w3id.copgraph.directory.Directory;
+import org.w3id.copgraph.forms.Forms;
 import org.w3id.copgraph.network.MetricsGraph;
 import org.w3id.copgraph.network.Network;
 import org.w3id.copgraph.queries.CuratedQueries;
@@ -14,6 +15,9 @@ import org.w3id.copgraph.curation.Loader;
 import org.w3id.copgraph.linkeddata.Harvest;
 import org.w3id.copgraph.linkeddata.LinkedData;
 import org.w3id.copgraph.model.PublicUrl;
+import org.w3id.copgraph.proposals.OwnerLinks;
+import org.w3id.copgraph.proposals.ProposalService;
+import org.w3id.copgraph.store.PrivateStore;
 import org.w3id.copgraph.store.Shacl;
 import org.w3id.copgraph.store.Store;
 
@@ -35,11 +39,16 @@ public final class Copgraph implements AutoCloseable {
     private final LinkedData linkedData;
     private final Directory directory;
     private final TextSearch textSearch;
+    private final Forms forms;
+    private final PrivateStore privateStore;
+    private final ProposalService proposals;
+    private final OwnerLinks ownerLinks;
     private volatile Precomputation precomputation;
     private volatile PublicUrl listening;
     private boolean backgroundStarted;
 
-    private Copgraph(Settings settings, java.util.concurrent.Future<Shacl> shapes, Store store, Path dumpsDir, Path answersDir) {
+    private Copgraph(Settings settings, java.util.concurrent.Future<Shacl> shapes, Store store, PrivateStore privateStore,
+                     Path dumpsDir, Path answersDir) {
         this.settings = settings;
         this.store = store;
         this.curation = new Curation(store, () -> done(shapes), settings.iris(), settings.sparqlLimits());
@@ -58,6 +67,10 @@ public final class Copgraph implements AutoCloseable {
         // every literal per search would be slow, so the directory matches the words of its own index.
         this.directory = new Directory(store, settings.iris(), settings.queryTimeoutMillis(), settings.staleAfter(),
                 java.time.Clock.systemUTC(), () -> textSearch.indexed() ? this::textMatches : null);
+        this.forms = Forms.fromFile(store, settings.iris(), settings.home().shapes());
+        this.privateStore = privateStore;
+        this.proposals = new ProposalService(store, privateStore, curation, () -> done(shapes), settings.iris(), settings.proposing());
+        this.ownerLinks = new OwnerLinks(store, privateStore, settings.iris());
         // The event stream hears of every change inside the change's own transaction.
         curation.addListener(harvest.stream());
     }
@@ -70,13 +83,14 @@ public final class Copgraph implements AutoCloseable {
                 ? Store.remote(settings.sparqlEndpoint(), settings.updateEndpoint())
                 : Store.open(settings.storeDir());
         Path dumps = settings.sparqlEndpoint() != null ? Harvest.temporaryDumpsDir() : Harvest.dumpsDirFor(settings.storeDir());
-        return new Copgraph(settings, shapes, store, dumps,
+        // Proposals and owner links: beside the store, never in it (for a remote store too: in --store DIR).
+        return new Copgraph(settings, shapes, store, PrivateStore.beside(settings.storeDir()), dumps,
                 settings.sparqlEndpoint() != null ? null : answersDirFor(settings.storeDir()));
     }
 
     /** A copgraph on a given store (for tests: {@link Store#inMemory()}). */
     public static Copgraph on(Settings settings, Store store) {
-        return new Copgraph(settings, shapesOf(settings), store, Harvest.temporaryDumpsDir(), null);
+        return new Copgraph(settings, shapesOf(settings), store, PrivateStore.inMemory(), Harvest.temporaryDumpsDir(), null);
     }
 
     /** Where the precomputed curated answers of a store live: beside it, as its dumps do. */
@@ -239,6 +253,21 @@ public final class Copgraph implements AutoCloseable {
         return textSearch;
     }
 
+    /** The proposal forms, generated from the shapes. */
+    public Forms forms() {
+        return forms;
+    }
+
+    /** Proposals by anyone, kept apart from the published data until a curator accepts them. */
+    public ProposalService proposals() {
+        return proposals;
+    }
+
+    /** Owner links: a CoP's contact person signs in as its owner. */
+    public OwnerLinks ownerLinks() {
+        return ownerLinks;
+    }
+
     /** Dumps, VoID/DCAT, the event stream and fragments, for harvesting partners. */
     public Harvest harvest() {
         return harvest;
@@ -253,5 +282,6 @@ public final class Copgraph implements AutoCloseable {
             precomputation.close();
         }
         store.close();
+        privateStore.close();
     }
 }

@@ -12,6 +12,7 @@ public class Problem extends RuntimeException {
     public enum Kind {
         BAD_REQUEST(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), NOT_ACCEPTABLE(406),
         CONFLICT(409), PAYLOAD_TOO_LARGE(413), UNSUPPORTED_MEDIA_TYPE(415), UNPROCESSABLE(422),
+        TOO_MANY_REQUESTS(429),
         TIMEOUT(503);
 
         public final int status;
@@ -46,6 +47,25 @@ public class Problem extends RuntimeException {
 
     public static Problem notFound(String code, String message) {
         return new Problem(Kind.NOT_FOUND, code, message);
+    }
+
+    /** A 429: the client is sending too fast; it may try again after {@code seconds} (the Retry-After header). */
+    public static Problem tooManyRequests(String code, String message, long seconds) {
+        return new TooManyRequests(code, message, seconds);
+    }
+
+    /** A 429 and how long the client should wait. */
+    public static final class TooManyRequests extends Problem {
+        private final long retryAfterSeconds;
+
+        TooManyRequests(String code, String message, long retryAfterSeconds) {
+            super(Kind.TOO_MANY_REQUESTS, code, message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
     }
 
     public static Problem notAcceptable(String message) {

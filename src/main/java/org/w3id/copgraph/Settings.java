@@ -9,7 +9,7 @@ import org.w3id.copgraph.sparql.SparqlLimits;
 /** How one copgraph instance is set up; the command line fills it, tests build it directly. */
 public record Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
                        String sparqlEndpoint, String updateEndpoint, Serving serving,
-                       SparqlLimits sparqlLimits, java.time.Period staleAfter) {
+                       SparqlLimits sparqlLimits, java.time.Period staleAfter, Proposing proposing) {
 
     public static final long DEFAULT_QUERY_TIMEOUT_MILLIS = 30_000;
 
@@ -36,38 +36,79 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
         public static final Serving DEFAULTS = new Serving(DEFAULT_HOST, null, true, true);
     }
 
+    /**
+     * How proposals are taken (see {@code proposals}).
+     *
+     * @param maxStatements        the most statements a proposal may describe (413 beyond)
+     * @param maxBytes             the largest proposal body (413 beyond, before it is read)
+     * @param burst                how many proposals one client address may send at once
+     * @param perHour              how many more it may send per hour after a burst (429 with Retry-After beyond)
+     * @param ownerEditsNeedReview whether an owner's proposal about their own CoP still waits for a curator
+     */
+    public record Proposing(int maxStatements, long maxBytes, int burst, int perHour, boolean ownerEditsNeedReview) {
+
+        public static final Proposing DEFAULTS = new Proposing(500, 256_000, 5, 30, true);
+
+        public Proposing withOwnerEditsNeedReview(boolean review) {
+            return new Proposing(maxStatements, maxBytes, burst, perHour, review);
+        }
+
+        public Proposing withRate(int burst, int perHour) {
+            return new Proposing(maxStatements, maxBytes, burst, perHour, ownerEditsNeedReview);
+        }
+
+        public Proposing withMaxStatements(int n) {
+            return new Proposing(n, maxBytes, burst, perHour, ownerEditsNeedReview);
+        }
+    }
+
+    /** Without proposal settings: the defaults. */
+    public Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
+                    String sparqlEndpoint, String updateEndpoint, Serving serving, SparqlLimits sparqlLimits) {
+        this(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits,
+                DEFAULT_STALE_AFTER, Proposing.DEFAULTS);
+    }
+
+    /** Without proposal settings: the defaults (the directory and freshness branches' constructor). */
+    public Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
+                    String sparqlEndpoint, String updateEndpoint, Serving serving, SparqlLimits sparqlLimits,
+                    java.time.Period staleAfter) {
+        this(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits,
+                staleAfter, Proposing.DEFAULTS);
+    }
+
     public static Settings defaults() {
         return new Settings(Home.current(), Path.of("store"), Iris.DEFAULT, 8080, DEFAULT_QUERY_TIMEOUT_MILLIS, null, null, null,
-                Serving.DEFAULTS, SparqlLimits.DEFAULT, DEFAULT_STALE_AFTER);
+                Serving.DEFAULTS, SparqlLimits.DEFAULT, DEFAULT_STALE_AFTER, Proposing.DEFAULTS);
     }
 
     public Settings withPort(int port) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter, proposing);
     }
 
     public Settings withStore(Path storeDir) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter, proposing);
     }
 
     public Settings withIris(Iris iris) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter, proposing);
     }
 
     public Settings withTokens(Path tokensFile) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter, proposing);
     }
 
     /** Reads (and, with an update endpoint, writes) another SPARQL store instead of the embedded TDB2. */
     public Settings withRemoteStore(String sparqlEndpoint, String updateEndpoint) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter, proposing);
     }
 
     public Settings withQueryTimeout(long millis) {
-        return new Settings(home, storeDir, iris, port, millis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
+        return new Settings(home, storeDir, iris, port, millis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter, proposing);
     }
 
     public Settings withServing(Serving serving) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter, proposing);
     }
 
     /** Absolute links point here (see {@link PublicUrl}). */
@@ -77,7 +118,7 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
 
     /** The size, nesting and answer-buffer limits of /sparql and /update (see {@link SparqlLimits}). */
     public Settings withSparqlLimits(SparqlLimits limits) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, limits, staleAfter);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, limits, staleAfter, proposing);
     }
 
     /** A CoP not confirmed accurate for this long is stale ({@code /review/stale}, the feed, the directory's freshness facet). */
@@ -85,6 +126,12 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
         if (staleAfter.isNegative()) {
             throw Problem.badRequest("bad-stale-after", "The stale-after period must not be negative (e.g. P12M); got " + staleAfter + ".");
         }
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter, proposing);
+    }
+
+    /** How proposals are taken: size caps, the rate per client, whether owners' edits need review. */
+    public Settings withProposing(Proposing proposing) {
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits,
+                staleAfter, proposing);
     }
 }

@@ -54,4 +54,19 @@ public sealed interface Change {
             return force ? "restore-forced" : "restore";
         }
     }
+
+    /**
+     * An accepted proposal: {@code removed} is taken out of whichever source graphs hold it (a
+     * statement already gone is skipped: the proposal may be older than the data), {@code added}
+     * goes into the proposal's own source graph {@code graph} ({@code {base}graph/proposal/{id}}),
+     * and {@code description} (statements about {@code graph} only) into graph/meta, so the graph
+     * says where it came from. {@code credits} name the proposer and the reviewer for the change log.
+     * An owner whose scope covers every statement may make it without a curator's role.
+     */
+    record AcceptProposal(String proposal, Node graph, Graph added, Graph removed, Graph description,
+                          java.util.List<ChangeRecord.Credit> credits) implements Change {
+        public String operation() {
+            return "proposal";
+        }
+    }
 }

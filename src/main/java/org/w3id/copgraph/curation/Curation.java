@@ -93,7 +93,10 @@ public final class Curation {
     }
 
     public ChangeRecord apply(Caller caller, Change change) {
-        require(caller, Role.CURATOR);
+        // An owner may publish a proposal about their own CoP (when the server lets owners edit without review).
+        if (!(change instanceof Change.AcceptProposal a && OwnerScope.covers(caller.scope(), a.added(), a.removed()))) {
+            require(caller, Role.CURATOR);
+        }
         UpdateRequest update = change instanceof Change.SparqlUpdate u ? parseUpdate(u.request()) : null;
         if (update != null) {
             update = policy.check(update);
@@ -146,6 +149,7 @@ public final class Curation {
             store.write(dsg -> {
                 RecordingDatasetGraph rec = new RecordingDatasetGraph(dsg, iris);
                 make.accept(rec);
+                addImpliedTypes(rec);
                 checkGraphs(rec, change);
                 if (rec.added().isEmpty() && rec.removed().isEmpty()) {
                     throw new NothingChanged();
@@ -165,6 +169,29 @@ public final class Curation {
         }
         last.set(result.get());
         return result.get();
+    }
+
+    /**
+     * Minimal input is enough: for every type a change adds, the types the shapes say it implies
+     * (a CoP is also org:Organization and foaf:Group, see {@link Shacl#impliedTypes}) are added
+     * too, in the same graph, in the same change, unless the data already says so. Every write
+     * comes through here: SPARQL Update, the Graph Store Protocol, imports, accepted proposals.
+     */
+    private void addImpliedTypes(RecordingDatasetGraph rec) {
+        Node type = org.apache.jena.vocabulary.RDF.type.asNode();
+        List<Quad> typed = rec.added().stream().filter(q -> q.getPredicate().equals(type) && q.getObject().isURI()).toList();
+        if (typed.isEmpty()) {
+            return;
+        }
+        Shacl shacl = shapes.get();
+        Graph union = rec.base().getUnionGraph();
+        for (Quad q : typed) {
+            for (Node implied : shacl.impliedTypes(q.getObject())) {
+                if (!union.contains(q.getSubject(), type, implied)) {
+                    rec.add(Quad.create(q.getGraph(), q.getSubject(), type, implied));
+                }
+            }
+        }
     }
 
     /** Thrown inside the write transaction to abandon a change that changed nothing. */
@@ -298,6 +325,33 @@ public final class Curation {
         return copy;
     }
 
+    /**
+     * What the shapes would say of the data if {@code added} were added to it and {@code removed}
+     * taken from it (a proposal under review), without changing anything: the union graph seen
+     * through an in-memory overlay, checked on the nodes the change touches as a write checks them.
+     */
+    public Shacl.Report preview(Graph added, Graph removed) {
+        Shacl shacl = shapes.get();
+        return store.read(dsg -> {
+            org.apache.jena.graph.compose.Delta after = new org.apache.jena.graph.compose.Delta(dsg.getUnionGraph());
+            removed.find().forEachRemaining(after::delete);
+            added.find().forEachRemaining(after::add);
+            Set<Node> touched = new LinkedHashSet<>();
+            added.find().forEachRemaining(t -> touched.add(t.getSubject()));
+            removed.find().forEachRemaining(t -> {
+                touched.add(t.getSubject());
+                if (!t.getObject().isLiteral()) {
+                    touched.add(t.getObject());
+                }
+            });
+            Set<Node> focus = new LinkedHashSet<>(touched);
+            for (Node n : touched) {
+                after.find(Node.ANY, Node.ANY, n).forEachRemaining(t -> focus.add(t.getSubject()));
+            }
+            return shacl.check(after, focus);
+        });
+    }
+
     /** The most recent change made through this instance, or null. */
     public ChangeRecord lastChange() {
         return last.get();
@@ -353,6 +407,12 @@ public final class Curation {
             } finally {
                 Iter.close(it);
             }
+        } else if (change instanceof Change.AcceptProposal a) {
+            // Out of whichever source graphs hold it; what is gone already is simply not there to delete.
+            a.removed().find().forEachRemaining(t -> rec.deleteAny(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()));
+            a.added().find().forEachRemaining(t -> rec.add(Quad.create(a.graph(), t)));
+            Node meta = NodeFactory.createURI(iris.metaGraph());
+            a.description().find().forEachRemaining(t -> rec.add(Quad.create(meta, t)));
         }
     }
 
@@ -383,6 +443,9 @@ public final class Curation {
         }
         if (change instanceof Change.Restore) {
             return true;
+        }
+        if (change instanceof Change.AcceptProposal a) {
+            return q.getSubject().equals(a.graph());
         }
         if (change instanceof Change.Import i) {
             return !i.operation().equals("import") || !q.getSubject().equals(q.getGraph())
@@ -431,8 +494,9 @@ public final class Curation {
         rec.added().forEach(q -> graphs.add(q.getGraph().getURI()));
         rec.removed().forEach(q -> graphs.add(q.getGraph().getURI()));
         List<String> res = resources.stream().map(Node::getURI).toList();
+        List<ChangeRecord.Credit> credits = change instanceof Change.AcceptProposal a ? a.credits() : List.of();
         ChangeRecord record = new ChangeRecord(activity, change.operation(), caller.name(), now,
-                rec.added().size(), rec.removed().size(), List.copyOf(graphs), res);
+                rec.added().size(), rec.removed().size(), List.copyOf(graphs), res, credits);
         new ChangeLog(iris).write(dsg, record);
         return record;
     }

@@ -16,10 +16,11 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.w3id.copgraph.store.Store;
 
 /**
- * Readable names for IRIs: the best label the store holds (English first, then untagged, then
- * Italian, then any), else the IRI's local name with its camel case split ("hostedBy" → "hosted by").
+ * Readable names for IRIs: the best label the store holds (the language asked for first, then
+ * English, then untagged, then Italian, then any), else the IRI's local name with its camel case
+ * split ("hostedBy" → "hosted by"). Public for the review pages, which label a proposal's IRIs.
  */
-final class Labels {
+public final class Labels {
 
     private static final Query LABELS = QueryFactory.create("""
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -38,6 +39,11 @@ final class Labels {
 
     /** Labels of the IRIs given, as far as the store knows them. */
     static Map<String, String> of(Store store, Collection<String> iris, long timeoutMillis) {
+        return of(store, iris, timeoutMillis, null);
+    }
+
+    /** Labels of the IRIs given, in {@code language} (a BCP 47 tag, or null) where the store has one. */
+    public static Map<String, String> of(Store store, Collection<String> iris, long timeoutMillis, String language) {
         Map<String, String> best = new HashMap<>();
         Map<String, Integer> rank = new HashMap<>();
         List<String> all = new ArrayList<>(iris);
@@ -52,7 +58,7 @@ final class Labels {
                 exec.select().forEachRemaining(b -> {
                     String x = b.get("x").getURI();
                     Node l = b.get("l");
-                    int r = rank(l.getLiteralLanguage());
+                    int r = rank(l.getLiteralLanguage(), language);
                     Integer seen = rank.get(x);
                     // Among equals the shortest reads best as a link text.
                     if (seen == null || r < seen || r == seen && l.getLiteralLexicalForm().length() < best.get(x).length()) {
@@ -64,6 +70,15 @@ final class Labels {
             });
         }
         return best;
+    }
+
+    /** Lower is better: the language asked for (or a regional variant of it), then as {@link #rank(String)}. */
+    public static int rank(String lang, String asked) {
+        String l = lang.toLowerCase(java.util.Locale.ROOT);
+        if (asked != null && !asked.isEmpty() && (l.equals(asked) || l.startsWith(asked + "-"))) {
+            return 0;
+        }
+        return 1 + rank(l);
     }
 
     private static int rank(String lang) {
@@ -82,7 +97,7 @@ final class Labels {
     }
 
     /** "https://w3id.org/copgraph/ontology#hostedBy" → "hosted by"; ".../id/cop/urbana" → "urbana". */
-    static String localName(String iri) {
+    public static String localName(String iri) {
         int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
         String local = cut >= 0 && cut < iri.length() - 1 ? iri.substring(cut + 1) : iri;
         StringBuilder b = new StringBuilder();

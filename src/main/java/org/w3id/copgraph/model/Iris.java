@@ -30,6 +30,32 @@ public record Iris(String base) {
         return base + "id/" + kind + "/" + slug;
     }
 
+    /**
+     * A new resource IRI {@code {base}id/{kind}/{slug}} for something called {@code label}: the
+     * slug is the label lower-cased, in ASCII, hyphenated; when that IRI is {@code taken}, a
+     * suffix -2, -3, ... makes it unique (an IRI once published never changes meaning).
+     */
+    public String mint(String kind, String label, java.util.function.Predicate<String> taken) {
+        String slug = slug(label);
+        String iri = resource(kind, slug);
+        for (int n = 2; taken.test(iri); n++) {
+            iri = resource(kind, slug + "-" + n);
+        }
+        return iri;
+    }
+
+    /** Lower-case ASCII words joined by hyphens, at most 60 characters; "item" when nothing is left. */
+    public static String slug(String label) {
+        String ascii = java.text.Normalizer.normalize(label == null ? "" : label, java.text.Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(java.util.Locale.ROOT);
+        String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > 60) {
+            slug = slug.substring(0, 60).replaceAll("-[^-]*$", "");
+        }
+        return slug.isEmpty() ? "item" : slug;
+    }
+
     public String graph(String slug) {
         return base + "graph/" + slug;
     }

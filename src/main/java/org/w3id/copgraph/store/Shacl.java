@@ -27,9 +27,20 @@ import org.apache.jena.shacl.validation.VLib;
 public final class Shacl {
 
     private final Shapes shapes;
+    private final java.util.Map<Node, java.util.Set<Node>> impliedTypes;
 
     public Shacl(Graph shapesGraph) {
         this.shapes = Shapes.parse(shapesGraph);
+        this.impliedTypes = ImpliedTypes.from(shapesGraph);
+    }
+
+    /**
+     * The types an instance of {@code type} must also have by the shapes ({@code sh:hasValue} on
+     * {@code rdf:type} in a shape targeting it, and so on for those), e.g. a CoP is also
+     * {@code org:Organization} and {@code foaf:Group}: the write path adds them (see {@code curation.Curation}).
+     */
+    public java.util.Set<Node> impliedTypes(Node type) {
+        return impliedTypes.getOrDefault(type, java.util.Set.of());
     }
 
     public static Shacl fromFile(Path shapesFile) {

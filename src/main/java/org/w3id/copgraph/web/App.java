@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.curation.Role;
+import org.w3id.copgraph.forms.InvalidForm;
 import org.w3id.copgraph.curation.Tokens;
 import org.w3id.copgraph.network.ExportFormat;
 import org.w3id.copgraph.sparql.SparqlEndpoint;
@@ -57,6 +58,10 @@ public final class App {
         LinkedDataRoutes linkedData = new LinkedDataRoutes(cg);
         HarvestRoutes harvest = new HarvestRoutes(cg);
         DirectoryRoutes directory = new DirectoryRoutes(cg);
+        Sessions sessions = new Sessions(cg::publicUrl);
+        SignInRoutes signIn = new SignInRoutes(cg, sessions);
+        ReviewRoutes review = new ReviewRoutes(cg);
+        ProposeRoutes propose = new ProposeRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -67,14 +72,20 @@ public final class App {
                 h.addFilter(new FilterHolder(new RequestMetrics(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new Cors()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
+                h.addFilter(new FilterHolder(new SignedIn()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 sparql.installInto(h);
             });
             // A GET on a write-only path (GET /update) is a 405 with Allow, not a 404.
             cfg.http.prefer405over404 = true;
-            cfg.routes.apiBuilder(() -> routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest,
-                    directory));
+            cfg.routes.apiBuilder(() -> {
+                before(sessions::attach);
+                routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest, directory);
+                accountRoutes(cg, signIn, review);
+                proposeRoutes(propose);
+            });
 
             cfg.routes.exception(Problem.class, (e, ctx) -> Errors.respond(ctx, e));
+            cfg.routes.exception(InvalidForm.class, (e, ctx) -> ProposeRoutes.invalid(e, ctx));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (e instanceof io.javalin.http.MethodNotAllowedResponse) {
                     // Javalin lists the methods the path has in the details; a 405 says them in Allow.
@@ -184,6 +195,34 @@ public final class App {
             get("/tokens", admin::listTokens);
             post("/tokens", admin::issueToken);
         });
+    }
+
+    /**
+     * Signing in and out (browsers), and the curators' review pages: a signed-out browser asking
+     * for one is sent to sign in, an API client gets the 401.
+     */
+    private static void accountRoutes(Copgraph cg, SignInRoutes signIn, ReviewRoutes review) {
+        get(SignInRoutes.PATH, signIn::page);
+        post(SignInRoutes.PATH, signIn::signIn);
+        post("/sign-out", signIn::signOut);
+        guarded("/review", Auth.pageRequires(Role.CURATOR, cg.tokens()), () -> {
+            get(review::queue);
+            get("/{id}", review::proposal);
+        });
+    }
+
+    /**
+     * The proposal forms, generated from the shapes: anyone may read them and post them; a post
+     * is checked (same origin, rate, token) before its body is read.
+     */
+    private static void proposeRoutes(ProposeRoutes propose) {
+        get("/propose", propose::list);
+        path("/propose/{form}", () -> {
+            before(propose::guard);
+            get(propose::form);
+            post(propose::submit);
+        });
+        get("/cops/{slug}/edit", propose::editCop);
     }
 
     /**

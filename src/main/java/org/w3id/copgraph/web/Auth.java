@@ -12,7 +12,8 @@ import org.w3id.copgraph.curation.Role;
 import org.w3id.copgraph.curation.Tokens;
 
 /**
- * Who is calling, from {@code Authorization: Bearer TOKEN}, checked by one before-handler per
+ * Who is calling, from {@code Authorization: Bearer TOKEN} or else from the browser's session
+ * cookie (see {@link Sessions}: a browser signed in at {@code /sign-in}), checked by one before-handler per
  * group of routes. The check runs before any handler, so a request without the role is answered
  * 401 or 403 before its body is read, let alone parsed: what it sent costs nothing and cannot
  * reach a parser (or make it fetch a URL). The handler takes the caller with {@link #caller(Context)}.
@@ -33,10 +34,35 @@ final class Auth {
     /** A before-handler: the group's reads (GET, HEAD) are open; every other method needs {@code role}. */
     static Handler writesRequire(Role role, Tokens tokens) {
         return ctx -> {
-            if (!SAFE_METHODS.contains(ctx.method().name())) {
+            if (!isSafe(ctx)) {
                 authenticate(ctx, role, tokens);
             }
         };
+    }
+
+    /**
+     * A before-handler for pages that need {@code role} (the review pages): as {@link #requires},
+     * but a browser that is not signed in (and sent no token) is sent to the sign-in page, which
+     * brings it back here afterwards. API clients still get the 401.
+     */
+    static Handler pageRequires(Role role, Tokens tokens) {
+        return ctx -> {
+            Caller c = fromRequest(ctx, tokens);
+            if (c.role() == Role.PUBLIC && c.scope() == null && ctx.header("Authorization") == null
+                    && Negotiation.wantsHtml(ctx.header("Accept")) && isSafe(ctx)) {
+                ctx.redirect(SignInRoutes.address(ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString())),
+                        io.javalin.http.HttpStatus.SEE_OTHER);
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            Curation.require(c, role);
+            ctx.attribute(CALLER, c);
+        };
+    }
+
+    /** GET, HEAD and OPTIONS: the methods that change nothing. */
+    static boolean isSafe(Context ctx) {
+        return SAFE_METHODS.contains(ctx.method().name());
     }
 
     /** The caller the group's before-handler let through. */
@@ -49,16 +75,30 @@ final class Auth {
         return c;
     }
 
-    /** The group's caller when a before-handler set one; otherwise the caller the header names. */
+    /** The group's caller when a before-handler set one; otherwise the caller the header or the session names. */
     static Caller caller(Context ctx, Tokens tokens) {
         Caller c = ctx.attribute(CALLER);
-        return c != null ? c : fromHeader(ctx.header("Authorization"), tokens);
+        return c != null ? c : fromRequest(ctx, tokens);
     }
 
     private static void authenticate(Context ctx, Role role, Tokens tokens) {
-        Caller c = fromHeader(ctx.header("Authorization"), tokens);
+        Caller c = fromRequest(ctx, tokens);
         Curation.require(c, role);
         ctx.attribute(CALLER, c);
+    }
+
+    /**
+     * The caller of a request: the bearer token when there is an Authorization header (a bad one
+     * is a 401 even if a session is open: the client said who it is, wrongly), else the browser's
+     * session, else the anonymous reader.
+     */
+    static Caller fromRequest(Context ctx, Tokens tokens) {
+        String header = ctx.header("Authorization");
+        if (header != null && !header.isBlank()) {
+            return fromHeader(header, tokens);
+        }
+        Caller session = Sessions.caller(ctx);
+        return session != null ? session : Caller.ANONYMOUS;
     }
 
     /** No header is the anonymous reader; a header that is not {@code Bearer TOKEN}, or an unknown token, a 401. */

@@ -22,6 +22,9 @@ final class Errors {
     }
 
     static void respond(Context ctx, Problem p) {
+        if (p instanceof Problem.TooManyRequests t) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfterSeconds())));
+        }
         respond(ctx, p.status(), p.code(), p.getMessage(), p.closeMatches());
     }
 

@@ -1,0 +1,177 @@
+package org.w3id.copgraph.proposals;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.w3id.copgraph.model.Iris;
+
+/**
+ * What a proposal would change, against the published data as it is now (read inside one read
+ * transaction of the store). Only source graphs count as "the data": the change log, graph/meta
+ * and the derived metrics are copgraph's own and never proposed to.
+ *
+ * <ul>
+ * <li>{@code new}: everything described is added.</li>
+ * <li>{@code change}: for every IRI the description has statements about, and for each predicate
+ * it gives that IRI, the current statements of that IRI and predicate not in the description are
+ * removed and the described ones not there yet are added. Predicates the description leaves out
+ * are left alone, so a proposal need only say what it changes. Statements of blank nodes come and
+ * go with the statement that reaches them (a place written inline is replaced whole).</li>
+ * <li>{@code remove}: every statement about the target, of the blank nodes and IRIs below it
+ * ({@code target/...}) it reaches, and every statement pointing at it.</li>
+ * </ul>
+ */
+final class Diff {
+
+    record Result(Graph added, Graph removed) {
+    }
+
+    private final DatasetGraph data;
+    private final Iris iris;
+
+    Diff(DatasetGraph data, Iris iris) {
+        this.data = data;
+        this.iris = iris;
+    }
+
+    /** Whether the data holds any statement about {@code iri} (as a subject, in a source graph). */
+    boolean exists(Node iri) {
+        return !current(iri, Node.ANY, Node.ANY).isEmpty();
+    }
+
+    Result added(Graph description) {
+        return new Result(copy(description), GraphFactory.createDefaultGraph());
+    }
+
+    Result change(Graph description) {
+        Graph added = GraphFactory.createDefaultGraph();
+        Graph removed = GraphFactory.createDefaultGraph();
+        Set<Node> subjects = new LinkedHashSet<>();
+        description.find().forEachRemaining(t -> subjects.add(t.getSubject()));
+        for (Node s : subjects) {
+            if (!s.isURI()) {
+                continue;
+            }
+            Set<Node> predicates = new LinkedHashSet<>();
+            description.find(s, Node.ANY, Node.ANY).forEachRemaining(t -> predicates.add(t.getPredicate()));
+            for (Node p : predicates) {
+                for (Triple t : current(s, p, Node.ANY)) {
+                    if (!description.contains(t)) {
+                        removed.add(t);
+                        if (t.getObject().isBlank()) {
+                            closure(t.getObject(), removed);
+                        }
+                    }
+                }
+                description.find(s, p, Node.ANY).forEachRemaining(t -> {
+                    if (current(t.getSubject(), t.getPredicate(), t.getObject()).isEmpty()) {
+                        added.add(t);
+                        if (t.getObject().isBlank()) {
+                            reachable(description, t.getObject(), added);
+                        }
+                    }
+                });
+            }
+        }
+        return new Result(added, removed);
+    }
+
+    Result remove(Node target) {
+        Graph removed = GraphFactory.createDefaultGraph();
+        Deque<Node> todo = new ArrayDeque<>();
+        Set<Node> seen = new HashSet<>();
+        todo.add(target);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!seen.add(n)) {
+                continue;
+            }
+            for (Triple t : current(n, Node.ANY, Node.ANY)) {
+                removed.add(t);
+                Node o = t.getObject();
+                if (o.isBlank() || o.isURI() && below(target, o)) {
+                    todo.add(o);
+                }
+            }
+        }
+        for (Triple t : current(Node.ANY, Node.ANY, target)) {
+            removed.add(t);
+        }
+        return new Result(GraphFactory.createDefaultGraph(), removed);
+    }
+
+    private static boolean below(Node target, Node n) {
+        String t = target.getURI();
+        return n.getURI().startsWith(t + "/") || n.getURI().startsWith(t + "#");
+    }
+
+    /** The statements of the source graphs matching the pattern, each once. */
+    Set<Triple> current(Node s, Node p, Node o) {
+        Set<Triple> out = new LinkedHashSet<>();
+        var it = data.findNG(Node.ANY, s, p, o);
+        try {
+            while (it.hasNext()) {
+                Quad q = it.next();
+                if (q.getGraph().isURI() && !iris.isMaintainedGraph(q.getGraph().getURI())) {
+                    out.add(q.asTriple());
+                }
+            }
+        } finally {
+            org.apache.jena.atlas.iterator.Iter.close(it);
+        }
+        return out;
+    }
+
+    /** The current statements of a blank node and the blank nodes it reaches, into {@code out}. */
+    private void closure(Node blank, Graph out) {
+        Deque<Node> todo = new ArrayDeque<>();
+        Set<Node> seen = new HashSet<>();
+        todo.add(blank);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!seen.add(n)) {
+                continue;
+            }
+            for (Triple t : current(n, Node.ANY, Node.ANY)) {
+                out.add(t);
+                if (t.getObject().isBlank()) {
+                    todo.add(t.getObject());
+                }
+            }
+        }
+    }
+
+    /** The statements of {@code g} about a blank node and the blank nodes it reaches, into {@code out}. */
+    private static void reachable(Graph g, Node blank, Graph out) {
+        Deque<Node> todo = new ArrayDeque<>();
+        Set<Node> seen = new HashSet<>();
+        todo.add(blank);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!seen.add(n)) {
+                continue;
+            }
+            g.find(n, Node.ANY, Node.ANY).forEachRemaining(t -> {
+                out.add(t);
+                if (t.getObject().isBlank()) {
+                    todo.add(t.getObject());
+                }
+            });
+        }
+    }
+
+    private static Graph copy(Graph g) {
+        Graph out = GraphFactory.createDefaultGraph();
+        g.find().forEachRemaining(out::add);
+        return out;
+    }
+}
