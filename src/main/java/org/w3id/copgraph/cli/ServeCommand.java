@@ -68,6 +68,21 @@ final class ServeCommand implements Callable<Integer> {
                     "period (default: ${DEFAULT-VALUE}); older and never-reviewed ones are listed at /review/stale."})
     String staleAfter;
 
+    @Option(names = "--owner-edits-need-review", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = {"Whether a CoP owner's proposals about their own CoP (sent with an owner link) wait for a"
+                    + " curator like anyone's (default: ${DEFAULT-VALUE}).",
+                    "--no-owner-edits-need-review publishes them at once, credited to the owner."})
+    boolean ownerEditsNeedReview;
+
+    @Option(names = "--proposals-per-hour", paramLabel = "N", defaultValue = "30",
+            description = "How many proposals one client address may send per hour after a burst of --proposal-burst"
+                    + " (default: ${DEFAULT-VALUE}); beyond, 429 with Retry-After.")
+    int proposalsPerHour;
+
+    @Option(names = "--proposal-burst", paramLabel = "N", defaultValue = "5",
+            description = "How many proposals one client address may send at once (default: ${DEFAULT-VALUE}).")
+    int proposalBurst;
+
     @Override
     public Integer call() throws InterruptedException {
         StartupClock clock = new StartupClock();
@@ -82,7 +97,9 @@ final class ServeCommand implements Callable<Integer> {
                 .withServing(new Settings.Serving(host, publicUrl == null ? null : PublicUrl.parse(publicUrl), precompute, metricsAtStart))
                 .withSparqlLimits(org.w3id.copgraph.sparql.SparqlLimits.DEFAULT.withMaxQueryBytes(maxQueryBytes)
                         .withResultBuffer(resultBufferBytes))
-                .withStaleAfter(period(staleAfter));
+                .withStaleAfter(period(staleAfter))
+                .withProposing(Settings.Proposing.DEFAULTS.withOwnerEditsNeedReview(ownerEditsNeedReview)
+                        .withRate(proposalBurst, proposalsPerHour));
         Server server = Server.serve(settings, System.err::println, clock::mark);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         // The statement count is on /health, the home page and /metrics (read from the store's bookkeeping).

@@ -410,9 +410,14 @@ public final class Curation {
         } else if (change instanceof Change.AcceptProposal a) {
             // Out of whichever source graphs hold it; what is gone already is simply not there to delete.
             a.removed().find().forEachRemaining(t -> rec.deleteAny(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()));
-            a.added().find().forEachRemaining(t -> rec.add(Quad.create(a.graph(), t)));
-            Node meta = NodeFactory.createURI(iris.metaGraph());
-            a.description().find().forEachRemaining(t -> rec.add(Quad.create(meta, t)));
+            // What a source graph says already is not said again (a proposal that came true meanwhile changes nothing).
+            Graph union = rec.getUnionGraph();
+            a.added().find().filterDrop(union::contains).toList().forEach(t -> rec.add(Quad.create(a.graph(), t)));
+            if (!rec.added().isEmpty() || !rec.removed().isEmpty()) {
+                // Described only when it holds something: a proposal that changes nothing leaves no trace.
+                Node meta = NodeFactory.createURI(iris.metaGraph());
+                a.description().find().forEachRemaining(t -> rec.add(Quad.create(meta, t)));
+            }
         }
     }
 

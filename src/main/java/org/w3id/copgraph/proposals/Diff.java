@@ -52,7 +52,13 @@ final class Diff {
         return new Result(copy(description), GraphFactory.createDefaultGraph());
     }
 
-    Result change(Graph description) {
+    /**
+     * For the target and the IRIs below it, each (subject, predicate) the description gives is
+     * replaced by the described values; statements pointing at the target ({@code ?x p target},
+     * a form's inverse fields) are replaced per predicate the same way; about anything else the
+     * description can only add, so a change to one CoP never takes a value away from another.
+     */
+    Result change(Node target, Graph description) {
         Graph added = GraphFactory.createDefaultGraph();
         Graph removed = GraphFactory.createDefaultGraph();
         Set<Node> subjects = new LinkedHashSet<>();
@@ -61,14 +67,17 @@ final class Diff {
             if (!s.isURI()) {
                 continue;
             }
+            boolean own = s.equals(target) || below(target, s);
             Set<Node> predicates = new LinkedHashSet<>();
             description.find(s, Node.ANY, Node.ANY).forEachRemaining(t -> predicates.add(t.getPredicate()));
             for (Node p : predicates) {
-                for (Triple t : current(s, p, Node.ANY)) {
-                    if (!description.contains(t)) {
-                        removed.add(t);
-                        if (t.getObject().isBlank()) {
-                            closure(t.getObject(), removed);
+                if (own) {
+                    for (Triple t : current(s, p, Node.ANY)) {
+                        if (!description.contains(t)) {
+                            removed.add(t);
+                            if (t.getObject().isBlank()) {
+                                closure(t.getObject(), removed);
+                            }
                         }
                     }
                 }
@@ -80,6 +89,19 @@ final class Diff {
                         }
                     }
                 });
+            }
+        }
+        Set<Node> inverse = new LinkedHashSet<>();
+        description.find(Node.ANY, Node.ANY, target).forEachRemaining(t -> {
+            if (!t.getSubject().equals(target)) {
+                inverse.add(t.getPredicate());
+            }
+        });
+        for (Node p : inverse) {
+            for (Triple t : current(Node.ANY, p, target)) {
+                if (!description.contains(t)) {
+                    removed.add(t);
+                }
             }
         }
         return new Result(added, removed);

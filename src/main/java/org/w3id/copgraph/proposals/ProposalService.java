@@ -6,10 +6,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -17,7 +15,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.graph.compose.Delta;
 import org.apache.jena.irix.IRIs;
 import org.apache.jena.riot.process.normalize.CanonicalizeLiteral;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -132,7 +129,7 @@ public final class ProposalService implements Proposals {
                 }
                 case Proposal.CHANGE -> {
                     requireExists(exists, target);
-                    r = differ.change(description);
+                    r = differ.change(t, description);
                 }
                 default -> {
                     requireExists(exists, target);
@@ -140,9 +137,14 @@ public final class ProposalService implements Proposals {
                 }
             }
             addImpliedTypes(r.added(), differ);
-            preview(d.getUnionGraph(), r);
             return r;
         });
+        // The shapes, on the data as it would be: a proposal that breaks them is refused now, with
+        // the report, so the proposer can mend it rather than a curator finding out later.
+        Shacl.Report report = curation.preview(diff.added(), diff.removed());
+        if (!report.conforms()) {
+            throw new ShapesRefused(report);
+        }
         if (diff.added().isEmpty() && diff.removed().isEmpty()) {
             throw Problem.badRequest("nothing-to-change", "The data already says exactly this about " + target
                     + ": there is nothing to propose.");
@@ -266,33 +268,6 @@ public final class ProposalService implements Proposals {
                     added.add(Triple.create(t.getSubject(), type, implied));
                 }
             }
-        }
-    }
-
-    /**
-     * The shapes, checked on the data as it would be after the proposal (the nodes it touches and
-     * those pointing at them): a proposal that breaks them is refused now, with the report, so the
-     * proposer can mend it rather than a curator finding out later.
-     */
-    private void preview(Graph union, Diff.Result r) {
-        Delta after = new Delta(union);
-        r.removed().find().forEachRemaining(after::delete);
-        r.added().find().forEachRemaining(after::add);
-        Set<Node> touched = new LinkedHashSet<>();
-        r.added().find().forEachRemaining(t -> touched.add(t.getSubject()));
-        r.removed().find().forEachRemaining(t -> {
-            touched.add(t.getSubject());
-            if (!t.getObject().isLiteral()) {
-                touched.add(t.getObject());
-            }
-        });
-        Set<Node> focus = new LinkedHashSet<>(touched);
-        for (Node n : touched) {
-            after.find(Node.ANY, Node.ANY, n).forEachRemaining(t -> focus.add(t.getSubject()));
-        }
-        Shacl.Report report = shapes.get().check(after, focus);
-        if (!report.conforms()) {
-            throw new ShapesRefused(report);
         }
     }
 

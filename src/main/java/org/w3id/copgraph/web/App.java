@@ -62,6 +62,7 @@ public final class App {
         SignInRoutes signIn = new SignInRoutes(cg, sessions);
         ReviewRoutes review = new ReviewRoutes(cg);
         ProposeRoutes propose = new ProposeRoutes(cg);
+        ProposalRoutes proposals = new ProposalRoutes(cg, sessions);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -82,6 +83,7 @@ public final class App {
                 routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest, directory);
                 accountRoutes(cg, signIn, review);
                 proposeRoutes(propose);
+                proposalRoutes(cg, proposals);
             });
 
             cfg.routes.exception(Problem.class, (e, ctx) -> Errors.respond(ctx, e));
@@ -223,6 +225,30 @@ public final class App {
             post(propose::submit);
         });
         get("/cops/{slug}/edit", propose::editCop);
+    }
+
+    /**
+     * Proposals: anyone may send one (checked for origin, rate and size before its body is read);
+     * its status address is open to whoever has it; the list, accept and reject are curators'
+     * (checked before any body is read), as are owner links. An owner link signs its holder in.
+     */
+    private static void proposalRoutes(Copgraph cg, ProposalRoutes proposals) {
+        Handler curator = Auth.requires(Role.CURATOR, cg.tokens());
+        path("/api/proposals", () -> {
+            before("", proposals::intake);
+            get(proposals::list);
+            post(proposals::submit);
+            before("/{id}/accept", curator);
+            before("/{id}/reject", curator);
+            get("/{id}", proposals::status);
+            post("/{id}/accept", proposals::accept);
+            post("/{id}/reject", proposals::reject);
+        });
+        guarded("/api/cops/{slug}/owner-link", curator, () -> {
+            post(proposals::createOwnerLink);
+            delete(proposals::revokeOwnerLinks);
+        });
+        get("/owner/{token}", proposals::ownerSignIn);
     }
 
     /**
