@@ -18,8 +18,9 @@ import org.w3id.copgraph.view.Value;
  * @param removed     how many it removes
  * @param alreadyTrue how many of the added ones the data has already
  * @param alreadyGone how many of the removed ones the data no longer has
+ * @param againstCurrent whether it was compared with the current data (not for a decided proposal)
  */
-public record DiffView(List<Subject> subjects, int added, int removed, int alreadyTrue, int alreadyGone) {
+public record DiffView(List<Subject> subjects, int added, int removed, int alreadyTrue, int alreadyGone, boolean againstCurrent) {
 
     public static final String ADDED = "added";
     public static final String REMOVED = "removed";

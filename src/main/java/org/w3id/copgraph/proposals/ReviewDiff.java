@@ -51,15 +51,15 @@ public final class ReviewDiff {
 
     /** The review page of {@code p}, labels in {@code language} where the data has them. */
     public ReviewView view(Proposal p, String language) {
-        DiffView diff = diff(p.added(), p.removed(), p.target(), language);
+        DiffView diff = diff(p.added(), p.removed(), p.target(), language, p.pending());
         ReviewView.ReportView report = null;
         ReviewView.Decision decision = null;
         if (p.pending()) {
             report = reportView(report(p.added(), p.removed()), p.added(), language);
         } else {
             decision = new ReviewView.Decision(p.reviewer(), String.valueOf(p.decided()), p.comment(),
-                    p.change() == null ? null : Terms.link(iris, p.change(), "change " + Labels.localName(p.change())),
-                    p.graph() == null ? null : Terms.link(iris, p.graph(), "graph " + Labels.localName(p.graph())));
+                    p.change() == null ? null : Terms.link(iris, p.change(), shortName(p.change())),
+                    p.graph() == null ? null : Terms.link(iris, p.graph(), shortName(p.graph())));
         }
         Namer names = new Namer(Labels.of(store, List.of(p.target()), timeoutMillis, language), p.added(), language);
         return new ReviewView(p.id(), p.kind(), link(p.target(), names.label(p.target())), p.proposer(), p.contact(), p.note(),
@@ -109,6 +109,12 @@ public final class ReviewDiff {
         return new ReviewView.ReportView(report.conforms(), List.copyOf(issues));
     }
 
+    /** {@code change/20261201T...} for an IRI under the base, else the IRI. */
+    private String shortName(String iri) {
+        String path = iris.pathOf(iri);
+        return path != null ? path.substring(1).replaceFirst("^id/", "") : iri;
+    }
+
     private static boolean isIri(String s) {
         return s != null && (s.startsWith("http://") || s.startsWith("https://") || s.startsWith("urn:"));
     }
@@ -135,6 +141,15 @@ public final class ReviewDiff {
      * {@code language} where the data has them (null: English first), {@code target} first.
      */
     public DiffView diff(Graph added, Graph removed, String target, String language) {
+        return diff(added, removed, target, language, true);
+    }
+
+    /**
+     * As {@link #diff(Graph, Graph, String, String)}; {@code againstCurrent} false for a decided
+     * proposal: the data has moved on (an accepted one is in it now), so rows are neither marked
+     * nor shown beside the current values.
+     */
+    public DiffView diff(Graph added, Graph removed, String target, String language, boolean againstCurrent) {
         Map<Node, List<Triple>> bySubject = new LinkedHashMap<>();
         Set<Triple> addedSet = new LinkedHashSet<>();
         Set<Triple> removedSet = new LinkedHashSet<>();
@@ -143,7 +158,8 @@ public final class ReviewDiff {
         addedSet.forEach(t -> bySubject.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t));
         removedSet.forEach(t -> bySubject.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t));
 
-        Current now = current(bySubject.keySet(), addedSet, removedSet);
+        Current now = againstCurrent ? current(bySubject.keySet(), addedSet, removedSet)
+                : new Current(Set.of(), Set.copyOf(bySubject.keySet()), List.of());
         Set<String> named = new LinkedHashSet<>();
         for (Triple t : addedSet) {
             collect(t, named);
@@ -173,7 +189,7 @@ public final class ReviewDiff {
                 if (change.equals(DiffView.ADDED) && now.present.contains(t)) {
                     mark = "already true";
                     alreadyTrue++;
-                } else if (change.equals(DiffView.REMOVED) && !now.present.contains(t) && isGround(t)) {
+                } else if (againstCurrent && change.equals(DiffView.REMOVED) && !now.present.contains(t) && isGround(t)) {
                     mark = "already gone";
                     alreadyGone++;
                 }
@@ -188,7 +204,7 @@ public final class ReviewDiff {
                         .thenComparing(x -> x.getValue().link().text().toLowerCase(Locale.ROOT)))
                 .map(Map.Entry::getValue)
                 .toList();
-        return new DiffView(sorted, addedSet.size(), removedSet.size(), alreadyTrue, alreadyGone);
+        return new DiffView(sorted, addedSet.size(), removedSet.size(), alreadyTrue, alreadyGone, againstCurrent);
     }
 
     private static int order(Triple t, Set<Triple> added, Set<Triple> removed) {

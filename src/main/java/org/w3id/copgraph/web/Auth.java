@@ -55,6 +55,11 @@ final class Auth {
                 ctx.skipRemainingHandlers();
                 return;
             }
+            if (c.scope() != null && !c.role().allows(role)) {
+                // Signed in, as a CoP's owner: who they are is known, and it is not enough (not "sign in first").
+                throw new Problem(Problem.Kind.FORBIDDEN, "forbidden", "You are signed in as the owner of one CoP ("
+                        + c.name() + "); this page is for " + role.name().toLowerCase(java.util.Locale.ROOT) + "s.");
+            }
             Curation.require(c, role);
             ctx.attribute(CALLER, c);
         };

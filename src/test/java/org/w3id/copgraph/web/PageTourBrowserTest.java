@@ -82,6 +82,7 @@ class PageTourBrowserTest {
                 Arguments.of("fragments", "/fragments", "ragment", "form"),
                 Arguments.of("dumps", "/dumps/", "ump", "table tr"),
                 Arguments.of("api-docs", "/api/docs", "", "main"),
+                Arguments.of("sign-in", "/sign-in?return=%2Freview", "Sign in", "form input#token"),
                 Arguments.of("error-page", "/id/cop/no-such-cop", "404", "main a[href='/']"),
                 Arguments.of("api-error-page", "/api/queries/no-such-query", "404", "main a[href='/']"));
     }

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3id.copgraph.Http;
 import org.w3id.copgraph.WritableServer;
+import org.w3id.copgraph.curation.Caller;
+import org.w3id.copgraph.proposals.Proposal;
+import org.w3id.copgraph.proposals.ProposalInput;
 
 /** Browser sign-in: the session cookie, what it lets a browser do, and the checks around it. */
 class SignInHttpTest {
@@ -104,6 +109,47 @@ class SignInHttpTest {
         HttpResponse<String> api = server.http().get("/review", "Accept", "application/json");
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.body()).contains("token-required");
+    }
+
+    @Test
+    void aSignedInCuratorSeesTheQueueAndAProposalButCannotBeMadeToAcceptItFromAnotherSite() {
+        Proposal p = server.cg().proposals().submit(new ProposalInput("change", "https://w3id.org/copgraph/id/cop/urbana",
+                RDFParser.fromString("<https://w3id.org/copgraph/id/cop/urbana> <http://purl.org/dc/terms/description>"
+                        + " \"Meets monthly.\"@en .", Lang.TURTLE).toGraph(), "Ana", null, null),
+                Caller.ANONYMOUS, "sign-in-test");
+        String cookie = cookieOf(signIn(server.curator()));
+        HttpResponse<String> queue = server.http().get("/review", "Cookie", cookie, "Accept", HTML);
+        assertThat(queue.statusCode()).isEqualTo(200);
+        assertThat(queue.body()).contains("href=\"/review/" + p.id() + "\"").contains(">UrbanA Community of Practice</a>");
+        HttpResponse<String> page = server.http().get("/review/" + p.id(), "Cookie", cookie, "Accept", HTML);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Meets monthly.").contains(">description</a>");
+
+        HttpResponse<String> forged = server.http().post("/api/proposals/" + p.id() + "/accept", "application/x-www-form-urlencoded",
+                "comment=yes", "Cookie", cookie, "Origin", "https://evil.example", "Accept", HTML);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(server.cg().proposals().get(p.id()).orElseThrow().pending()).isTrue();
+
+        HttpResponse<String> missing = server.http().get("/review/no-such-id", "Cookie", cookie, "Accept", HTML);
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anOwnerSignedInByTheirLinkIsShownAsOwnerAndMayNotReview() {
+        // An owner link goes to a CoP's contact person: give UrbanA one first.
+        server.cg().curation().apply(new Caller("rosa", org.w3id.copgraph.curation.Role.CURATOR),
+                new org.w3id.copgraph.curation.Change.SparqlUpdate("INSERT DATA { GRAPH <https://w3id.org/copgraph/graph/owner-test> {"
+                        + " <https://w3id.org/copgraph/id/cop/urbana> <https://w3id.org/copgraph/ontology#contactPerson>"
+                        + " <https://w3id.org/copgraph/id/person/pauliina-helle> } }"));
+        var link = server.cg().ownerLinks().create("https://w3id.org/copgraph/id/cop/urbana",
+                new Caller("rosa", org.w3id.copgraph.curation.Role.CURATOR));
+        HttpResponse<String> in = server.http().get(link.path(), "Accept", HTML);
+        assertThat(in.statusCode()).isEqualTo(303);
+        String cookie = cookieOf(in);
+        HttpResponse<String> home = server.http().get("/", "Cookie", cookie, "Accept", HTML);
+        assertThat(home.body()).contains("(owner)").doesNotContain("href=\"/review\"");
+        HttpResponse<String> review = server.http().get("/review", "Cookie", cookie, "Accept", HTML);
+        assertThat(review.statusCode()).isEqualTo(403);
     }
 
     @Test
