@@ -43,6 +43,8 @@ public final class Copgraph implements AutoCloseable {
     private final PrivateStore privateStore;
     private final ProposalService proposals;
     private final OwnerLinks ownerLinks;
+    private final org.w3id.copgraph.freshness.Freshness freshness;
+    private final org.w3id.copgraph.freshness.CopFeed copFeed;
     private volatile Precomputation precomputation;
     private volatile PublicUrl listening;
     private boolean backgroundStarted;
@@ -73,6 +75,9 @@ public final class Copgraph implements AutoCloseable {
         this.ownerLinks = new OwnerLinks(store, privateStore, settings.iris());
         // The event stream hears of every change inside the change's own transaction.
         curation.addListener(harvest.stream());
+        this.freshness = new org.w3id.copgraph.freshness.Freshness(store, curation, settings.iris(), settings.staleAfter(),
+                harvest.stream(), java.time.Clock.systemUTC(), settings.queryTimeoutMillis());
+        this.copFeed = new org.w3id.copgraph.freshness.CopFeed(freshness);
     }
 
     /** Opens the store of {@code settings} without loading anything into it. */
@@ -266,6 +271,16 @@ public final class Copgraph implements AutoCloseable {
     /** Owner links: a CoP's contact person signs in as its owner. */
     public OwnerLinks ownerLinks() {
         return ownerLinks;
+    }
+
+    /** Confirming CoPs still accurate, the stale list, removals with a reason. */
+    public org.w3id.copgraph.freshness.Freshness freshness() {
+        return freshness;
+    }
+
+    /** The Atom feed's entries: new, changed, stale and removed CoPs. */
+    public org.w3id.copgraph.freshness.CopFeed copFeed() {
+        return copFeed;
     }
 
     /** Dumps, VoID/DCAT, the event stream and fragments, for harvesting partners. */

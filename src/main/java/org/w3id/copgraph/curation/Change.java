@@ -7,7 +7,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 /** A change a curator asks for; {@link Curation#apply} is the one way any of them is made. */
 public sealed interface Change {
 
-    /** A short name for the change log: update, graph-put, graph-post, graph-delete, import, load, restore. */
+    /** A short name for the change log: update, graph-put, graph-post, graph-delete, import, load, restore, confirm, remove. */
     String operation();
 
     /** A SPARQL 1.1 Update request. */
@@ -67,6 +67,34 @@ public sealed interface Change {
                           java.util.List<ChangeRecord.Credit> credits) implements Change {
         public String operation() {
             return "proposal";
+        }
+    }
+
+    /**
+     * Confirming a CoP's entry "still accurate" on {@code date}: its {@code cop:lastReviewed} in the
+     * reviews graph ({@code Iris#reviewsGraph}) becomes that date. A curator's, or the CoP's owner's.
+     */
+    record ConfirmReview(Node cop, java.time.LocalDate date) implements Change {
+        public String operation() {
+            return "confirm";
+        }
+    }
+
+    /**
+     * Removing a CoP from the data, and what only it used (see {@link CopRemoval}), for a
+     * {@code reason} the change log keeps (and the event stream's tombstone shows).
+     */
+    record RemoveCop(Node cop, String reason) implements Change {
+        public RemoveCop {
+            if (reason == null || reason.isBlank()) {
+                throw org.w3id.copgraph.Problem.badRequest("reason-required", "Say why the CoP is removed: the field"
+                        + " 'reason' (it is kept in the change log and shown in the event stream and the feed).");
+            }
+            reason = reason.strip();
+        }
+
+        public String operation() {
+            return "remove";
         }
     }
 }

@@ -76,6 +76,17 @@ public final class ChangeLog {
         return iris.resource("agent", "proposer-" + name.replaceAll("[^A-Za-z0-9._-]", "-"));
     }
 
+    /**
+     * What a removal adds to its activity: the CoP it removed ({@code prov:invalidated}) and why
+     * ({@code cop:removalReason}), for the event stream's tombstone, the feed and the 410 page.
+     */
+    void removal(DatasetGraph dsg, ChangeRecord r, Node cop, String reason) {
+        Graph g = dsg.getGraph(uri(iris.changesGraph()));
+        Node a = uri(r.activity());
+        g.add(a, uri(PROV + "invalidated"), cop);
+        g.add(a, uri(Cop.removalReason), NodeFactory.createLiteralString(reason));
+    }
+
     private static Node uri(String iri) {
         return NodeFactory.createURI(iri);
     }

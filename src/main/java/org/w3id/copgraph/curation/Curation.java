@@ -93,10 +93,7 @@ public final class Curation {
     }
 
     public ChangeRecord apply(Caller caller, Change change) {
-        // An owner may publish a proposal about their own CoP (when the server lets owners edit without review).
-        if (!(change instanceof Change.AcceptProposal a && OwnerScope.covers(caller.scope(), a.added(), a.removed()))) {
-            require(caller, Role.CURATOR);
-        }
+        authorize(caller, change);
         UpdateRequest update = change instanceof Change.SparqlUpdate u ? parseUpdate(u.request()) : null;
         if (update != null) {
             update = policy.check(update);
@@ -124,6 +121,21 @@ public final class Curation {
         require(caller, Role.ADMIN);
         Change.Restore change = new Change.Restore(backup, force);
         return write(caller, change, rec -> replaceWithBackup(rec, backup), force);
+    }
+
+    /**
+     * Changes are a curator's; confirming a CoP still accurate is also its owner's (a token scoped
+     * to that CoP, see {@link Caller#owns}).
+     */
+    private static void authorize(Caller caller, Change change) {
+        if (change instanceof Change.ConfirmReview c && c.cop().isURI() && caller.owns(c.cop().getURI())) {
+            return;
+        }
+        // An owner may publish a proposal about their own CoP (when the server lets owners edit without review).
+        if (change instanceof Change.AcceptProposal a && OwnerScope.covers(caller.scope(), a.added(), a.removed())) {
+            return;
+        }
+        require(caller, Role.CURATOR);
     }
 
     /** A change that names a maintained graph as the graph it writes is refused before anything runs. */
@@ -385,6 +397,10 @@ public final class Curation {
                 throw Problem.notFound("no-such-graph", "There is no graph " + d.graph().getURI() + " to delete.");
             }
             rec.deleteAny(d.graph(), Node.ANY, Node.ANY, Node.ANY);
+        } else if (change instanceof Change.ConfirmReview c) {
+            confirm(rec, c);
+        } else if (change instanceof Change.RemoveCop r) {
+            CopRemoval.remove(rec, r.cop(), NodeFactory.createURI(iris.networkMetricsGraph()));
         } else if (change instanceof Change.Import i) {
             List<Node> graphs = new ArrayList<>();
             i.data().listGraphNodes().forEachRemaining(graphs::add);
@@ -421,6 +437,26 @@ public final class Curation {
         }
     }
 
+    /**
+     * The CoP's {@code cop:lastReviewed} in the reviews graph becomes the date; the graph is
+     * described in graph/meta with the first confirmation, as every source graph is.
+     */
+    private void confirm(RecordingDatasetGraph rec, Change.ConfirmReview c) {
+        Node cop = c.cop();
+        if (!rec.contains(Node.ANY, cop, org.apache.jena.vocabulary.RDF.type.asNode(), NodeFactory.createURI(org.w3id.copgraph.model.Cop.CommunityOfPractice))) {
+            throw Problem.notFound("no-such-cop", "There is no CoP " + cop.getURI() + " to confirm.");
+        }
+        Node reviews = NodeFactory.createURI(iris.reviewsGraph());
+        Node lastReviewed = NodeFactory.createURI(org.w3id.copgraph.model.Cop.lastReviewed);
+        rec.deleteAny(reviews, cop, lastReviewed, Node.ANY);
+        rec.add(reviews, cop, lastReviewed, NodeFactory.createLiteralDT(c.date().toString(),
+                org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate));
+        Node meta = NodeFactory.createURI(iris.metaGraph());
+        if (!rec.base().contains(meta, reviews, Node.ANY, Node.ANY)) {
+            ReviewsGraph.describe(iris, Instant.now(), c.date()).forEach(rec::add);
+        }
+    }
+
     private void checkGraphs(RecordingDatasetGraph rec, Change change) {
         for (Set<Quad> set : List.of(rec.added(), rec.removed())) {
             for (Quad q : set) {
@@ -451,6 +487,10 @@ public final class Curation {
         }
         if (change instanceof Change.AcceptProposal a) {
             return q.getSubject().equals(a.graph());
+        }
+        if (change instanceof Change.ConfirmReview) {
+            // The reviews graph's own description, written with its first statement.
+            return q.getSubject().isURI() && q.getSubject().getURI().equals(iris.reviewsGraph());
         }
         if (change instanceof Change.Import i) {
             return !i.operation().equals("import") || !q.getSubject().equals(q.getGraph())
@@ -503,6 +543,9 @@ public final class Curation {
         ChangeRecord record = new ChangeRecord(activity, change.operation(), caller.name(), now,
                 rec.added().size(), rec.removed().size(), List.copyOf(graphs), res, credits);
         new ChangeLog(iris).write(dsg, record);
+        if (change instanceof Change.RemoveCop r) {
+            new ChangeLog(iris).removal(dsg, record, r.cop(), r.reason());
+        }
         return record;
     }
 }

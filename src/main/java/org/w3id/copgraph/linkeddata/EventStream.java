@@ -34,7 +34,8 @@ import org.w3id.copgraph.store.Store;
  * of the resource ({@code dcterms:isVersionOf} it, stamped {@code prov:generatedAtTime}, with a
  * {@code prov:Generation} naming the activity of the change log), carrying a copy of the
  * resource's statements (with their blank-node closure) as they stood after the change. A
- * resource left with no statements gets a tombstone member typed {@code as:Delete}.
+ * resource left with no statements gets a tombstone member typed {@code as:Delete}, with the
+ * change's {@code cop:removalReason} when it was removed for one (a CoP's removal).
  *
  * <p>Members live in the stored default graph, which the SPARQL union default graph hides, so
  * version copies never show up in queries; backups carry them, so the stream survives a restore.
@@ -59,6 +60,7 @@ public final class EventStream implements ChangeListener {
     private static final Node TIME = uri(Cop.provGeneratedAtTime);
     private static final Node GENERATION = uri(Cop.provQualifiedGeneration);
     private static final Node DELETE = AS.Delete.asNode();
+    private static final Node REMOVAL_REASON = uri(Cop.removalReason);
     private static final Set<Node> VERSION_METADATA = Set.of(VERSION_OF, TIME, GENERATION);
 
     private final Store store;
@@ -110,6 +112,11 @@ public final class EventStream implements ChangeListener {
             Node v = uri(memberIri(n));
             if (now.isEmpty()) {
                 sys.add(v, RDF.type.asNode(), DELETE);
+                // A removal says why (the change log's cop:removalReason), so a harvester can tell its users.
+                Node reason = value(dsg.getGraph(uri(iris.changesGraph())), activity, REMOVAL_REASON);
+                if (reason != null) {
+                    sys.add(v, REMOVAL_REASON, reason);
+                }
             } else {
                 copyOnto(now, resource, v, sys);
             }
@@ -197,6 +204,34 @@ public final class EventStream implements ChangeListener {
     /** How many members the stream holds. */
     public long size() {
         return store.read(d -> longValue(d.getDefaultGraph(), STATE, COUNT));
+    }
+
+    /**
+     * The resource's description as its newest version that is not a tombstone holds it (what a
+     * removed resource said about itself before it was removed); empty when the stream has none.
+     */
+    public Graph lastDescription(String iri) {
+        Node resource = uri(iri);
+        return store.read(d -> {
+            Graph sys = d.getDefaultGraph();
+            Node best = null;
+            long bestSeq = -1;
+            var it = sys.find(Node.ANY, VERSION_OF, resource);
+            try {
+                while (it.hasNext()) {
+                    Node v = it.next().getSubject();
+                    Node seq = value(sys, v, SEQ);
+                    long n = seq == null ? -1 : Long.parseLong(seq.getLiteralLexicalForm());
+                    if (n > bestSeq && !isTombstone(sys, v)) {
+                        best = v;
+                        bestSeq = n;
+                    }
+                }
+            } finally {
+                Iter.close(it);
+            }
+            return best == null ? GraphFactory.createDefaultGraph() : versionState(sys, best, resource);
+        });
     }
 
     /** A page of the stream and whether it is full (and so will never change). */

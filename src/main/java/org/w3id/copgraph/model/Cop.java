@@ -34,6 +34,12 @@ public final class Cop {
     public static final String changedGraph = NS + "changedGraph";
     public static final String changedResource = NS + "changedResource";
 
+    // Freshness: why a CoP was removed (lastReviewed is above, with the directory's terms).
+    public static final String removalReason = NS + "removalReason";
+    public static final String contactPerson = NS + "contactPerson";
+    public static final String domain = NS + "domain";
+    public static final String SourceGraph = NS + "SourceGraph";
+
     /** SPARQL 1.1 Service Description, for what {@code /sparql} says about itself. */
     public static final String SD = "http://www.w3.org/ns/sparql-service-description#";
     /** W3C's unique IRIs for media formats, which SD's resultFormat points to. */

@@ -70,6 +70,14 @@ public record Iris(String base) {
         return graph("changes");
     }
 
+    /**
+     * The source graph of reviews: each CoP's {@code cop:lastReviewed}, written only by confirming
+     * it "still accurate" (or accepting a reviewed change) through the one write path.
+     */
+    public String reviewsGraph() {
+        return graph("reviews");
+    }
+
     /** The derived graph of network metrics (see {@code network.MetricsGraph}). */
     public String networkMetricsGraph() {
         return graph("network-metrics");

@@ -63,6 +63,7 @@ public final class App {
         ReviewRoutes review = new ReviewRoutes(cg);
         ProposeRoutes propose = new ProposeRoutes(cg);
         ProposalRoutes proposals = new ProposalRoutes(cg, sessions);
+        FreshnessRoutes freshness = new FreshnessRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -80,7 +81,8 @@ public final class App {
             cfg.http.prefer405over404 = true;
             cfg.routes.apiBuilder(() -> {
                 before(sessions::attach);
-                routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest, directory);
+                routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest, directory,
+                        freshness);
                 accountRoutes(cg, signIn, review);
                 proposeRoutes(propose);
                 proposalRoutes(cg, proposals);
@@ -123,7 +125,8 @@ public final class App {
      */
     private static void routes(Copgraph cg, PrometheusMeterRegistry metrics, QueryRoutes queries, WriteRoutes writes,
                                AdminRoutes admin, HomePage home, NetworkRoutes network, WorkbenchRoutes workbench,
-                               LinkedDataRoutes linkedData, HarvestRoutes harvest, DirectoryRoutes directory) {
+                               LinkedDataRoutes linkedData, HarvestRoutes harvest, DirectoryRoutes directory,
+                               FreshnessRoutes freshness) {
         Tokens tokens = cg.tokens();
         before(App::refuseMalformedPath);
         before(ctx -> Negotiation.requireSomeMediaRange(ctx.header("Accept")));
@@ -189,6 +192,16 @@ public final class App {
             delete(writes::deleteGraph);
         });
         guarded("/api/imports", curatorWrites, () -> post(writes::importData));
+
+        // Freshness: confirming (a curator, or the CoP's owner) and removing (a curator), checked before the body is read.
+        path("/api/cops/{slug}", () -> {
+            before("/confirm", freshness.confirmGuard(tokens));
+            post("/confirm", freshness::confirm);
+            before("/remove", Auth.requires(Role.CURATOR, tokens));
+            post("/remove", freshness::remove);
+        });
+        guarded("/review/stale", Auth.requires(Role.CURATOR, tokens), () -> get(freshness::stale));
+        get("/feeds/cops.atom", freshness::feed);
 
         // Administration: an admin's token for everything, reads included (a backup is the whole store).
         guarded("/api/admin", Auth.requires(Role.ADMIN, tokens), () -> {

@@ -65,6 +65,19 @@ final class Auth {
         };
     }
 
+    /**
+     * A before-handler for a write whose permission depends on what it is about (an owner may
+     * confirm their own CoP): {@code check} throws the 401/403, before the body is read.
+     */
+    static Handler checks(Tokens tokens, java.util.function.BiConsumer<Context, Caller> check) {
+        return ctx -> {
+            // The session too (not only the header): a signed-in curator or owner confirms from the CoP's page.
+            Caller c = fromRequest(ctx, tokens);
+            check.accept(ctx, c);
+            ctx.attribute(CALLER, c);
+        };
+    }
+
     /** GET, HEAD and OPTIONS: the methods that change nothing. */
     static boolean isSafe(Context ctx) {
         return SAFE_METHODS.contains(ctx.method().name());

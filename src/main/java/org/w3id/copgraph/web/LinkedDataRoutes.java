@@ -49,16 +49,62 @@ final class LinkedDataRoutes {
         try {
             format = negotiate(ctx, DocumentFormat.RESOURCE);
             Description d = descriptions.describe(iris.forPath(ctx.path()), pageParam(ctx));
+            if (d.statements().isEmpty() && ctx.path().startsWith("/id/cop/")) {
+                // Only pointed to (by the change log, say): a CoP removed for a reason is gone, not just unknown.
+                Problem gone = gone(Problem.notFound("unknown-resource", "Nothing about " + d.iri()), d.iri());
+                if (gone.kind() == Problem.Kind.GONE) {
+                    throw gone;
+                }
+            }
             ctx.header("Link", alternates(ctx.path(), DocumentFormat.RESOURCE));
             if (format == DocumentFormat.HTML) {
                 String jsonLd = documents.jsonLd().compact(ResourceView.graphOf(d), null);
-                Pages.html(ctx, "resource", ResourceView.of(d, iris, ctx.path(), jsonLd));
+                java.util.Map<String, Object> params = new java.util.HashMap<>();
+                params.put("view", ResourceView.of(d, iris, ctx.path(), jsonLd));
+                params.put("review", reviewBox(ctx, iris.forPath(ctx.path())));
+                Pages.html(ctx, "resource", params);
             } else {
                 respond(ctx, format, documents.write(d, format, origin() + CONTEXT_PATH));
             }
         } catch (Problem p) {
-            Errors.respondForDocument(ctx, p, format == null ? null : format.mediaType);
+            Errors.respondForDocument(ctx, gone(p, iris.forPath(ctx.path())), format == null ? null : format.mediaType);
         }
+    }
+
+    /**
+     * A CoP's freshness on its page; the "Still accurate" button only for a curator or its owner,
+     * so such a page is private to the one who asked.
+     */
+    private org.w3id.copgraph.freshness.ReviewBox reviewBox(Context ctx, String iri) {
+        if (!ctx.path().startsWith("/id/cop/")) {
+            return null;
+        }
+        org.w3id.copgraph.curation.Caller viewer;
+        try {
+            viewer = Auth.caller(ctx, cg.tokens());
+        } catch (Problem e) {
+            // A bad token does not hide a public page: it is shown as to anyone.
+            viewer = org.w3id.copgraph.curation.Caller.ANONYMOUS;
+        }
+        var box = cg.freshness().reviewBox(iri, viewer);
+        if (box != null && box.mayConfirm()) {
+            ctx.header("Cache-Control", "private, no-store");
+        }
+        return box;
+    }
+
+    /** A resource that is not there because it was removed (for a reason) is 410 Gone, with the reason. */
+    private Problem gone(Problem p, String iri) {
+        if (p.kind() != Problem.Kind.NOT_FOUND || !isResource(iri)) {
+            return p;
+        }
+        return cg.freshness().removal(iri).map(r -> new Problem(Problem.Kind.GONE, "removed", "This CoP was removed from"
+                + " the graph on " + r.time().toString().substring(0, 10) + (r.agent() == null ? "" : " by " + r.agent())
+                + ". Reason: " + r.reason() + " Its history stays in the event stream (/ldes) and the change log.")).orElse(p);
+    }
+
+    private boolean isResource(String iri) {
+        return iris.isResource(iri);
     }
 
     void ontology(Context ctx) {

@@ -29,6 +29,13 @@ final class Pages {
         return out.toString();
     }
 
+    /** A page of a template with several parameters, by name (a null value is the template's default). */
+    static void html(Context ctx, String template, java.util.Map<String, Object> params) {
+        StringOutput out = new StringOutput(8192);
+        ENGINE.render(template + ".jte", params, out);
+        ctx.html(out.toString());
+    }
+
     /** Answers with the page: {@code text/html; charset=utf-8}. */
     static void html(Context ctx, String template, Object model) {
         ctx.html(render(template, model));
