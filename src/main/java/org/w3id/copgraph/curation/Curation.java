@@ -1,6 +1,7 @@
 package org.w3id.copgraph.curation;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -433,6 +434,16 @@ public final class Curation {
                 // Described only when it holds something: a proposal that changes nothing leaves no trace.
                 Node meta = NodeFactory.createURI(iris.metaGraph());
                 a.description().find().forEachRemaining(t -> rec.add(Quad.create(meta, t)));
+                // A CoP whose entry a reviewer (or its owner) has just looked at and published is
+                // reviewed today: accepting is one of the two ways cop:lastReviewed is written.
+                Node copClass = NodeFactory.createURI(org.w3id.copgraph.model.Cop.CommunityOfPractice);
+                java.util.Set<Node> subjects = new java.util.LinkedHashSet<>();
+                a.added().find().forEachRemaining(t -> subjects.add(t.getSubject()));
+                a.removed().find().forEachRemaining(t -> subjects.add(t.getSubject()));
+                LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+                subjects.stream().filter(Node::isURI)
+                        .filter(cop -> rec.contains(Node.ANY, cop, org.apache.jena.vocabulary.RDF.type.asNode(), copClass))
+                        .forEach(cop -> markReviewed(rec, cop, today));
             }
         }
     }
@@ -446,14 +457,19 @@ public final class Curation {
         if (!rec.contains(Node.ANY, cop, org.apache.jena.vocabulary.RDF.type.asNode(), NodeFactory.createURI(org.w3id.copgraph.model.Cop.CommunityOfPractice))) {
             throw Problem.notFound("no-such-cop", "There is no CoP " + cop.getURI() + " to confirm.");
         }
+        markReviewed(rec, cop, c.date());
+    }
+
+    /** {@code cop:lastReviewed} of {@code cop} in the reviews graph becomes {@code date} (confirming, accepting). */
+    private void markReviewed(RecordingDatasetGraph rec, Node cop, LocalDate date) {
         Node reviews = NodeFactory.createURI(iris.reviewsGraph());
         Node lastReviewed = NodeFactory.createURI(org.w3id.copgraph.model.Cop.lastReviewed);
         rec.deleteAny(reviews, cop, lastReviewed, Node.ANY);
-        rec.add(reviews, cop, lastReviewed, NodeFactory.createLiteralDT(c.date().toString(),
+        rec.add(reviews, cop, lastReviewed, NodeFactory.createLiteralDT(date.toString(),
                 org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate));
         Node meta = NodeFactory.createURI(iris.metaGraph());
-        if (!rec.base().contains(meta, reviews, Node.ANY, Node.ANY)) {
-            ReviewsGraph.describe(iris, Instant.now(), c.date()).forEach(rec::add);
+        if (!rec.base().contains(meta, reviews, Node.ANY, Node.ANY) && !rec.contains(meta, reviews, Node.ANY, Node.ANY)) {
+            ReviewsGraph.describe(iris, Instant.now(), date).forEach(rec::add);
         }
     }
 
@@ -486,7 +502,8 @@ public final class Curation {
             return true;
         }
         if (change instanceof Change.AcceptProposal a) {
-            return q.getSubject().equals(a.graph());
+            // Its own graph's description, and the reviews graph's (with the first CoP it marks reviewed).
+            return q.getSubject().equals(a.graph()) || q.getSubject().isURI() && q.getSubject().getURI().equals(iris.reviewsGraph());
         }
         if (change instanceof Change.ConfirmReview) {
             // The reviews graph's own description, written with its first statement.
