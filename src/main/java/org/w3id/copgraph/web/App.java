@@ -200,7 +200,8 @@ public final class App {
             before("/remove", Auth.requires(Role.CURATOR, tokens));
             post("/remove", freshness::remove);
         });
-        guarded("/review/stale", Auth.requires(Role.CURATOR, tokens), () -> get(freshness::stale));
+        // As the other review pages: a signed-out browser is sent to sign in (and brought back), not shown a 401.
+        guarded("/review/stale", Auth.pageRequires(Role.CURATOR, tokens), () -> get(freshness::stale));
         get("/feeds/cops.atom", freshness::feed);
 
         // Administration: an admin's token for everything, reads included (a backup is the whole store).
