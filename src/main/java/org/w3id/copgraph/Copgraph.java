@@ -59,12 +59,12 @@ public final class Copgraph implements AutoCloseable {
         // The curated queries are parsed beside the seed load: only the web app and `query` need them.
         this.queries = inBackground("curated-queries",
                 () -> CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis(), answersDir));
-        this.network = Network.on(store, settings.queryTimeoutMillis());
+        this.textSearch = new TextSearch(store, settings.queryTimeoutMillis());
+        this.network = Network.on(store, settings.queryTimeoutMillis(), textSearch);
         this.metricsGraph = new MetricsGraph(store, settings.iris(), network);
         this.harvest = new Harvest(store, settings.iris(), this::publicUrl, dumpsDir, settings.queryTimeoutMillis());
         this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
                 settings.queryTimeoutMillis());
-        this.textSearch = new TextSearch(store, settings.queryTimeoutMillis());
         // /cops?q= asks the text index when the store has one; without it (a remote store) a scan of
         // every literal per search would be slow, so the directory matches the words of its own index.
         this.directory = new Directory(store, settings.iris(), settings.queryTimeoutMillis(), settings.staleAfter(),

@@ -149,6 +149,7 @@ public final class Benchmark {
             f.precomputed = cg.queries().precompute(cg.store());
             f.precomputeMs = (System.nanoTime() - p0) / 1_000_000;
             log.printf("precomputed %d curated first pages: %d ms%n", f.precomputed, f.precomputeMs);
+            new SearchBench(log).run(f, cg, home, o.seed());
         }
         tdbloader(f, data, statements, dir);
         Path dump = dir.resolve("store.nq");

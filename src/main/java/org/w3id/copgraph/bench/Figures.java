@@ -45,6 +45,9 @@ final class Figures {
     record NetworkRow(String what, String figure) {
     }
 
+    /** Label search: the text index beside the scan (what, figure), in the order measured. */
+    final List<NetworkRow> search = new ArrayList<>();
+
     Figures(int cops) {
         this.cops = cops;
     }

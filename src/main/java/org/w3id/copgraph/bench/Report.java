@@ -42,6 +42,7 @@ final class Report {
             examples(md, f);
             mixed(md, f, peers);
             network(md, f);
+            search(md, f);
             if (!f.notes.isEmpty()) {
                 md.append("\nNotes:\n\n");
                 f.notes.forEach(n -> md.append("- ").append(n).append('\n'));
@@ -75,6 +76,15 @@ final class Report {
         md.append("\n### Network (copgraph serve started normally: the metrics graph is computed in the background)\n\n")
                 .append("| figure | value |\n|---|---:|\n");
         f.network.forEach(r -> md.append("| ").append(r.what()).append(" | ").append(r.figure()).append(" |\n"));
+    }
+
+    private static void search(StringBuilder md, Figures f) {
+        if (f.search.isEmpty()) {
+            return;
+        }
+        md.append("\n### Label search (in process, on the loaded store; 20 hits)\n\n")
+                .append("| method | figure |\n|---|---:|\n");
+        f.search.forEach(r -> md.append("| ").append(r.what()).append(" | ").append(r.figure()).append(" |\n"));
     }
 
     private static void starts(StringBuilder md, Figures f) {

@@ -27,6 +27,7 @@ import org.jgrapht.graph.SimpleGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.search.TextSearch;
 import org.w3id.copgraph.store.Store;
 
 /**
@@ -60,15 +61,28 @@ public final class Network {
     private final Cache<Key, Metrics> metrics = Caffeine.newBuilder().maximumSize(32).softValues().build();
     private final Cache<Key, Graph<String, Edge>> graphs = Caffeine.newBuilder().maximumSize(2).softValues().build();
 
-    private Network(Supplier<Object> version, Supplier<Facts> reader) {
+    /** Finds resources by name and description for {@link #search}; null: labels are scanned. */
+    private final TextSearch text;
+
+    private Network(Supplier<Object> version, Supplier<Facts> reader, TextSearch text) {
         this.version = version;
         this.reader = reader;
+        this.text = text;
+    }
+
+    private Network(Supplier<Object> version, Supplier<Facts> reader) {
+        this(version, reader, null);
     }
 
     /** The network of the data in {@code store}, rebuilt whenever {@link Store#lastModified()} changes. */
     public static Network on(Store store, long queryTimeoutMillis) {
+        return on(store, queryTimeoutMillis, null);
+    }
+
+    /** As {@link #on(Store, long)}, searching with {@code text} (the store's full-text search). */
+    public static Network on(Store store, long queryTimeoutMillis, TextSearch text) {
         FactsReader r = new FactsReader(store, queryTimeoutMillis);
-        return new Network(() -> Objects.requireNonNullElse((Object) store.lastModified(), Instant.EPOCH), r::read);
+        return new Network(() -> Objects.requireNonNullElse((Object) store.lastModified(), Instant.EPOCH), r::read, text);
     }
 
     /** A network of fixed facts (benchmarks, tests of the algorithms). */
@@ -325,11 +339,19 @@ public final class Network {
         });
     }
 
-    /** Resources whose label contains {@code text} (any case), CoPs first, then shortest labels. */
+    /**
+     * The explorer's Find box: nodes found by the full-text search (names, alternative names and
+     * descriptions, every language, see {@link TextSearch}), in its order, except that a node
+     * named exactly {@code text} or whose IRI ends in it ("urbana") comes first, and a CoP before
+     * other kinds. Without a full-text search: nodes whose label contains the text.
+     */
     public List<Node> search(String text, Set<NodeType> types, int limit) {
         String q = text.trim().toLowerCase(Locale.ROOT);
         if (q.isEmpty()) {
             throw Problem.badRequest("bad-parameter", "Parameter 'q' must not be empty; give part of a name, e.g. q=urban.");
+        }
+        if (this.text != null) {
+            return found(text.trim(), q, types, limit);
         }
         return facts().nodes().values().stream()
                 .filter(n -> types.isEmpty() || types.contains(n.type()))
@@ -337,6 +359,32 @@ public final class Network {
                 .sorted(Comparator.comparing((Node n) -> n.type() != NodeType.COP)
                         .thenComparing(n -> !n.label().toLowerCase(Locale.ROOT).startsWith(q))
                         .thenComparingInt(n -> n.label().length()))
+                .limit(limit)
+                .toList();
+    }
+
+    private List<Node> found(String text, String q, Set<NodeType> types, int limit) {
+        // Many resources found are no nodes (sources, documents): ask for more than will be shown.
+        List<TextSearch.Hit> hits = this.text.find(text, Math.min(TextSearch.MAX_LIMIT, limit * 5 + 50));
+        Snapshot s = snapshot();
+        // A resource written a moment ago is found by the index before the network has it.
+        Snapshot current = s;
+        s = knowing(s, hits.stream().map(TextSearch.Hit::iri).filter(i -> !current.facts().nodes().containsKey(i))
+                .toArray(String[]::new));
+        Map<String, Node> nodes = s.facts().nodes();
+        Set<Node> out = new LinkedHashSet<>();
+        nodes.values().stream().filter(n -> n.iri().toLowerCase(Locale.ROOT).endsWith("/" + q)).forEach(out::add);
+        for (TextSearch.Hit h : hits) {
+            Node n = nodes.get(h.iri());
+            if (n != null) {
+                out.add(n);
+            }
+        }
+        return out.stream()
+                .filter(n -> types.isEmpty() || types.contains(n.type()))
+                .sorted(Comparator.comparing((Node n) -> !n.label().toLowerCase(Locale.ROOT).equals(q)
+                                && !n.iri().toLowerCase(Locale.ROOT).endsWith("/" + q))
+                        .thenComparing(n -> n.type() != NodeType.COP))
                 .limit(limit)
                 .toList();
     }

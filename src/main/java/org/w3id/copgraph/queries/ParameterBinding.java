@@ -85,7 +85,7 @@ final class ParameterBinding {
             b.add(Var.alloc(p.variable()), node);
             bound.put(p.name(), asGiven);
         }
-        Query query = q.query().cloneQuery();
+        Query query = q.queryFor(store).cloneQuery();
         Page page = null;
         if (query.isSelectType()) {
             long lim = limit == null ? CuratedQueries.DEFAULT_LIMIT : limit;

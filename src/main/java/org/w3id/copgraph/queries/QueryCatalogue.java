@@ -28,7 +28,8 @@ public final class QueryCatalogue {
                 for (Path f : files.filter(f -> f.toString().endsWith(".rq")).sorted().toList()) {
                     String file = f.getFileName().toString();
                     String name = file.substring(0, file.length() - 3);
-                    map.put(name, QueryFile.parse(name, dir.getFileName() + "/" + file, Files.readString(f)));
+                    CuratedQuery q = QueryFile.parse(name, dir.getFileName() + "/" + file, Files.readString(f));
+                    map.put(name, q.usesTextIndex() ? q.withFallback(fallback(dir, file, q)) : q);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -36,6 +37,36 @@ public final class QueryCatalogue {
         }
         return new QueryCatalogue(map);
     }
+
+    /**
+     * The text of a text-index query for a store without the index (see {@link CuratedQuery}):
+     * required, so such a query never silently answers nothing on a remote store.
+     */
+    private static org.apache.jena.query.Query fallback(Path dir, String file, CuratedQuery q) throws IOException {
+        Path f = dir.resolve(FALLBACK_DIR).resolve(file);
+        String label = dir.getFileName() + "/" + FALLBACK_DIR + "/" + file;
+        if (!Files.isRegularFile(f)) {
+            throw new IllegalStateException(dir.getFileName() + "/" + file + " asks the text index (text:query); it needs "
+                    + label + ", the same query for a store without one (a remote store).");
+        }
+        org.apache.jena.query.Query fallback;
+        try {
+            fallback = org.apache.jena.query.QueryFactory.create(Files.readString(f));
+        } catch (org.apache.jena.query.QueryParseException e) {
+            throw new IllegalStateException(label + ": " + e.getMessage(), e);
+        }
+        if (Files.readString(f).contains(CuratedQuery.TEXT_NS)) {
+            throw new IllegalStateException(label + " must not ask the text index: it is for stores without one.");
+        }
+        if (!fallback.getResultVars().equals(q.query().getResultVars())) {
+            throw new IllegalStateException(label + " must give the columns of " + file + ": " + q.query().getResultVars()
+                    + ", not " + fallback.getResultVars() + ".");
+        }
+        return fallback;
+    }
+
+    /** Where the texts for stores without a text index live, beside the curated queries. */
+    static final String FALLBACK_DIR = "without-text-index";
 
     public Collection<CuratedQuery> list() {
         return byName.values();

@@ -127,7 +127,8 @@ final class QueryFile {
                 text,
                 query,
                 sha256(text),
-                List.copyOf(examples));
+                List.copyOf(examples),
+                null);
     }
 
     /** Points a header problem at the first {@code #+} line that mentions the offending key. */
