@@ -129,6 +129,9 @@ public final class Copgraph implements AutoCloseable {
             startPrecomputation();
         }
         curation.addListener((dsg, record, resources) -> metricsGraph.refreshSoon());
+        // The directory's index is read before the first visitor asks, at start and after each change.
+        directory.warmSoon();
+        curation.addListener((dsg, record, resources) -> directory.warmSoon());
     }
 
     /**
@@ -293,6 +296,7 @@ public final class Copgraph implements AutoCloseable {
         // Background readers and writers end first: TDB2 will not close with a transaction open.
         metricsGraph.close();
         network.close();
+        directory.close();
         if (precomputation != null) {
             precomputation.close();
         }

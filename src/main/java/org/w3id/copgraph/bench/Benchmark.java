@@ -42,7 +42,12 @@ public final class Benchmark {
 
     /** What to run; see {@code copgraph bench --help}. */
     public record Options(List<Integer> cops, List<Integer> clients, List<String> peers, Path out, Path work,
-                          Path fusekiJar, String heap, int warmRuns, int requests, Duration duration, long seed) {
+                          Path fusekiJar, String heap, int warmRuns, int requests, Duration duration, long seed, String only) {
+
+        /** Whether only the directory part runs ({@code --only directory}): generate, load, then {@code /cops}. */
+        boolean directoryOnly() {
+            return "directory".equals(only);
+        }
     }
 
     private final Options o;
@@ -76,7 +81,7 @@ public final class Benchmark {
             }
         }
         List<Figures> runs = new ArrayList<>();
-        long seedStart = seedColdStart();
+        long seedStart = o.directoryOnly() ? -1 : seedColdStart();
         for (int n : o.cops()) {
             Figures f = new Figures(n);
             try {
@@ -100,7 +105,11 @@ public final class Benchmark {
                 LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), o.heap(),
                 peers.isEmpty() ? "none" : String.join(", ", peers)));
         skipped.forEach(s -> h.append("- ").append(s).append('\n'));
-        h.append(String.format("- Cold start on the seed graph (empty store: `serve` loads ontology/ and data/, then /health answers 200): %d ms%n", seedStart));
+        if (seedStart >= 0) {
+            h.append(String.format("- Cold start on the seed graph (empty store: `serve` loads ontology/ and data/, then /health answers 200): %d ms%n", seedStart));
+        } else {
+            h.append("- Only the directory part ran (`--only directory`).\n");
+        }
         h.append(String.format("- Mixed workload: at most %d requests or %d s per client count, whichever comes first; warm = p50 of up to %d repeats.%n",
                 o.requests(), o.duration().toSeconds(), o.warmRuns()));
         h.append("- Ratios are copgraph ÷ peer: below 1 for times, above 1 for throughput, means copgraph is faster.\n");
@@ -133,6 +142,10 @@ public final class Benchmark {
         Map<String, String> texts = new LinkedHashMap<>();
         Map<String, Map<String, String>> examples = new LinkedHashMap<>();
         copgraphLoad(f, data, statements, store, dir);
+        if (o.directoryOnly()) {
+            directory(f, store, dir);
+            return;
+        }
         try (Copgraph cg = Copgraph.open(new Settings(home, store, settings.iris(), 0, 120_000, null, null, null, Settings.Serving.DEFAULTS,
                 settings.sparqlLimits(), settings.staleAfter()))) {
             // The servers timing queries start with --no-metrics-at-start, so that computing the
@@ -178,6 +191,7 @@ public final class Benchmark {
             f.startMs.put("copgraph serve (network metrics computed in the background from start)", s.startMs());
             new NetworkBench(client, log).run(f, s, o.seed());
         }
+        directory(f, store, dir);
         if (peers.contains("fuseki")) {
             Path copy = dir.resolve("fuseki-store");
             Processes.copyTree(store, copy);
@@ -191,6 +205,14 @@ public final class Benchmark {
         }
         if (peers.contains("virtuoso")) {
             virtuoso(f, dir, dump, dumped, texts);
+        }
+    }
+
+    /** {@code /cops} on a fresh server (no metrics computed beside it): see {@link DirectoryBench}. */
+    private void directory(Figures f, Path store, Path dir) throws IOException {
+        try (Server s = Server.copgraph(store, home.root(), dir, o.heap())) {
+            f.startMs.put("copgraph serve (directory)", s.startMs());
+            new DirectoryBench(client, log).run(f, s, o.seed());
         }
     }
 

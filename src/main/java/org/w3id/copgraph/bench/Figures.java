@@ -42,6 +42,9 @@ final class Figures {
     /** The network figures (what, figure), in the order measured. */
     final List<NetworkRow> network = new ArrayList<>();
 
+    /** The directory figures ({@code /cops}), in the order measured. */
+    final List<NetworkRow> directory = new ArrayList<>();
+
     record NetworkRow(String what, String figure) {
     }
 

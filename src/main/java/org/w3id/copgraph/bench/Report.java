@@ -43,6 +43,7 @@ final class Report {
             mixed(md, f, peers);
             network(md, f);
             search(md, f);
+            directory(md, f);
             if (!f.notes.isEmpty()) {
                 md.append("\nNotes:\n\n");
                 f.notes.forEach(n -> md.append("- ").append(n).append('\n'));
@@ -67,6 +68,15 @@ final class Report {
                     + " once per data version, so the `api cold` column below is a freshly started server reading them.%n",
                     f.precomputed, f.precomputeMs / 1000.0));
         }
+    }
+
+    private static void directory(StringBuilder md, Figures f) {
+        if (f.directory.isEmpty()) {
+            return;
+        }
+        md.append("\n### Directory (/cops: one client, the index read once per data version)\n\n")
+                .append("| figure | value |\n|---|---:|\n");
+        f.directory.forEach(r -> md.append("| ").append(r.what()).append(" | ").append(r.figure()).append(" |\n"));
     }
 
     private static void network(StringBuilder md, Figures f) {

@@ -61,6 +61,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed of the generator and the workload (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--only", paramLabel = "PART", description = "Run one part only: directory (generate, load, then /cops"
+            + " searches with q and facets, p50/p95).")
+    String only;
+
     @Option(names = "--home", paramLabel = "DIR", defaultValue = ".",
             description = "Directory holding ontology/, data/ and queries/ (default: the current directory).")
     Path home;
@@ -75,10 +79,13 @@ final class BenchCommand implements Callable<Integer> {
                 || requests < 1 || duration < 1 || warm < 0) {
             throw Problem.badRequest("bad-option", "--cops must be at least 10, --clients 1 to 256, --requests and --duration at least 1.");
         }
+        if (only != null && !only.equals("directory")) {
+            throw Problem.badRequest("bad-option", "--only takes: directory; got '" + only + "'.");
+        }
         Path jar = fusekiJar != null ? fusekiJar : Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "apache",
                 "jena", "jena-fuseki-server", "5.6.0", "jena-fuseki-server-5.6.0.jar");
         Benchmark.Options o = new Benchmark.Options(cops, clients, peers, out.toAbsolutePath(), work.toAbsolutePath(), jar,
-                heap, warm, requests, Duration.ofSeconds(duration), seed);
+                heap, warm, requests, Duration.ofSeconds(duration), seed, only);
         String report = new Benchmark(o, new Home(root), System.out).run();
         System.out.println();
         System.out.println(report);

@@ -37,7 +37,9 @@ import org.w3id.copgraph.store.VersionedCache;
  * domain too. With a {@link TextMatcher} (the text index) the words are matched there; without one,
  * by word prefixes in the index itself.
  */
-public final class Directory {
+public final class Directory implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Directory.class);
 
     /** Where the directory is served. */
     public static final String PATH = "/cops";
@@ -84,6 +86,43 @@ public final class Directory {
 
     private DirectoryIndex index(Object version) {
         return cache.get(version, "index", k -> new IndexReader(store, timeoutMillis).read());
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean warming = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Object warmLock = new Object();
+    private volatile boolean closed;
+
+    /**
+     * Reads the index of the current data a moment from now, in the background (after the change
+     * that asks has committed), so the first visitor after a change does not wait for it. A burst
+     * of changes makes one read.
+     */
+    public void warmSoon() {
+        if (closed || !warming.compareAndSet(false, true)) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS).execute(() -> {
+            warming.set(false);
+            synchronized (warmLock) {
+                if (closed) {
+                    return;
+                }
+                try {
+                    index();
+                } catch (RuntimeException e) {
+                    LOG.warn("The directory's index was not read in the background; the next visitor reads it", e);
+                }
+            }
+        });
+    }
+
+    /** Stops warming; waits for a read in progress, since the store will not close with a transaction open. */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (warmLock) {
+            // Nothing: entering means no background read is running.
+        }
     }
 
     public Period staleAfter() {
@@ -320,7 +359,8 @@ public final class Directory {
                 }
             }
             if (f != Facet.FRESH && f != Facet.ONLINE) {
-                ids.sort(Comparator.comparingInt((Integer id) -> -c[id]).thenComparing(id -> valueLabel(idx, f, id, r.lang())));
+                // Most frequent first; among equals in key order (labels are looked up only for the values shown).
+                ids.sort(Comparator.comparingInt((Integer id) -> -c[id]).thenComparingInt(id -> id));
             }
             int shown = 0;
             int hidden = 0;

@@ -14,7 +14,8 @@ public record Texts(Map<String, String> byLang) {
     public static final Texts NONE = new Texts(Map.of());
 
     public Texts {
-        byLang = Map.copyOf(byLang);
+        // Sorted by tag, so "any" is the same one every time without sorting per request.
+        byLang = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(byLang));
     }
 
     public boolean isEmpty() {
@@ -34,7 +35,7 @@ public record Texts(Map<String, String> byLang) {
         if (dash > 0 && byLang.containsKey(lang.substring(0, dash))) {
             return byLang.get(lang.substring(0, dash));
         }
-        for (var e : new TreeMap<>(byLang).entrySet()) {
+        for (var e : byLang.entrySet()) {
             if (e.getKey().startsWith(lang + "-")) {
                 return e.getValue();
             }
@@ -45,7 +46,7 @@ public record Texts(Map<String, String> byLang) {
         if (byLang.containsKey("en")) {
             return byLang.get("en");
         }
-        return new TreeMap<>(byLang).firstEntry().getValue();
+        return byLang.values().iterator().next();
     }
 
     /** The language {@link #in} picks its text from ("" for untagged), or null. */
@@ -54,7 +55,7 @@ public record Texts(Map<String, String> byLang) {
         if (text == null) {
             return null;
         }
-        for (var e : new TreeMap<>(byLang).entrySet()) {
+        for (var e : byLang.entrySet()) {
             if (e.getValue().equals(text)) {
                 return e.getKey();
             }

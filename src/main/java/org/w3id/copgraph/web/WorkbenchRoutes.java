@@ -39,7 +39,12 @@ final class WorkbenchRoutes {
 
     void openApi(Context ctx) {
         ctx.header("Access-Control-Allow-Origin", "*");
-        ctx.json(OpenApi.describe(cg.queries(), cg.store(), "0.1.0"));
+        java.util.Map<String, Object> doc = OpenApi.describe(cg.queries(), cg.store(), "0.1.0");
+        // The directory is not a curated query: its operation comes from its own feature.
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> paths = (java.util.Map<String, Object>) doc.get("paths");
+        paths.put(org.w3id.copgraph.directory.Directory.PATH, org.w3id.copgraph.directory.DirectoryApi.pathItem());
+        ctx.json(doc);
     }
 
     /** Swagger UI over the OpenAPI document; its start-up script is a file, not inline (CSP). */

@@ -162,6 +162,19 @@ class DirectoryHttpTest {
     }
 
     @Test
+    void theOpenApiDescriptionDocumentsTheDirectory() {
+        JsonNode doc = json(server.http(), "/api/openapi.json");
+        JsonNode op = doc.at("/paths/~1cops/get");
+        assertThat(op.get("operationId").asText()).isEqualTo("directory");
+        List<String> params = new ArrayList<>();
+        op.get("parameters").forEach(p -> params.add(p.get("name").asText()));
+        assertThat(params).contains("q", "domain", "kind", "tool", "org", "place", "online", "lang", "status", "fresh", "sort", "page",
+                "size", "hl", "format");
+        // The curated queries are still all there.
+        assertThat(doc.at("/paths").has("/api/queries")).isTrue();
+    }
+
+    @Test
     void labelsComeInTheLanguageAskedForWithTheSameData() {
         JsonNode it = json(server.http(), "/cops?hl=it");
         JsonNode en = json(server.http(), "/cops");

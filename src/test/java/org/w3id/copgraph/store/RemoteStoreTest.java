@@ -128,4 +128,17 @@ class RemoteStoreTest {
         assertThat(far.get("/health").body()).contains("\"status\":\"ok\"");
         assertThat(far.get("/", "Accept", "text/html").body()).contains("Communities of practice");
     }
+
+    @Test
+    void theDirectoryIsTheSameOnTheRemoteStore() {
+        // The directory reads its index through Store.query, so a remote store gives the same cards and counts.
+        for (String path : List.of("/cops?format=json", "/cops?domain=socio-ecological-transition&format=json")) {
+            String far = new Http(remoteApp.port()).get(path).body();
+            String near = new Http(localApp.port()).get(path).body();
+            assertThat(far).as(path).contains("\"cards\"").isEqualTo(near);
+        }
+        // A search finds the same CoPs (the embedded store may score them with its text index, the remote one by words).
+        assertThat(new Http(remoteApp.port()).get("/cops?q=hillary&format=json").body())
+                .contains("\"total\":1,", "\"iri\":\"https://w3id.org/copgraph/id/cop/municipalities-in-transition\"");
+    }
 }

@@ -69,6 +69,7 @@ class PageTourBrowserTest {
     static Stream<Arguments> pages() {
         return Stream.of(
                 Arguments.of("home", "/", "copgraph", "main a[href]"),
+                Arguments.of("directory", "/cops?domain=socio-ecological-transition", "ommunities", "ol.cards li"),
                 Arguments.of("resource", "/id/cop/urbana", "UrbanA", "table tr"),
                 Arguments.of("source-graph", "/graph/cff-session-3", "Source graph", "table tr"),
                 Arguments.of("ontology", "/ontology", "ntology", "main section"),
