@@ -70,8 +70,8 @@ public record FormView(String name, String title, String intro, String action, S
             if (rows.isEmpty() || repeatable) {
                 rows.add(new Value("", languageTagged ? "en" : ""));
             }
-            // Without scripts no box can be added: a short repeatable field (other names, languages) offers two.
-            if (repeatable && kind == InputKind.TEXT && rows.size() < 2) {
+            // Without scripts no box can be added: an optional short list (other names, languages) offers two.
+            if (repeatable && !required && kind == InputKind.TEXT && rows.size() < 2) {
                 rows.add(new Value("", languageTagged ? "en" : ""));
             }
             return rows;

@@ -84,6 +84,10 @@ class PageTourBrowserTest {
                 Arguments.of("dumps", "/dumps/", "ump", "table tr"),
                 Arguments.of("api-docs", "/api/docs", "", "main"),
                 Arguments.of("sign-in", "/sign-in?return=%2Freview", "Sign in", "form input#token"),
+                Arguments.of("propose", "/propose", "Propose", "main a[href='/propose/cop']"),
+                Arguments.of("propose-cop", "/propose/cop", "Propose a Community of Practice", "form fieldset legend"),
+                Arguments.of("propose-change", "/cops/urbana/edit", "Propose a change", "form fieldset legend"),
+                Arguments.of("propose-story", "/propose/story", "Propose a story", "form fieldset legend"),
                 Arguments.of("error-page", "/id/cop/no-such-cop", "404", "main a[href='/']"),
                 Arguments.of("api-error-page", "/api/queries/no-such-query", "404", "main a[href='/']"));
     }
