@@ -150,6 +150,12 @@ public final class ProposalService implements Proposals {
                     + ": there is nothing to propose.");
         }
         String owner = who.scope() != null && OwnerScope.covers(who.scope(), diff.added(), diff.removed()) ? who.scope() : null;
+        if (who.scope() != null && owner == null) {
+            // An owner's session speaks for their CoP; about anything else they propose as anyone does, signed out.
+            throw new Problem(Problem.Kind.FORBIDDEN, "outside-owner-scope", "Signed in with the owner link of "
+                    + who.scope() + ", you can propose changes to that CoP and what hangs off it. To propose anything"
+                    + " else, sign out (POST /sign-out) and propose as anyone may.");
+        }
         Proposal p = new Proposal(newId(), kind, target, diff.added(), diff.removed(), name, contact, note, now(),
                 Status.PENDING, null, null, null, null, null, owner);
         kept.put(p);

@@ -61,8 +61,8 @@ public final class App {
         Sessions sessions = new Sessions(cg::publicUrl);
         SignInRoutes signIn = new SignInRoutes(cg, sessions);
         ReviewRoutes review = new ReviewRoutes(cg);
-        ProposeRoutes propose = new ProposeRoutes(cg);
         ProposalRoutes proposals = new ProposalRoutes(cg, sessions);
+        ProposeRoutes propose = new ProposeRoutes(cg);
         FreshnessRoutes freshness = new FreshnessRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -84,8 +84,8 @@ public final class App {
                 routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest, directory,
                         freshness);
                 accountRoutes(cg, signIn, review);
-                proposeRoutes(propose);
                 proposalRoutes(cg, proposals);
+                proposeRoutes(propose);
             });
 
             cfg.routes.exception(Problem.class, (e, ctx) -> Errors.respond(ctx, e));
@@ -228,20 +228,6 @@ public final class App {
     }
 
     /**
-     * The proposal forms, generated from the shapes: anyone may read them and post them; a post
-     * is checked (same origin, rate, token) before its body is read.
-     */
-    private static void proposeRoutes(ProposeRoutes propose) {
-        get("/propose", propose::list);
-        path("/propose/{form}", () -> {
-            before(propose::guard);
-            get(propose::form);
-            post(propose::submit);
-        });
-        get("/cops/{slug}/edit", propose::editCop);
-    }
-
-    /**
      * Proposals: anyone may send one (checked for origin, rate and size before its body is read);
      * its status address is open to whoever has it; the list, accept and reject are curators'
      * (checked before any body is read), as are owner links. An owner link signs its holder in.
@@ -263,6 +249,20 @@ public final class App {
             delete(proposals::revokeOwnerLinks);
         });
         get("/owner/{token}", proposals::ownerSignIn);
+    }
+
+    /**
+     * The proposal forms, generated from the shapes: anyone may read them and post them; a post
+     * is checked (same origin, rate, token) before its body is read.
+     */
+    private static void proposeRoutes(ProposeRoutes propose) {
+        get("/propose", propose::list);
+        path("/propose/{form}", () -> {
+            before(propose::guard);
+            get(propose::form);
+            post(propose::submit);
+        });
+        get("/cops/{slug}/edit", propose::editCop);
     }
 
     /**

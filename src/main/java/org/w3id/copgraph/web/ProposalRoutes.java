@@ -107,7 +107,9 @@ final class ProposalRoutes {
         ctx.status(HttpStatus.ACCEPTED);
         ctx.header("Location", p.statusPath());
         ctx.header("Cache-Control", "no-store");
-        if (fromForm || Negotiation.wantsHtml(ctx.header("Accept"))) {
+        String accept = ctx.header("Accept");
+        // A form is a person at a browser unless the client asks for JSON and not for a page.
+        if (Negotiation.wantsHtml(accept) || fromForm && !Negotiation.acceptsJson(accept)) {
             Pages.html(ctx, "proposal", StatusView.of(p, cg.settings().iris(), true));
         } else {
             Map<String, Object> body = body(p, false);

@@ -264,6 +264,19 @@ class ProposalsHttpTest {
     }
 
     @Test
+    void theFieldsOfAGeneratedFormAreTakenAsAProposal() {
+        String form = "form=practice&rdfs-label=" + Http.enc("Seed swapping circles") + "&proposerName=Ada&" + "website=";
+        HttpResponse<String> r = server.http().post("/api/proposals", "application/x-www-form-urlencoded", form,
+                "Origin", server.origin(), "Accept", "application/json");
+        String id = idOf(r);
+        JsonNode status = json(server.http().get("/api/proposals/" + id));
+        assertThat(status.get("kind").asText()).isEqualTo("new");
+        assertThat(status.get("target").asText()).startsWith(ProposalServer.BASE + "id/practice/seed-swapping-circles");
+        assertThat(status.get("proposer").asText()).isEqualTo("Ada");
+        assertThat(status.get("added").toString()).contains("Seed swapping circles");
+    }
+
+    @Test
     void aFilledHoneypotIsRefusedWith400() {
         String cop = newCop();
         String form = "kind=new&proposerName=Bot&website=http%3A%2F%2Fspam.example&target=" + Http.enc(cop)
