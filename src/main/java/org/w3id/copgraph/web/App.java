@@ -221,6 +221,8 @@ public final class App {
         get(SignInRoutes.PATH, signIn::page);
         post(SignInRoutes.PATH, signIn::signIn);
         post("/sign-out", signIn::signOut);
+        // Signing out changes state: only by POST (the button in every page's header); the address itself shows that button.
+        get("/sign-out", ctx -> ctx.redirect(SignInRoutes.PATH, io.javalin.http.HttpStatus.SEE_OTHER));
         guarded("/review", Auth.pageRequires(Role.CURATOR, cg.tokens()), () -> {
             get(review::queue);
             get("/{id}", review::proposal);

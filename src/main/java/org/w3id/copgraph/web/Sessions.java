@@ -84,12 +84,6 @@ public final class Sessions {
         return ctx.attribute(CALLER);
     }
 
-    /** How many sessions are open (for tests and metrics). */
-    long size() {
-        sessions.cleanUp();
-        return sessions.estimatedSize();
-    }
-
     private void end(Context ctx) {
         String id = ctx.cookie(COOKIE);
         if (id != null) {

@@ -94,7 +94,9 @@ class ReviewBrowserTest {
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/review/" + p.id());
         String decided = browser.findElement(By.id("main")).getText();
         assertThat(decided).contains("Decision: accepted").contains("rosa").contains("Thanks, Ana: welcome, Lisbon.");
-        assertThat(browser.findElements(By.cssSelector("a[href^='/id/change/']"))).isNotEmpty();
+        String change = browser.findElement(By.cssSelector("a[href^='/id/change/']")).getDomAttribute("href");
+        // The change-log entry it links to is there, crediting proposer and reviewer.
+        assertThat(server.http().get(change, "Accept", "text/turtle").body()).contains("Ana").contains("agent/rosa");
         assertThat(browser.findElements(By.cssSelector("form[action$='/accept']"))).isEmpty();
         shoot("accepted");
         assertThat(server.cg().proposals().get(p.id()).orElseThrow().pending()).isFalse();
