@@ -9,7 +9,7 @@ import org.w3id.copgraph.sparql.SparqlLimits;
 /** How one copgraph instance is set up; the command line fills it, tests build it directly. */
 public record Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
                        String sparqlEndpoint, String updateEndpoint, Serving serving,
-                       SparqlLimits sparqlLimits, java.time.Period staleAfter, Proposing proposing) {
+                       SparqlLimits sparqlLimits, Proposing proposing, java.time.Period staleAfter) {
 
     public static final long DEFAULT_QUERY_TIMEOUT_MILLIS = 30_000;
 
@@ -62,53 +62,45 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
         }
     }
 
-    /** Without proposal settings: the defaults. */
+    /** Without proposal settings or a stale-after period: the defaults. */
     public Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
                     String sparqlEndpoint, String updateEndpoint, Serving serving, SparqlLimits sparqlLimits) {
         this(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits,
-                DEFAULT_STALE_AFTER, Proposing.DEFAULTS);
-    }
-
-    /** Without proposal settings: the defaults (the directory and freshness branches' constructor). */
-    public Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
-                    String sparqlEndpoint, String updateEndpoint, Serving serving, SparqlLimits sparqlLimits,
-                    java.time.Period staleAfter) {
-        this(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits,
-                staleAfter, Proposing.DEFAULTS);
+                Proposing.DEFAULTS, DEFAULT_STALE_AFTER);
     }
 
     public static Settings defaults() {
         return new Settings(Home.current(), Path.of("store"), Iris.DEFAULT, 8080, DEFAULT_QUERY_TIMEOUT_MILLIS, null, null, null,
-                Serving.DEFAULTS, SparqlLimits.DEFAULT, DEFAULT_STALE_AFTER, Proposing.DEFAULTS);
+                Serving.DEFAULTS, SparqlLimits.DEFAULT);
     }
 
     public Settings withPort(int port) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter, proposing);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, proposing, staleAfter);
     }
 
     public Settings withStore(Path storeDir) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter, proposing);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, proposing, staleAfter);
     }
 
     public Settings withIris(Iris iris) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter, proposing);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, proposing, staleAfter);
     }
 
     public Settings withTokens(Path tokensFile) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter, proposing);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, proposing, staleAfter);
     }
 
     /** Reads (and, with an update endpoint, writes) another SPARQL store instead of the embedded TDB2. */
     public Settings withRemoteStore(String sparqlEndpoint, String updateEndpoint) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter, proposing);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, proposing, staleAfter);
     }
 
     public Settings withQueryTimeout(long millis) {
-        return new Settings(home, storeDir, iris, port, millis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter, proposing);
+        return new Settings(home, storeDir, iris, port, millis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, proposing, staleAfter);
     }
 
     public Settings withServing(Serving serving) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter, proposing);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, proposing, staleAfter);
     }
 
     /** Absolute links point here (see {@link PublicUrl}). */
@@ -118,7 +110,13 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
 
     /** The size, nesting and answer-buffer limits of /sparql and /update (see {@link SparqlLimits}). */
     public Settings withSparqlLimits(SparqlLimits limits) {
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, limits, staleAfter, proposing);
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, limits, proposing, staleAfter);
+    }
+
+    /** How proposals are taken: size caps, the rate per client, whether owners' edits need review. */
+    public Settings withProposing(Proposing proposing) {
+        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits,
+                proposing, staleAfter);
     }
 
     /** A CoP not confirmed accurate for this long is stale ({@code /review/stale}, the feed, the directory's freshness facet). */
@@ -126,12 +124,7 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
         if (staleAfter.isNegative()) {
             throw Problem.badRequest("bad-stale-after", "The stale-after period must not be negative (e.g. P12M); got " + staleAfter + ".");
         }
-        return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits, staleAfter, proposing);
-    }
-
-    /** How proposals are taken: size caps, the rate per client, whether owners' edits need review. */
-    public Settings withProposing(Proposing proposing) {
         return new Settings(home, storeDir, iris, port, queryTimeoutMillis, tokensFile, sparqlEndpoint, updateEndpoint, serving, sparqlLimits,
-                staleAfter, proposing);
+                proposing, staleAfter);
     }
 }

@@ -97,9 +97,9 @@ final class ServeCommand implements Callable<Integer> {
                 .withServing(new Settings.Serving(host, publicUrl == null ? null : PublicUrl.parse(publicUrl), precompute, metricsAtStart))
                 .withSparqlLimits(org.w3id.copgraph.sparql.SparqlLimits.DEFAULT.withMaxQueryBytes(maxQueryBytes)
                         .withResultBuffer(resultBufferBytes))
-                .withStaleAfter(period(staleAfter))
                 .withProposing(Settings.Proposing.DEFAULTS.withOwnerEditsNeedReview(ownerEditsNeedReview)
-                        .withRate(proposalBurst, proposalsPerHour));
+                        .withRate(proposalBurst, proposalsPerHour))
+                .withStaleAfter(period(staleAfter));
         Server server = Server.serve(settings, System.err::println, clock::mark);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         // The statement count is on /health, the home page and /metrics (read from the store's bookkeeping).

@@ -38,6 +38,6 @@ final class StoreOptions {
             throw Problem.badRequest("bad-base", "--base must be an http(s) IRI ending in '/'; got '" + base + "'.");
         }
         return new Settings(new Home(root), store, new Iris(base), 8080, queryTimeout, null, null, null, Settings.Serving.DEFAULTS,
-                org.w3id.copgraph.sparql.SparqlLimits.DEFAULT, Settings.DEFAULT_STALE_AFTER);
+                org.w3id.copgraph.sparql.SparqlLimits.DEFAULT);
     }
 }

@@ -56,21 +56,6 @@ public sealed interface Change {
     }
 
     /**
-     * An accepted proposal: {@code removed} is taken out of whichever source graphs hold it (a
-     * statement already gone is skipped: the proposal may be older than the data), {@code added}
-     * goes into the proposal's own source graph {@code graph} ({@code {base}graph/proposal/{id}}),
-     * and {@code description} (statements about {@code graph} only) into graph/meta, so the graph
-     * says where it came from. {@code credits} name the proposer and the reviewer for the change log.
-     * An owner whose scope covers every statement may make it without a curator's role.
-     */
-    record AcceptProposal(String proposal, Node graph, Graph added, Graph removed, Graph description,
-                          java.util.List<ChangeRecord.Credit> credits) implements Change {
-        public String operation() {
-            return "proposal";
-        }
-    }
-
-    /**
      * Confirming a CoP's entry "still accurate" on {@code date}: its {@code cop:lastReviewed} in the
      * reviews graph ({@code Iris#reviewsGraph}) becomes that date. A curator's, or the CoP's owner's.
      */
@@ -95,6 +80,21 @@ public sealed interface Change {
 
         public String operation() {
             return "remove";
+        }
+    }
+
+    /**
+     * An accepted proposal: {@code removed} is taken out of whichever source graphs hold it (a
+     * statement already gone is skipped: the proposal may be older than the data), {@code added}
+     * goes into the proposal's own source graph {@code graph} ({@code {base}graph/proposal/{id}}),
+     * and {@code description} (statements about {@code graph} only) into graph/meta, so the graph
+     * says where it came from. {@code credits} name the proposer and the reviewer for the change log.
+     * An owner whose scope covers every statement may make it without a curator's role.
+     */
+    record AcceptProposal(String proposal, Node graph, Graph added, Graph removed, Graph description,
+                          java.util.List<ChangeRecord.Credit> credits) implements Change {
+        public String operation() {
+            return "proposal";
         }
     }
 }

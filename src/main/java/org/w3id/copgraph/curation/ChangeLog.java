@@ -49,6 +49,17 @@ public final class ChangeLog {
     }
 
     /**
+     * What a removal adds to its activity: the CoP it removed ({@code prov:invalidated}) and why
+     * ({@code cop:removalReason}), for the event stream's tombstone, the feed and the 410 page.
+     */
+    void removal(DatasetGraph dsg, ChangeRecord r, Node cop, String reason) {
+        Graph g = dsg.getGraph(uri(iris.changesGraph()));
+        Node a = uri(r.activity());
+        g.add(a, uri(PROV + "invalidated"), cop);
+        g.add(a, uri(Cop.removalReason), NodeFactory.createLiteralString(reason));
+    }
+
+    /**
      * Credits someone besides the caller: the activity {@code prov:wasAssociatedWith} them too, and
      * a {@code prov:qualifiedAssociation} says in which role ({@code {base}id/role/change-proposer},
      * {@code change-reviewer}, {@code change-owner}). A proposer's agent IRI is kept apart from the
@@ -74,17 +85,6 @@ public final class ChangeLog {
     /** The agent IRI of someone who proposed a change under {@code name}. */
     public static String proposerIri(Iris iris, String name) {
         return iris.resource("agent", "proposer-" + name.replaceAll("[^A-Za-z0-9._-]", "-"));
-    }
-
-    /**
-     * What a removal adds to its activity: the CoP it removed ({@code prov:invalidated}) and why
-     * ({@code cop:removalReason}), for the event stream's tombstone, the feed and the 410 page.
-     */
-    void removal(DatasetGraph dsg, ChangeRecord r, Node cop, String reason) {
-        Graph g = dsg.getGraph(uri(iris.changesGraph()));
-        Node a = uri(r.activity());
-        g.add(a, uri(PROV + "invalidated"), cop);
-        g.add(a, uri(Cop.removalReason), NodeFactory.createLiteralString(reason));
     }
 
     private static Node uri(String iri) {

@@ -1,7 +1,6 @@
 package org.w3id.copgraph.curation;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -80,14 +79,21 @@ public final class Curation {
         listeners.add(listener);
     }
 
-    /** A 401 for no token, a 403 for a token whose role is not enough. */
+    /**
+     * A 401 for no token, a 403 for a token whose role is not enough (an owner's included: who
+     * they are is known, and it is not enough).
+     */
     public static void require(Caller caller, Role needed) {
         if (caller.role().allows(needed)) {
             return;
         }
-        if (caller.role() == Role.PUBLIC) {
+        if (caller.role() == Role.PUBLIC && caller.scope() == null) {
             throw new Problem(Problem.Kind.UNAUTHORIZED, "token-required", "This needs a " + needed.name().toLowerCase()
                     + " token: send 'Authorization: Bearer TOKEN'.");
+        }
+        if (caller.scope() != null) {
+            throw new Problem(Problem.Kind.FORBIDDEN, "forbidden", "'" + caller.name() + "' is the owner of one CoP ("
+                    + caller.scope() + "); this needs " + needed.name().toLowerCase() + ".");
         }
         throw new Problem(Problem.Kind.FORBIDDEN, "forbidden", "The token of '" + caller.name() + "' has the role "
                 + caller.role().name().toLowerCase() + "; this needs " + needed.name().toLowerCase() + ".");
@@ -126,7 +132,7 @@ public final class Curation {
 
     /**
      * Changes are a curator's; confirming a CoP still accurate is also its owner's (a token scoped
-     * to that CoP, see {@link Caller#owns}).
+     * to that CoP, see {@link Caller#owns}), and so is a proposal about only their own CoP.
      */
     private static void authorize(Caller caller, Change change) {
         if (change instanceof Change.ConfirmReview c && c.cop().isURI() && caller.owns(c.cop().getURI())) {
@@ -434,18 +440,23 @@ public final class Curation {
                 // Described only when it holds something: a proposal that changes nothing leaves no trace.
                 Node meta = NodeFactory.createURI(iris.metaGraph());
                 a.description().find().forEachRemaining(t -> rec.add(Quad.create(meta, t)));
-                // A CoP whose entry a reviewer (or its owner) has just looked at and published is
-                // reviewed today: accepting is one of the two ways cop:lastReviewed is written.
-                Node copClass = NodeFactory.createURI(org.w3id.copgraph.model.Cop.CommunityOfPractice);
-                java.util.Set<Node> subjects = new java.util.LinkedHashSet<>();
+                // A curator (or the owner) has just looked at these CoPs' entries: they count as reviewed today.
+                Set<Node> subjects = new LinkedHashSet<>();
                 a.added().find().forEachRemaining(t -> subjects.add(t.getSubject()));
                 a.removed().find().forEachRemaining(t -> subjects.add(t.getSubject()));
-                LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-                subjects.stream().filter(Node::isURI)
-                        .filter(cop -> rec.contains(Node.ANY, cop, org.apache.jena.vocabulary.RDF.type.asNode(), copClass))
-                        .forEach(cop -> markReviewed(rec, cop, today));
+                java.time.LocalDate today = java.time.LocalDate.now(ZoneOffset.UTC);
+                for (Node s : subjects) {
+                    if (s.isURI() && isCop(rec, s)) {
+                        stampReviewed(rec, s, today);
+                    }
+                }
             }
         }
+    }
+
+    private static boolean isCop(RecordingDatasetGraph rec, Node n) {
+        return rec.contains(Node.ANY, n, org.apache.jena.vocabulary.RDF.type.asNode(),
+                NodeFactory.createURI(org.w3id.copgraph.model.Cop.CommunityOfPractice));
     }
 
     /**
@@ -453,22 +464,21 @@ public final class Curation {
      * described in graph/meta with the first confirmation, as every source graph is.
      */
     private void confirm(RecordingDatasetGraph rec, Change.ConfirmReview c) {
-        Node cop = c.cop();
-        if (!rec.contains(Node.ANY, cop, org.apache.jena.vocabulary.RDF.type.asNode(), NodeFactory.createURI(org.w3id.copgraph.model.Cop.CommunityOfPractice))) {
-            throw Problem.notFound("no-such-cop", "There is no CoP " + cop.getURI() + " to confirm.");
+        if (!isCop(rec, c.cop())) {
+            throw Problem.notFound("no-such-cop", "There is no CoP " + c.cop().getURI() + " to confirm.");
         }
-        markReviewed(rec, cop, c.date());
+        stampReviewed(rec, c.cop(), c.date());
     }
 
-    /** {@code cop:lastReviewed} of {@code cop} in the reviews graph becomes {@code date} (confirming, accepting). */
-    private void markReviewed(RecordingDatasetGraph rec, Node cop, LocalDate date) {
+    /** The CoP's one {@code cop:lastReviewed} in the reviews graph becomes {@code date}. */
+    private void stampReviewed(RecordingDatasetGraph rec, Node cop, java.time.LocalDate date) {
         Node reviews = NodeFactory.createURI(iris.reviewsGraph());
         Node lastReviewed = NodeFactory.createURI(org.w3id.copgraph.model.Cop.lastReviewed);
         rec.deleteAny(reviews, cop, lastReviewed, Node.ANY);
         rec.add(reviews, cop, lastReviewed, NodeFactory.createLiteralDT(date.toString(),
                 org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate));
         Node meta = NodeFactory.createURI(iris.metaGraph());
-        if (!rec.base().contains(meta, reviews, Node.ANY, Node.ANY) && !rec.contains(meta, reviews, Node.ANY, Node.ANY)) {
+        if (!rec.base().contains(meta, reviews, Node.ANY, Node.ANY)) {
             ReviewsGraph.describe(iris, Instant.now(), date).forEach(rec::add);
         }
     }
@@ -501,13 +511,13 @@ public final class Curation {
         if (change instanceof Change.Restore) {
             return true;
         }
-        if (change instanceof Change.AcceptProposal a) {
-            // Its own graph's description, and the reviews graph's (with the first CoP it marks reviewed).
-            return q.getSubject().equals(a.graph()) || q.getSubject().isURI() && q.getSubject().getURI().equals(iris.reviewsGraph());
-        }
-        if (change instanceof Change.ConfirmReview) {
+        if ((change instanceof Change.ConfirmReview || change instanceof Change.AcceptProposal)
+                && q.getSubject().isURI() && q.getSubject().getURI().equals(iris.reviewsGraph())) {
             // The reviews graph's own description, written with its first statement.
-            return q.getSubject().isURI() && q.getSubject().getURI().equals(iris.reviewsGraph());
+            return true;
+        }
+        if (change instanceof Change.AcceptProposal a) {
+            return q.getSubject().equals(a.graph());
         }
         if (change instanceof Change.Import i) {
             return !i.operation().equals("import") || !q.getSubject().equals(q.getGraph())

@@ -41,6 +41,18 @@ final class Auth {
     }
 
     /**
+     * A before-handler for a write whose permission depends on what it is about (an owner may
+     * confirm their own CoP): {@code check} throws the 401/403, before the body is read.
+     */
+    static Handler checks(Tokens tokens, java.util.function.BiConsumer<Context, Caller> check) {
+        return ctx -> {
+            Caller c = fromRequest(ctx, tokens);
+            check.accept(ctx, c);
+            ctx.attribute(CALLER, c);
+        };
+    }
+
+    /**
      * A before-handler for pages that need {@code role} (the review pages): as {@link #requires},
      * but a browser that is not signed in (and sent no token) is sent to the sign-in page, which
      * brings it back here afterwards. API clients still get the 401.
@@ -61,19 +73,6 @@ final class Auth {
                         + c.name() + "); this page is for " + role.name().toLowerCase(java.util.Locale.ROOT) + "s.");
             }
             Curation.require(c, role);
-            ctx.attribute(CALLER, c);
-        };
-    }
-
-    /**
-     * A before-handler for a write whose permission depends on what it is about (an owner may
-     * confirm their own CoP): {@code check} throws the 401/403, before the body is read.
-     */
-    static Handler checks(Tokens tokens, java.util.function.BiConsumer<Context, Caller> check) {
-        return ctx -> {
-            // The session too (not only the header): a signed-in curator or owner confirms from the CoP's page.
-            Caller c = fromRequest(ctx, tokens);
-            check.accept(ctx, c);
             ctx.attribute(CALLER, c);
         };
     }

@@ -59,10 +59,13 @@ class FreshnessHttpTest {
                 PREFIX schema: <http://schema.org/>
                 INSERT DATA { GRAPH <%s> {
                   <%sid/cop/fern-test> a cop:CommunityOfPractice, org:Organization, foaf:Group ; rdfs:label "Fern Growers"@en ;
-                      cop:domain <%sid/domain/permaculture> ; schema:knowsLanguage "it" ; schema:location <%sid/place/brescia> .
+                      cop:domain <%sid/domain/permaculture> ; schema:knowsLanguage "it" ; schema:location <%sid/place/brescia> ;
+                      cop:contactPerson <%sid/person/duncan-crowley> .
                   <%sid/cop/moss-test> a cop:CommunityOfPractice, org:Organization, foaf:Group ; rdfs:label "Moss Keepers"@en ;
                       cop:domain <%sid/domain/intentional-communities> ; schema:knowsLanguage "en-GB" .
                   <%sid/cop/markup-test> a cop:CommunityOfPractice, org:Organization, foaf:Group ; rdfs:label "%s"@en .
+                  <https://w3id.org/copgraph/id/cop/lichen-test> a cop:CommunityOfPractice, org:Organization, foaf:Group ;
+                      rdfs:label "Lichen Watchers"@en .
                   <%sid/cop/to-remove> a cop:CommunityOfPractice, org:Organization, foaf:Group ; rdfs:label "Short-lived CoP"@en ;
                       schema:location <%sid/place/to-remove-hall> ; org:hasMembership <%sid/membership/duncan-to-remove> .
                   <%sid/place/to-remove-hall> a schema:Place ; rdfs:label "The short-lived CoP's hall"@en .
@@ -70,7 +73,7 @@ class FreshnessHttpTest {
                       org:member <%sid/person/duncan-crowley> ; org:organization <%sid/cop/to-remove> .
                   <%sid/project/urbana> cop:hosts <%sid/cop/to-remove> .
                 } }
-                """.formatted(G, BASE, BASE, BASE, BASE, BASE, BASE, MARKUP.replace("\"", "\\\""), BASE, BASE, BASE, BASE, BASE, BASE,
+                """.formatted(G, BASE, BASE, BASE, BASE, BASE, BASE, BASE, MARKUP.replace("\"", "\\\""), BASE, BASE, BASE, BASE, BASE, BASE,
                 BASE, BASE, BASE), "Authorization", "Bearer " + server.curator());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
@@ -111,6 +114,19 @@ class FreshnessHttpTest {
     }
 
     @Test
+    void aCopPageShowsWhenItWasReviewedAndTheButtonOnlyToACurator() {
+        String form = "<form method=\"post\" action=\"/api/cops/markup-test/confirm\">";
+        HttpResponse<String> anyone = server.http().get("/id/cop/markup-test", "Accept", "text/html");
+        assertThat(anyone.body()).contains("Last reviewed: never reviewed").doesNotContain(form);
+        HttpResponse<String> curator = server.http().get("/id/cop/markup-test", "Accept", "text/html",
+                "Authorization", "Bearer " + server.curator());
+        assertThat(curator.body()).contains(form);
+        assertThat(curator.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        assertThat(server.http().get("/id/cop/markup-test", "Accept", "text/html", "Authorization", "Bearer nonsense").statusCode())
+                .as("a bad token does not hide a public page").isEqualTo(200);
+    }
+
+    @Test
     void confirmWithoutATokenGives401() {
         HttpResponse<String> r = confirm("urbana", null);
         assertThat(r.statusCode()).isEqualTo(401);
@@ -129,6 +145,46 @@ class FreshnessHttpTest {
     }
 
     @Test
+    void aSignedInOwnerConfirmsTheirCopFromThePageAndGets403ForAnother() throws Exception {
+        HttpResponse<String> issued = server.http().post("/api/cops/fern-test/owner-link", "application/json", "",
+                "Authorization", "Bearer " + server.curator());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        HttpResponse<String> signIn = server.http().get("/owner/" + JSON.readTree(issued.body()).get("token").asText());
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String origin = "http://localhost:" + server.port();
+
+        HttpResponse<String> page = server.http().get("/id/cop/fern-test", "Accept", "text/html", "Cookie", cookie);
+        assertThat(page.body()).contains("<form method=\"post\" action=\"/api/cops/fern-test/confirm\">");
+        HttpResponse<String> own = server.http().post("/api/cops/fern-test/confirm", "application/x-www-form-urlencoded", "",
+                "Cookie", cookie, "Origin", origin);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(303);
+        assertThat(ask("ASK { <" + BASE + "id/cop/fern-test> <" + Cop.lastReviewed + "> ?d }")).isTrue();
+
+        HttpResponse<String> other = server.http().post("/api/cops/urbana/confirm", "application/x-www-form-urlencoded", "",
+                "Cookie", cookie, "Origin", origin, "Accept", "application/json");
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(other.body()).get("error").asText()).isEqualTo("not-your-cop");
+        assertThat(server.http().post("/api/cops/fern-test/remove", "application/x-www-form-urlencoded", "reason=mine",
+                "Cookie", cookie, "Origin", origin, "Accept", "application/json").statusCode()).as("removing is a curator's").isEqualTo(403);
+        assertThat(server.http().post("/api/cops/fern-test/confirm", "application/x-www-form-urlencoded", "",
+                "Cookie", cookie, "Origin", "https://elsewhere.example").statusCode()).as("a cross-site form post").isEqualTo(403);
+    }
+
+    @Test
+    void acceptingAProposalAboutACopCountsAsReviewingIt() {
+        Freshness f = server.cg().freshness();
+        String lichen = BASE + "id/cop/lichen-test";
+        assertThat(f.reviewBox(lichen, Caller.ANONYMOUS).lastReviewed()).isNull();
+        Graph description = GraphFactory.createDefaultGraph();
+        description.add(uri(lichen), uri("http://purl.org/dc/terms/description"), NodeFactory.createLiteralLang("Watching lichens.", "en"));
+        var p = server.cg().proposals().submit(new org.w3id.copgraph.proposals.ProposalInput("change", lichen, description,
+                "Lia", null, null), Caller.ANONYMOUS, "test-client");
+        Caller curator = new Caller("carla", Role.CURATOR);
+        assertThat(server.cg().proposals().accept(p.id(), curator, "Checked").changed()).isTrue();
+        assertThat(f.reviewBox(lichen, Caller.ANONYMOUS).lastReviewed()).isEqualTo(f.today());
+    }
+
+    @Test
     void confirmingAnUnknownCopGives404() {
         assertThat(confirm("no-such-cop-here", "Bearer " + server.curator()).statusCode()).isEqualTo(404);
     }
@@ -143,6 +199,10 @@ class FreshnessHttpTest {
         assertThat(blast).as("a seed CoP, never reviewed").isNotNull();
         assertThat(blast.get("lastReviewed").isNull()).isTrue();
         assertThat(blast.get("confirm").asText()).isEqualTo("/api/cops/blast/confirm");
+        JsonNode fern = find(before, BASE + "id/cop/fern-test");
+        if (fern != null) {
+            assertThat(fern.get("contacts").get(0).get("label").asText()).isEqualTo("Duncan Crowley");
+        }
 
         assertThat(confirm("blast", "Bearer " + server.curator()).statusCode()).isEqualTo(200);
         assertThat(find(staleList(), BASE + "id/cop/blast")).as("confirmed today: not stale for 12 months").isNull();
