@@ -87,6 +87,11 @@ class ContributorJourneyBrowserTest {
     static void start() throws Exception {
         coordinator = Chromium.start("the contributor journey", 1280, 900, false, AXE);
         curator = Chromium.start("the contributor journey", 1280, 900, AXE);
+        for (ChromeDriver b : List.of(coordinator, curator)) {
+            // The page itself 1280x900 (the window's size includes the browser's own bars), so the pictures are.
+            b.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", 900,
+                    "deviceScaleFactor", 1, "mobile", false));
+        }
         Files.createDirectories(SHOTS);
     }
 
@@ -127,6 +132,8 @@ class ContributorJourneyBrowserTest {
         // A working language must be a code: the shapes say so next to the field; what was typed stays.
         assertThat(coordinator.findElement(By.cssSelector(".error-summary")).getText()).contains("Working languages");
         assertThat(coordinator.findElement(By.id("f-rdfs-label-0")).getAttribute("value")).isEqualTo("Seed Savers Circle");
+        // The picture shows the message where it matters: beside the field (the summary above links to it).
+        coordinator.executeScript("document.getElementById('f-schema-knowsLanguage-0').scrollIntoView({block: 'center'})");
         shoot(coordinator, "03-form-with-messages");
         WebElement language = coordinator.findElement(By.id("f-schema-knowsLanguage-0"));
         language.clear();
