@@ -28,7 +28,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.util.CharTokenizer;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 
 /**
  * The store's full-text index (Jena's text index on Lucene): one entry per statement of a
@@ -72,7 +72,9 @@ final class FullTextIndex implements AutoCloseable {
         Path dir = storeDir.resolve("text-index");
         try {
             Files.createDirectories(dir);
-            return new FullTextIndex(tdb, FSDirectory.open(dir), dir);
+            // Not memory-mapped: jena-text opens and closes a reader per query, and unmapping
+            // files on Java 17 spins (ByteBufferGuard), which made a search cost ~200 ms on a busy machine.
+            return new FullTextIndex(tdb, new NIOFSDirectory(dir), dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the text index " + dir, e);
         }
@@ -142,6 +144,29 @@ final class FullTextIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove " + dir.resolve(MARKER), e);
         }
+    }
+
+    /** The number of entries in the index (as last committed, when no write is under way). */
+    long entries() {
+        return index.getIndexWriter().getDocStats().numDocs;
+    }
+
+    /** The number of entries {@code data} should give: its literals of an indexed property in named graphs. */
+    static long expectedEntries(DatasetGraph data) {
+        long n = 0;
+        for (Node p : TextFields.allProperties()) {
+            var it = data.findNG(Node.ANY, Node.ANY, p, Node.ANY);
+            try {
+                while (it.hasNext()) {
+                    if (it.next().getObject().isLiteral()) {
+                        n++;
+                    }
+                }
+            } finally {
+                Iter.close(it);
+            }
+        }
+        return n;
     }
 
     /** Drops every entry, inside the current write transaction (gone for good when it commits). */

@@ -66,11 +66,23 @@ public final class Store implements AutoCloseable {
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
     }
 
-    /** A store on TDB2 with its text index, indexing the data once if the index is missing or out of date. */
+    /**
+     * A store on TDB2 with its text index, indexing the data once if the index is missing, of
+     * another layout, or out of step with the data: the data and the index commit one after the
+     * other, so a process killed between the two leaves the index a change behind, which its
+     * number of entries shows.
+     */
     private static Store withIndex(DatasetGraph tdb, FullTextIndex text) {
         Store store = new Store(tdb, text);
         if (!text.isCurrent()) {
             store.reindex(System.err);
+        } else {
+            long expected = Txn.calculateRead(tdb, () -> FullTextIndex.expectedEntries(tdb));
+            if (expected != text.entries()) {
+                System.err.printf("The text index holds %,d entries, the store %,d indexed statements: indexing again.%n",
+                        text.entries(), expected);
+                store.reindex(System.err);
+            }
         }
         return store;
     }

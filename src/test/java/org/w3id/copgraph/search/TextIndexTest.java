@@ -190,6 +190,25 @@ class TextIndexTest {
         }
     }
 
+    @Test
+    void aStoreChangedPastItsIndexIsIndexedAgainWhenOpened(@TempDir Path dir) {
+        Settings settings = Settings.defaults().withStore(dir.resolve("store"));
+        try (Copgraph cg = Copgraph.open(settings)) {
+            cg.loader().loadSeedIfEmpty();
+        }
+        // As if the process had died between the data's commit and the index's.
+        var tdb = org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(dir.resolve("store").toString());
+        org.apache.jena.system.Txn.executeWrite(tdb, () -> tdb.add(Quad.create(
+                org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/copgraph/graph/test"),
+                org.apache.jena.graph.NodeFactory.createURI(COP), org.apache.jena.vocabulary.RDFS.label.asNode(),
+                org.apache.jena.graph.NodeFactory.createLiteralLang("Lantern Makers", "en"))));
+        org.apache.jena.tdb2.sys.TDBInternal.expel(tdb);
+        try (Copgraph cg = Copgraph.open(settings)) {
+            assertThat(iris(cg, "lantern")).containsExactly(COP);
+            assertThat(indexedEntries(cg.store())).isEqualTo(dataEntries(cg.store()));
+        }
+    }
+
     /** Every entry of the index, as "subject field text@lang". */
     static Set<String> indexedEntries(Store store) {
         var q = QueryFactory.create(PREFIXES + """
