@@ -69,9 +69,12 @@ public final class Copgraph implements AutoCloseable {
         // every literal per search would be slow, so the directory matches the words of its own index.
         this.directory = new Directory(store, settings.iris(), settings.queryTimeoutMillis(), settings.staleAfter(),
                 java.time.Clock.systemUTC(), () -> textSearch.indexed() ? this::textMatches : null);
-        this.forms = Forms.fromFile(store, settings.iris(), settings.home().shapes());
         this.privateStore = privateStore;
         this.proposals = new ProposalService(store, privateStore, curation, () -> done(shapes), settings.iris(), settings.proposing());
+        // A new resource's IRI is free of the published data and of the IRIs pending proposals would publish.
+        this.forms = Forms.fromFile(store, settings.iris(), settings.home().shapes())
+                .reserving(iri -> proposals.list(org.w3id.copgraph.proposals.Status.PENDING).stream()
+                        .anyMatch(p -> iri.equals(p.target())));
         this.ownerLinks = new OwnerLinks(store, privateStore, settings.iris());
         // The event stream hears of every change inside the change's own transaction.
         curation.addListener(harvest.stream());
@@ -202,7 +205,7 @@ public final class Copgraph implements AutoCloseable {
         // Jena initialises itself on first use; two threads doing that at once deadlock on class
         // initialisation (seen: serve hung for good), so it is done here, before any work goes to other threads.
         org.apache.jena.sys.JenaSystem.init();
-        return inBackground("shapes", () -> Shacl.fromFile(settings.home().shapes()));
+        return inBackground("shapes", () -> Shacl.fromFile(settings.home().shapes(), settings.iris()));
     }
 
     /** Start-up work that needs nothing else: run on its own thread, joined where it is first needed. */

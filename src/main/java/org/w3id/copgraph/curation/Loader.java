@@ -70,6 +70,6 @@ public final class Loader {
         all.add(home.ontology());
         all.addAll(files);
         DatasetGraph d = RdfFiles.read(all, iris);
-        return Shacl.fromFile(home.shapes()).check(d.getUnionGraph());
+        return Shacl.fromFile(home.shapes(), iris).check(d.getUnionGraph());
     }
 }

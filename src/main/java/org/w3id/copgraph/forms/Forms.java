@@ -14,7 +14,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -48,16 +47,27 @@ public final class Forms {
     private final Iris iris;
     private final ShapeFields shapeFields;
     private final Shacl shacl;
+    private final java.util.function.Predicate<String> reserved;
 
     public Forms(Store store, Iris iris, Graph shapes) {
+        this(store, iris, new ShapeFields(shapes), new Shacl(shapes), iri -> false);
+    }
+
+    private Forms(Store store, Iris iris, ShapeFields shapeFields, Shacl shacl, java.util.function.Predicate<String> reserved) {
         this.store = store;
         this.iris = iris;
-        this.shapeFields = new ShapeFields(shapes);
-        this.shacl = new Shacl(shapes);
+        this.shapeFields = shapeFields;
+        this.shacl = shacl;
+        this.reserved = reserved;
+    }
+
+    /** These forms, minting no IRI that {@code reserved} holds (those pending proposals would publish). */
+    public Forms reserving(java.util.function.Predicate<String> reserved) {
+        return new Forms(store, iris, shapeFields, shacl, reserved);
     }
 
     public static Forms fromFile(Store store, Iris iris, Path shapesFile) {
-        return new Forms(store, iris, RDFDataMgr.loadGraph(shapesFile.toString()));
+        return new Forms(store, iris, Shacl.loadShapes(shapesFile, iris));
     }
 
     /** The forms there are, in the order /propose lists them. */
@@ -108,7 +118,7 @@ public final class Forms {
                     .flatMap(f -> parsed.get(f.key()).stream()).filter(Node::isLiteral)
                     .map(Node::getLiteralLexicalForm).findFirst().orElse("");
             Node subject = NodeFactory.createURI(target != null ? target
-                    : iris.mint(kind.iriKind, label, data::isUsed));
+                    : iris.mint(kind.iriKind, label, iri -> data.isUsed(iri) || reserved.test(iri)));
             Graph description = GraphFactory.createDefaultGraph();
             if (target == null) {
                 for (String type : data.superclasses(kind.classIri)) {

@@ -47,6 +47,26 @@ public final class Shacl {
         return new Shacl(RDFDataMgr.loadGraph(shapesFile.toString()));
     }
 
+    /** The shapes of a file written against the default base, for a deployment on {@code iris}' base. */
+    public static Shacl fromFile(Path shapesFile, org.w3id.copgraph.model.Iris iris) {
+        return new Shacl(loadShapes(shapesFile, iris));
+    }
+
+    /**
+     * A shapes file as a graph, its resource IRIs ({@code id/scheme/domains} in an sh:hasValue)
+     * moved onto {@code iris}' base as the data's are on load, so both still meet.
+     */
+    public static Graph loadShapes(Path shapesFile, org.w3id.copgraph.model.Iris iris) {
+        Graph g = RDFDataMgr.loadGraph(shapesFile.toString());
+        if (org.w3id.copgraph.model.Iris.DEFAULT_BASE.equals(iris.base())) {
+            return g;
+        }
+        Graph rebased = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        g.find().forEach(t -> rebased.add(org.apache.jena.graph.Triple.create(iris.rebase(t.getSubject()), t.getPredicate(),
+                iris.rebase(t.getObject()))));
+        return rebased;
+    }
+
     public Report check(Graph data) {
         ValidationReport report = ShaclValidator.get().validate(shapes, data);
         List<Violation> entries = report.getEntries().stream().map(Shacl::violation).toList();

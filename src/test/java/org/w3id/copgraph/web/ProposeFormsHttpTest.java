@@ -57,6 +57,15 @@ class ProposeFormsHttpTest {
     }
 
     @Test
+    void theFormAsJsonListsItsFieldsInOrder() {
+        HttpResponse<String> r = server.http().get("/propose/cop", "Accept", "application/json");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"name\":\"cop\"", "\"key\":\"rdfs-label\"", "\"kind\":\"CONCEPT\"");
+        assertThat(r.body().indexOf("\"key\":\"rdfs-label\"")).isLessThan(r.body().indexOf("\"key\":\"cop-domain\""));
+    }
+
+    @Test
     void aCopsEditFormIsFilledWithItsCurrentData() {
         HttpResponse<String> r = server.http().get("/cops/urbana/edit", "Accept", HTML);
 
@@ -109,6 +118,19 @@ class ProposeFormsHttpTest {
         assertThat(proposal.target()).isEqualTo("https://w3id.org/copgraph/id/cop/seed-savers-of-the-valley");
         assertThat(proposal.proposer()).isEqualTo("Ada");
         assertThat(proposal.added().size()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void aSecondNewCopOfTheSameNameWhileTheFirstIsPendingGetsAnotherAddress() {
+        String body = "form=cop&rdfs-label=Twin+Circle&rdfs-label.lang=en&proposerName=Ada";
+        String first = post("/propose/cop", body).headers().firstValue("Location").orElseThrow();
+        String second = post("/propose/cop", body).headers().firstValue("Location").orElseThrow();
+
+        String prefix = "/api/proposals/";
+        assertThat(server.cg().proposals().get(first.substring(prefix.length())).orElseThrow().target())
+                .isEqualTo("https://w3id.org/copgraph/id/cop/twin-circle");
+        assertThat(server.cg().proposals().get(second.substring(prefix.length())).orElseThrow().target())
+                .isEqualTo("https://w3id.org/copgraph/id/cop/twin-circle-2");
     }
 
     @Test
