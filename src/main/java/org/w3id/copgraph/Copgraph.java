@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 import org.w3id.copgraph.curation.Curation;
 import org.w3id.copgraph.curation.Tokens;
-import org.w3id.copgraph.directory.Directory;
 import org.w3id.copgraph.forms.Forms;
+import org.w3id.copgraph.directory.Directory;
 import org.w3id.copgraph.network.MetricsGraph;
 import org.w3id.copgraph.network.Network;
 import org.w3id.copgraph.queries.CuratedQueries;
@@ -37,14 +37,14 @@ public final class Copgraph implements AutoCloseable {
     private final MetricsGraph metricsGraph;
     private final Harvest harvest;
     private final LinkedData linkedData;
-    private final Directory directory;
-    private final TextSearch textSearch;
+    private final org.w3id.copgraph.freshness.Freshness freshness;
+    private final org.w3id.copgraph.freshness.CopFeed copFeed;
     private final Forms forms;
     private final PrivateStore privateStore;
     private final ProposalService proposals;
     private final OwnerLinks ownerLinks;
-    private final org.w3id.copgraph.freshness.Freshness freshness;
-    private final org.w3id.copgraph.freshness.CopFeed copFeed;
+    private final Directory directory;
+    private final TextSearch textSearch;
     private volatile Precomputation precomputation;
     private volatile PublicUrl listening;
     private boolean backgroundStarted;
@@ -65,10 +65,6 @@ public final class Copgraph implements AutoCloseable {
         this.harvest = new Harvest(store, settings.iris(), this::publicUrl, dumpsDir, settings.queryTimeoutMillis());
         this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
                 settings.queryTimeoutMillis());
-        // /cops?q= asks the text index when the store has one; without it (a remote store) a scan of
-        // every literal per search would be slow, so the directory matches the words of its own index.
-        this.directory = new Directory(store, settings.iris(), settings.queryTimeoutMillis(), settings.staleAfter(),
-                java.time.Clock.systemUTC(), () -> textSearch.indexed() ? this::textMatches : null);
         this.privateStore = privateStore;
         this.proposals = new ProposalService(store, privateStore, curation, () -> done(shapes), settings.iris(), settings.proposing());
         // A new resource's IRI is free of the published data and of the IRIs pending proposals would publish.
@@ -76,6 +72,10 @@ public final class Copgraph implements AutoCloseable {
                 .reserving(iri -> proposals.list(org.w3id.copgraph.proposals.Status.PENDING).stream()
                         .anyMatch(p -> iri.equals(p.target())));
         this.ownerLinks = new OwnerLinks(store, privateStore, settings.iris());
+        // /cops?q= asks the text index when the store has one; without it (a remote store) a scan of
+        // every literal per search would be slow, so the directory matches the words of its own index.
+        this.directory = new Directory(store, settings.iris(), settings.queryTimeoutMillis(), settings.staleAfter(),
+                java.time.Clock.systemUTC(), () -> textSearch.indexed() ? this::textMatches : null);
         // The event stream hears of every change inside the change's own transaction.
         curation.addListener(harvest.stream());
         this.freshness = new org.w3id.copgraph.freshness.Freshness(store, curation, settings.iris(), settings.staleAfter(),
@@ -249,19 +249,14 @@ public final class Copgraph implements AutoCloseable {
         return linkedData;
     }
 
-    /** The directory of CoPs ({@code /cops}): cards, search and facets. */
-    public Directory directory() {
-        return directory;
+    /** Confirming CoPs still accurate, the stale list, removals with a reason. */
+    public org.w3id.copgraph.freshness.Freshness freshness() {
+        return freshness;
     }
 
-    private java.util.List<Directory.TextMatcher.Match> textMatches(String text, int limit) {
-        return textSearch.find(text, Math.min(limit, TextSearch.MAX_LIMIT)).stream()
-                .map(h -> new Directory.TextMatcher.Match(h.iri(), h.score())).toList();
-    }
-
-    /** Full-text search over names and descriptions (the text index; a scan on a remote store). */
-    public TextSearch textSearch() {
-        return textSearch;
+    /** The Atom feed's entries: new, changed, stale and removed CoPs. */
+    public org.w3id.copgraph.freshness.CopFeed copFeed() {
+        return copFeed;
     }
 
     /** The proposal forms, generated from the shapes. */
@@ -279,14 +274,19 @@ public final class Copgraph implements AutoCloseable {
         return ownerLinks;
     }
 
-    /** Confirming CoPs still accurate, the stale list, removals with a reason. */
-    public org.w3id.copgraph.freshness.Freshness freshness() {
-        return freshness;
+    /** The directory of CoPs ({@code /cops}): cards, search and facets. */
+    public Directory directory() {
+        return directory;
     }
 
-    /** The Atom feed's entries: new, changed, stale and removed CoPs. */
-    public org.w3id.copgraph.freshness.CopFeed copFeed() {
-        return copFeed;
+    private java.util.List<Directory.TextMatcher.Match> textMatches(String text, int limit) {
+        return textSearch.find(text, Math.min(limit, TextSearch.MAX_LIMIT)).stream()
+                .map(h -> new Directory.TextMatcher.Match(h.iri(), h.score())).toList();
+    }
+
+    /** Full-text search over names and descriptions (the text index; a scan on a remote store). */
+    public TextSearch textSearch() {
+        return textSearch;
     }
 
     /** Dumps, VoID/DCAT, the event stream and fragments, for harvesting partners. */

@@ -147,7 +147,7 @@ public final class Benchmark {
             return;
         }
         try (Copgraph cg = Copgraph.open(new Settings(home, store, settings.iris(), 0, 120_000, null, null, null, Settings.Serving.DEFAULTS,
-                settings.sparqlLimits()))) {
+                settings.sparqlLimits()).withStaleAfter(settings.staleAfter()))) {
             // The servers timing queries start with --no-metrics-at-start, so that computing the
             // metrics graph does not take a core from the queries; the network has a server of its own.
             for (CuratedQuery q : cg.queries().list()) {

@@ -440,15 +440,19 @@ public final class Curation {
                 // Described only when it holds something: a proposal that changes nothing leaves no trace.
                 Node meta = NodeFactory.createURI(iris.metaGraph());
                 a.description().find().forEachRemaining(t -> rec.add(Quad.create(meta, t)));
-                // A curator (or the owner) has just looked at these CoPs' entries: they count as reviewed today.
-                Set<Node> subjects = new LinkedHashSet<>();
-                a.added().find().forEachRemaining(t -> subjects.add(t.getSubject()));
-                a.removed().find().forEachRemaining(t -> subjects.add(t.getSubject()));
-                java.time.LocalDate today = java.time.LocalDate.now(ZoneOffset.UTC);
-                for (Node s : subjects) {
-                    if (s.isURI() && isCop(rec, s)) {
-                        stampReviewed(rec, s, today);
-                    }
+            }
+            // A curator (or the owner) has just looked at these CoPs' entries: they count as reviewed today
+            // (unless the proposal changed nothing: then it leaves no trace at all).
+            if (rec.added().isEmpty() && rec.removed().isEmpty()) {
+                return;
+            }
+            Set<Node> subjects = new LinkedHashSet<>();
+            a.added().find().forEachRemaining(t -> subjects.add(t.getSubject()));
+            a.removed().find().forEachRemaining(t -> subjects.add(t.getSubject()));
+            java.time.LocalDate today = java.time.LocalDate.now(ZoneOffset.UTC);
+            for (Node s : subjects) {
+                if (s.isURI() && isCop(rec, s)) {
+                    stampReviewed(rec, s, today);
                 }
             }
         }

@@ -34,7 +34,7 @@ public final class Cop {
     public static final String changedGraph = NS + "changedGraph";
     public static final String changedResource = NS + "changedResource";
 
-    // Freshness: why a CoP was removed (lastReviewed is above, with the directory's terms).
+    // Freshness: when a CoP was last confirmed accurate, and why one was removed.
     public static final String removalReason = NS + "removalReason";
     public static final String contactPerson = NS + "contactPerson";
     public static final String domain = NS + "domain";

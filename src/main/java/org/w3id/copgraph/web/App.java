@@ -57,13 +57,13 @@ public final class App {
         WorkbenchRoutes workbench = new WorkbenchRoutes(cg);
         LinkedDataRoutes linkedData = new LinkedDataRoutes(cg);
         HarvestRoutes harvest = new HarvestRoutes(cg);
-        DirectoryRoutes directory = new DirectoryRoutes(cg);
+        FreshnessRoutes freshness = new FreshnessRoutes(cg);
         Sessions sessions = new Sessions(cg::publicUrl);
         SignInRoutes signIn = new SignInRoutes(cg, sessions);
         ReviewRoutes review = new ReviewRoutes(cg);
         ProposalRoutes proposals = new ProposalRoutes(cg, sessions);
+        DirectoryRoutes directory = new DirectoryRoutes(cg);
         ProposeRoutes propose = new ProposeRoutes(cg);
-        FreshnessRoutes freshness = new FreshnessRoutes(cg);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -81,8 +81,8 @@ public final class App {
             cfg.http.prefer405over404 = true;
             cfg.routes.apiBuilder(() -> {
                 before(sessions::attach);
-                routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest, directory,
-                        freshness);
+                routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest, freshness,
+                        directory);
                 accountRoutes(cg, signIn, review);
                 proposalRoutes(cg, proposals);
                 proposeRoutes(propose);
@@ -125,8 +125,8 @@ public final class App {
      */
     private static void routes(Copgraph cg, PrometheusMeterRegistry metrics, QueryRoutes queries, WriteRoutes writes,
                                AdminRoutes admin, HomePage home, NetworkRoutes network, WorkbenchRoutes workbench,
-                               LinkedDataRoutes linkedData, HarvestRoutes harvest, DirectoryRoutes directory,
-                               FreshnessRoutes freshness) {
+                               LinkedDataRoutes linkedData, HarvestRoutes harvest, FreshnessRoutes freshness,
+                               DirectoryRoutes directory) {
         Tokens tokens = cg.tokens();
         before(App::refuseMalformedPath);
         before(ctx -> Negotiation.requireSomeMediaRange(ctx.header("Accept")));

@@ -327,8 +327,10 @@ class FreshnessHttpTest {
     }
 
     @Test
-    void theHomePageLinksTheFeed() {
+    void theHomePageAndTheDirectoryLinkTheFeed() {
         assertThat(server.http().get("/", "Accept", "text/html").body())
+                .contains("<link rel=\"alternate\" type=\"application/atom+xml\"");
+        assertThat(server.http().get("/cops", "Accept", "text/html").body())
                 .contains("<link rel=\"alternate\" type=\"application/atom+xml\"");
     }
 
