@@ -12,8 +12,7 @@ public class Problem extends RuntimeException {
     public enum Kind {
         BAD_REQUEST(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), NOT_ACCEPTABLE(406),
         CONFLICT(409), GONE(410), PAYLOAD_TOO_LARGE(413), UNSUPPORTED_MEDIA_TYPE(415), UNPROCESSABLE(422),
-        TOO_MANY_REQUESTS(429),
-        TIMEOUT(503);
+        TOO_MANY_REQUESTS(429), TIMEOUT(503);
 
         public final int status;
 

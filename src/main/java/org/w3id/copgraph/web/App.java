@@ -200,7 +200,6 @@ public final class App {
             before("/remove", Auth.requires(Role.CURATOR, tokens));
             post("/remove", freshness::remove);
         });
-        // As the other review pages: a signed-out browser is sent to sign in (and brought back), not shown a 401.
         guarded("/review/stale", Auth.pageRequires(Role.CURATOR, tokens), () -> get(freshness::stale));
         get("/feeds/cops.atom", freshness::feed);
 
