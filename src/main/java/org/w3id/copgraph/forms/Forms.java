@@ -40,6 +40,8 @@ public final class Forms {
     /** The hidden fields that say which form was posted and what a change is about. */
     public static final String FORM = "form";
     public static final String TARGET = "target";
+    /** Where a form posts: the proposals intake, which reads the fields with {@link #read}. */
+    public static final String ACTION = "/api/proposals";
     /** A language-tagged field's languages come in a field of their own, value by value. */
     public static final String LANG_SUFFIX = ".lang";
 
@@ -148,24 +150,6 @@ public final class Forms {
     }
 
     /**
-     * The form again with the values as typed and {@code messages} above it: for a proposal the
-     * forms read well but the proposals intake turned down (nothing to change, already there).
-     */
-    public FormView redisplay(String formName, Map<String, List<String>> fields, String targetIri, List<String> messages) {
-        FormKind kind = kind(formName);
-        return store.readUnion(g -> {
-            DataView data = new DataView(g);
-            String target = target(kind, targetIri, data);
-            List<FieldSpec> specs = specs(kind, data);
-            Map<String, String> about = new LinkedHashMap<>();
-            for (String k : List.of(PROPOSER_NAME, PROPOSER_CONTACT, NOTE)) {
-                about.put(k, first(fields, k).strip());
-            }
-            return view(kind, target, specs, data, typed(specs, fields), Map.of(), aboutValues(about), messages);
-        });
-    }
-
-    /**
      * Runs the shapes on the description as the published data would hold it: the proposed
      * values, the target's other statements (for a change), and the types and schemes of every
      * resource it points to with the class hierarchy (so sh:class and sh:node can be checked).
@@ -265,7 +249,7 @@ public final class Forms {
         String title = target == null ? "Propose " + kind.what
                 : "Propose a change to " + data.label(target);
         String intro = kind.sentence + " Anyone may propose; a curator reviews every proposal before it is published.";
-        return new FormView(kind.formName, title, intro, "/propose/" + kind.formName, target,
+        return new FormView(kind.formName, title, intro, ACTION, target,
                 target == null ? null : iris.pathOf(target), groups,
                 new FormView.Group("about-you", "About you", aboutFields), links, HONEYPOT, Languages.options());
     }

@@ -18,13 +18,4 @@ public record ProposeView(List<Entry> forms) {
         return new ProposeView(kinds.stream()
                 .map(k -> new Entry(k.formName, "/propose/" + k.formName, k.what, k.sentence)).toList());
     }
-
-    /**
-     * What a proposer sees once a proposal is in: its status address to follow, and what it is about.
-     *
-     * @param targetPath the resource's page on the serving host (for a new one, where it will be once published)
-     * @param pending    false when it was applied at once (an owner's edit the server trusts)
-     */
-    public record Sent(String id, String statusPath, String kind, String target, String targetPath, boolean pending) {
-    }
 }

@@ -253,16 +253,12 @@ public final class App {
     }
 
     /**
-     * The proposal forms, generated from the shapes: anyone may read them and post them; a post
-     * is checked (same origin, rate, token) before its body is read.
+     * The proposal forms, generated from the shapes: anyone may open them; they post to
+     * {@code /api/proposals}.
      */
     private static void proposeRoutes(ProposeRoutes propose) {
         get("/propose", propose::list);
-        path("/propose/{form}", () -> {
-            before(propose::guard);
-            get(propose::form);
-            post(propose::submit);
-        });
+        get("/propose/{form}", propose::form);
         get("/cops/{slug}/edit", propose::editCop);
     }
 

@@ -84,7 +84,7 @@ class ProposeFormBrowserTest {
         browser.findElement(By.id("f-schema-knowsLanguage-0")).sendKeys("it");
         browser.findElement(By.id("f-proposerName-0")).sendKeys("Ada");
         browser.findElement(By.cssSelector("form.proposal button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.tagName("h1")).getText().contains("Thank you"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.tagName("h1")).getText().startsWith("Proposal "));
         String status = browser.findElement(By.cssSelector("main a[href^='/api/proposals/']")).getAttribute("href");
         assertThat(cg.proposals().get(status.substring(status.lastIndexOf('/') + 1))).isPresent();
     }

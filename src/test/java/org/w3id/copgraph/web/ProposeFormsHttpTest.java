@@ -48,7 +48,8 @@ class ProposeFormsHttpTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(r.body()).doesNotContain("<script")
-                .contains("<form class=\"proposal\" method=\"post\" action=\"/propose/cop\"")
+                .contains("<form class=\"proposal\" method=\"post\" action=\"/api/proposals\"")
+                .contains("<input type=\"hidden\" name=\"form\" value=\"cop\">")
                 .contains("<legend>Name and description</legend>", "<legend>Domain: what it is about</legend>")
                 .contains("<label for=\"f-rdfs-label-0\">Name <span class=\"required\">(required)</span></label>")
                 .contains("<select id=\"f-cop-domain\" name=\"cop-domain\" multiple")
@@ -85,7 +86,7 @@ class ProposeFormsHttpTest {
     @Test
     void aPostWithErrorsIs422WithTheMessagesNextToTheFieldsAndTheValuesAsTyped() {
         String markup = "<b onmouseover=\"x()\">Bold</b>";
-        HttpResponse<String> r = post("/propose/cop", "form=cop&rdfs-label=" + Http.enc(markup) + "&rdfs-label.lang=en"
+        HttpResponse<String> r = post("/api/proposals", "form=cop&rdfs-label=" + Http.enc(markup) + "&rdfs-label.lang=en"
                 + "&cop-domain=" + Http.enc("https://w3id.org/copgraph/id/role/member") + "&proposerName=Ada");
 
         assertThat(r.statusCode()).isEqualTo(422);
@@ -106,14 +107,14 @@ class ProposeFormsHttpTest {
 
     @Test
     void aGoodPostBecomesAProposalWithAStatusAddress() {
-        HttpResponse<String> r = post("/propose/cop", "form=cop&rdfs-label=Seed+Savers+of+the+Valley&rdfs-label.lang=en"
+        HttpResponse<String> r = post("/api/proposals", "form=cop&rdfs-label=Seed+Savers+of+the+Valley&rdfs-label.lang=en"
                 + "&cop-domain=" + Http.enc("https://w3id.org/copgraph/id/domain/permaculture")
                 + "&schema-knowsLanguage=it&proposerName=Ada&proposerContact=ada%40example.org&website=");
 
         assertThat(r.statusCode()).isEqualTo(202);
         String location = r.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith("/api/proposals/");
-        assertThat(r.body()).contains("href=\"" + location + "\"");
+        assertThat(r.body()).contains("<a href=\"" + location + "\">");
         var proposal = server.cg().proposals().get(location.substring("/api/proposals/".length())).orElseThrow();
         assertThat(proposal.target()).isEqualTo("https://w3id.org/copgraph/id/cop/seed-savers-of-the-valley");
         assertThat(proposal.proposer()).isEqualTo("Ada");
@@ -123,8 +124,8 @@ class ProposeFormsHttpTest {
     @Test
     void aSecondNewCopOfTheSameNameWhileTheFirstIsPendingGetsAnotherAddress() {
         String body = "form=cop&rdfs-label=Twin+Circle&rdfs-label.lang=en&proposerName=Ada";
-        String first = post("/propose/cop", body).headers().firstValue("Location").orElseThrow();
-        String second = post("/propose/cop", body).headers().firstValue("Location").orElseThrow();
+        String first = post("/api/proposals", body).headers().firstValue("Location").orElseThrow();
+        String second = post("/api/proposals", body).headers().firstValue("Location").orElseThrow();
 
         String prefix = "/api/proposals/";
         assertThat(server.cg().proposals().get(first.substring(prefix.length())).orElseThrow().target())
@@ -135,7 +136,7 @@ class ProposeFormsHttpTest {
 
     @Test
     void aFormPostFromAnotherSiteIsRefused() {
-        HttpResponse<String> r = server.http().post("/propose/cop", FORM, "form=cop&rdfs-label=X&proposerName=Ada",
+        HttpResponse<String> r = server.http().post("/api/proposals", FORM, "form=cop&rdfs-label=X&proposerName=Ada",
                 "Accept", HTML, "Origin", "https://elsewhere.example");
 
         assertThat(r.statusCode()).isEqualTo(403);
@@ -143,15 +144,15 @@ class ProposeFormsHttpTest {
 
     @Test
     void theHoneypotFilledInIsRefused() {
-        HttpResponse<String> r = post("/propose/tool", "form=tool&rdfs-label=Spam&proposerName=Bot&website=http%3A%2F%2Fspam.example");
+        HttpResponse<String> r = post("/api/proposals", "form=tool&rdfs-label=Spam&proposerName=Bot&website=http%3A%2F%2Fspam.example");
 
-        assertThat(r.statusCode()).isEqualTo(422);
-        assertThat(r.body()).contains("leave empty");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("The proposal was not taken.");
     }
 
     @Test
     void anApiClientGetsTheMessagesByField() {
-        HttpResponse<String> r = server.http().post("/propose/event", FORM, "form=event&rdfs-label=Gathering&schema-startDate=soon&proposerName=Ada",
+        HttpResponse<String> r = server.http().post("/api/proposals", FORM, "form=event&rdfs-label=Gathering&schema-startDate=soon&proposerName=Ada",
                 "Accept", "application/json", "Origin", origin());
 
         assertThat(r.statusCode()).isEqualTo(422);
