@@ -471,6 +471,13 @@ public final class Directory implements AutoCloseable {
 
     /** "Italian (it)", in the reader's language when Java knows it; the code alone otherwise. */
     static String languageName(String code, String readerLang) {
+        return LANGUAGE_NAMES.computeIfAbsent(code + "|" + readerLang, k -> languageNameOf(code, readerLang));
+    }
+
+    /** Java's display names take a resource-bundle look-up each: kept, since a page shows dozens. */
+    private static final Map<String, String> LANGUAGE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String languageNameOf(String code, String readerLang) {
         Locale locale = Locale.forLanguageTag(code);
         String name = locale.getDisplayName(Locale.forLanguageTag(readerLang));
         return name.isBlank() || name.equalsIgnoreCase(code) ? code : name + " (" + code + ")";

@@ -39,37 +39,41 @@ final class IndexReader {
             PREFIX dcterms: <http://purl.org/dc/terms/>
             PREFIX foaf: <http://xmlns.com/foaf/0.1/>
             """;
+    // Properties are chosen with FILTER(?p IN ...) inside the pattern of one resource, so ARQ looks
+    // them up per CoP; a VALUES block there would be read for the whole store first (every label).
     private static final Query COPS = QueryFactory.create(PREFIXES + """
             SELECT ?cop ?p ?o WHERE {
               ?cop a cop:CommunityOfPractice .
               OPTIONAL {
-                VALUES ?p { rdfs:label skos:altLabel dcterms:description cop:domain cop:usesTool cop:hostedBy cop:inNetwork
-                            schema:location cop:meetingMode schema:knowsLanguage cop:status cop:lastReviewed }
                 ?cop ?p ?o
+                FILTER(?p IN (rdfs:label, skos:altLabel, dcterms:description, cop:domain, cop:usesTool, cop:hostedBy, cop:inNetwork,
+                              schema:location, cop:meetingMode, schema:knowsLanguage, cop:status, cop:lastReviewed))
               }
             }""");
     private static final Query PRACTICES = QueryFactory.create(PREFIXES + """
             SELECT ?cop ?x ?p ?o WHERE {
               ?cop a cop:CommunityOfPractice .
               ?cop cop:hasPractice|^cop:practiceOf ?x .
-              OPTIONAL { VALUES ?p { cop:practiceKind cop:usesTool } ?x ?p ?o }
+              OPTIONAL { ?x ?p ?o FILTER(?p IN (cop:practiceKind, cop:usesTool, rdfs:label)) }
             }""");
     private static final Query BROADER = QueryFactory.create(PREFIXES + """
             SELECT ?c ?b WHERE { ?c skos:broader+ ?b FILTER(isIRI(?c) && isIRI(?b)) }""");
     private static final Query PLACES = QueryFactory.create(PREFIXES + """
             SELECT ?place ?p ?o WHERE {
-              ?cop a cop:CommunityOfPractice ; schema:location ?place .
-              VALUES ?p { rdfs:label schema:name schema:addressLocality schema:addressCountry schema:latitude schema:longitude }
+              { SELECT DISTINCT ?place WHERE { ?cop a cop:CommunityOfPractice ; schema:location ?place } }
               ?place ?p ?o
+              FILTER(?p IN (rdfs:label, schema:name, schema:addressLocality, schema:addressCountry, schema:latitude, schema:longitude))
             }""");
+    /** Labels of the concepts (domains, kinds, statuses), tools, hosts and networks; practices' come with them. */
     private static final Query LABELS = QueryFactory.create(PREFIXES + """
             SELECT ?x ?l WHERE {
               { SELECT DISTINCT ?x WHERE {
                   { ?x a skos:Concept }
-                  UNION { ?cop a cop:CommunityOfPractice ; cop:usesTool|cop:hostedBy|cop:inNetwork|cop:status|cop:hasPractice|^cop:practiceOf ?x }
-                  UNION { ?cop a cop:CommunityOfPractice ; cop:hasPractice|^cop:practiceOf ?y . ?y cop:usesTool|cop:practiceKind ?x }
+                  UNION { ?cop a cop:CommunityOfPractice . ?cop ?rel ?x FILTER(?rel IN (cop:usesTool, cop:hostedBy, cop:inNetwork, cop:status)) }
+                  UNION { ?y cop:usesTool ?x }
               } }
-              ?x rdfs:label|skos:prefLabel ?l FILTER(isLiteral(?l))
+              ?x ?lp ?l
+              FILTER(?lp IN (rdfs:label, skos:prefLabel) && isLiteral(?l))
             }""");
 
     private static final String RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
@@ -128,6 +132,7 @@ final class IndexReader {
                 ownStatement(a, b.get("p").getURI(), b.get("o"));
             }
         });
+        Map<String, Texts.Builder> labels = new HashMap<>();
         select(PRACTICES, b -> {
             Node cop = b.get("cop");
             Node x = b.get("x");
@@ -140,6 +145,8 @@ final class IndexReader {
             Node o = b.get("o");
             if (p != null && o != null && o.isURI()) {
                 (p.getURI().equals(Cop.NS + "practiceKind") ? a.kinds : a.practiceTools).add(o.getURI());
+            } else if (p != null && o != null && o.isLiteral()) {
+                labels.computeIfAbsent(x.getURI(), k -> new Texts.Builder()).add(o.getLiteralLanguage(), o.getLiteralLexicalForm());
             }
         });
         Map<String, Set<String>> broader = new HashMap<>();
@@ -153,7 +160,6 @@ final class IndexReader {
             }
             placeStatement(places.computeIfAbsent(place.getURI(), k -> new PlaceAcc()), b.get("p").getURI(), o);
         });
-        Map<String, Texts.Builder> labels = new HashMap<>();
         Set<String> languages = new TreeSet<>();
         select(LABELS, b -> {
             Node l = b.get("l");
