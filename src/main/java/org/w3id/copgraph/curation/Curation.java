@@ -79,21 +79,14 @@ public final class Curation {
         listeners.add(listener);
     }
 
-    /**
-     * A 401 for no token, a 403 for a token whose role is not enough (an owner's included: who
-     * they are is known, and it is not enough).
-     */
+    /** A 401 for no token, a 403 for a token whose role is not enough. */
     public static void require(Caller caller, Role needed) {
         if (caller.role().allows(needed)) {
             return;
         }
-        if (caller.role() == Role.PUBLIC && caller.scope() == null) {
+        if (caller.role() == Role.PUBLIC) {
             throw new Problem(Problem.Kind.UNAUTHORIZED, "token-required", "This needs a " + needed.name().toLowerCase()
                     + " token: send 'Authorization: Bearer TOKEN'.");
-        }
-        if (caller.scope() != null) {
-            throw new Problem(Problem.Kind.FORBIDDEN, "forbidden", "'" + caller.name() + "' is the owner of one CoP ("
-                    + caller.scope() + "); this needs " + needed.name().toLowerCase() + ".");
         }
         throw new Problem(Problem.Kind.FORBIDDEN, "forbidden", "The token of '" + caller.name() + "' has the role "
                 + caller.role().name().toLowerCase() + "; this needs " + needed.name().toLowerCase() + ".");

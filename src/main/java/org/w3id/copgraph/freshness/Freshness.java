@@ -126,6 +126,18 @@ public final class Freshness {
         Curation.require(caller, Role.CURATOR);
     }
 
+    /**
+     * Checked before a removal's body is read: a curator. No token is a 401; a CoP's owner (known,
+     * and not enough) or a reader's token, a 403.
+     */
+    public static void requireMayRemove(Caller caller) {
+        if (caller.scope() != null && !caller.role().allows(Role.CURATOR)) {
+            throw new Problem(Problem.Kind.FORBIDDEN, "forbidden", "'" + caller.name() + "' is the owner of one CoP ("
+                    + caller.scope() + "); removing a CoP is a curator's: propose its removal instead.");
+        }
+        Curation.require(caller, Role.CURATOR);
+    }
+
     /** Whether {@code caller} may confirm the CoP (to show the button). */
     public static boolean mayConfirm(Caller caller, String copIri) {
         return caller.owns(copIri) || caller.role().allows(Role.CURATOR);
@@ -141,7 +153,7 @@ public final class Freshness {
     /** Removes the CoP (see {@code curation.CopRemoval} for what goes with it); the reason is required. */
     public ChangeRecord remove(Caller caller, String slug, String reason) {
         String iri = copIri(slug);
-        Curation.require(caller, Role.CURATOR);
+        requireMayRemove(caller);
         if (reason != null && reason.length() > MAX_REASON) {
             throw Problem.badRequest("reason-too-long", "Keep the reason under " + MAX_REASON + " characters.");
         }

@@ -27,6 +27,7 @@ import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.curation.Role;
 import org.w3id.copgraph.forms.InvalidForm;
 import org.w3id.copgraph.curation.Tokens;
+import org.w3id.copgraph.freshness.Freshness;
 import org.w3id.copgraph.network.ExportFormat;
 import org.w3id.copgraph.sparql.SparqlEndpoint;
 
@@ -197,7 +198,7 @@ public final class App {
         path("/api/cops/{slug}", () -> {
             before("/confirm", freshness.confirmGuard(tokens));
             post("/confirm", freshness::confirm);
-            before("/remove", Auth.requires(Role.CURATOR, tokens));
+            before("/remove", Auth.checks(tokens, (ctx, caller) -> Freshness.requireMayRemove(caller)));
             post("/remove", freshness::remove);
         });
         guarded("/review/stale", Auth.pageRequires(Role.CURATOR, tokens), () -> get(freshness::stale));
