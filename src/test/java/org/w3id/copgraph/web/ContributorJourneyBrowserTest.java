@@ -300,8 +300,9 @@ class ContributorJourneyBrowserTest {
         HttpServer otherSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String copgraph = base();
         otherSite.createContext("/", exchange -> {
-            String action = exchange.getRequestURI().getPath().equals("/api") ? "/api/proposals" : "/propose/cop";
-            byte[] page = ("<!DOCTYPE html><html><body><form method=post action='" + copgraph + action + "'>"
+            // Where the proposal form posts, as the form's fields; and as text/plain, the other type a page may post anywhere.
+            String type = exchange.getRequestURI().getPath().equals("/plain") ? "text/plain" : "application/x-www-form-urlencoded";
+            byte[] page = ("<!DOCTYPE html><html><body><form method=post enctype='" + type + "' action='" + copgraph + "/api/proposals'>"
                     + "<input name=form value=cop><input name=kind value=new><input name='rdfs-label' value='Forged CoP'>"
                     + "<input name=proposerName value='Mallory'></form>"
                     + "<script>document.forms[0].submit()</script></body></html>").getBytes(StandardCharsets.UTF_8);
@@ -313,7 +314,7 @@ class ContributorJourneyBrowserTest {
         otherSite.start();
         try {
             String other = "http://127.0.0.1:" + otherSite.getAddress().getPort();
-            for (String page : List.of("/form", "/api")) {
+            for (String page : List.of("/form", "/plain")) {
                 curator.get(other + page);
                 wait(curator).until(ExpectedConditions.urlContains(copgraph));
                 assertThat(status(curator)).as("a cross-site post to %s", page).isEqualTo(403L);
@@ -344,9 +345,9 @@ class ContributorJourneyBrowserTest {
                 assertThat(cg.proposals().list(Status.PENDING)).hasSize(2);
 
                 // The same client over HTTP: 429, with how long to wait.
-                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/propose/cop"))
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/proposals"))
                         .header("Origin", base).header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("form=cop&rdfs-label=Burst+Circle+4&proposerName=Bo")).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString("form=cop&kind=new&rdfs-label=Burst+Circle+4&proposerName=Bo")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).isEqualTo(429);
                 assertThat(Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow())).isPositive();
