@@ -44,17 +44,10 @@ public final class TextSearch {
     private static final int MAX_ENTRIES = 10_000;
 
     private static final String PREFIXES = """
-            PREFIX text: <http://jena.apache.org/text#>
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             PREFIX dcterms: <http://purl.org/dc/terms/>
             """;
-
-    /** One row per index entry: every field of {@link TextFields} (each names its field by one property). */
-    private static final Query INDEX = QueryFactory.create(PREFIXES + """
-            SELECT ?s ?score ?lit ?p WHERE {
-              (?s ?score ?lit ?g ?p) text:query (rdfs:label skos:altLabel dcterms:description ?query ?limit)
-            }""");
 
     private static final Var S = Var.alloc("s");
     private static final Var P = Var.alloc("p");
@@ -100,21 +93,11 @@ public final class TextSearch {
     }
 
     private List<Entry> fromIndex(SearchText search, int entries) {
-        Binding b = BindingFactory.binding(BindingFactory.binding(Var.alloc("query"), NodeFactory.createLiteralString(luceneQuery(search))),
-                Var.alloc("limit"), NodeFactory.createLiteralDT(Integer.toString(entries), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger));
-        return store.query(INDEX, b, timeoutMillis, exec -> {
-            List<Entry> out = new ArrayList<>();
-            exec.select().forEachRemaining(r -> {
-                Node s = r.get(S);
-                Node lit = r.get(Var.alloc("lit"));
-                Node p = r.get(P);
-                TextFields kind = p == null ? null : TextFields.of(p);
-                if (s != null && s.isURI() && lit != null && lit.isLiteral() && kind != null) {
-                    out.add(new Entry(s.getURI(), kind, lit, ((Number) r.get(Var.alloc("score")).getLiteralValue()).doubleValue()));
-                }
-            });
-            return out;
-        });
+        List<Entry> out = new ArrayList<>();
+        for (Store.TextMatch m : store.searchText(luceneQuery(search), entries)) {
+            out.add(new Entry(m.subject(), m.kind(), m.literal(), m.score()));
+        }
+        return out;
     }
 
     /**
@@ -124,9 +107,13 @@ public final class TextSearch {
      * and digits (see {@link SearchText}), so nothing in them is Lucene syntax.
      */
     static String luceneQuery(SearchText search) {
-        StringBuilder q = new StringBuilder();
+        StringBuilder words = new StringBuilder();
         for (String w : search.folded()) {
-            q.append(w).append("^2 ").append(w).append("* ");
+            words.append(w).append("^2 ").append(w).append("* ");
+        }
+        StringBuilder q = new StringBuilder();
+        for (TextFields f : TextFields.values()) {
+            q.append(f.field()).append(":(").append(words.toString().trim()).append(") ");
         }
         return q.toString().trim();
     }

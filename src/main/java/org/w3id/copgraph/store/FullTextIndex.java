@@ -26,6 +26,18 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.util.CharTokenizer;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.graph.NodeFactory;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.NIOFSDirectory;
@@ -59,12 +71,22 @@ final class FullTextIndex implements AutoCloseable {
     private final TextIndexLucene index;
     private final DatasetGraphText writable;
     private final Path dir;
+    /**
+     * Readers of the last commit, reused until the next one: jena-text's own {@code text:query}
+     * opens a reader per query, which costs more than the search on a small index.
+     */
+    private final SearcherManager searchers;
 
     private FullTextIndex(DatasetGraph tdb, Directory directory, Path dir) {
         this.dir = dir;
         this.index = (TextIndexLucene) TextDatasetFactory.createLuceneIndex(directory, config());
         this.writable = (DatasetGraphText) TextDatasetFactory.create(new DatasetGraphWrapper(tdb), index, true,
                 new DataOnlyProducer(index));
+        try {
+            this.searchers = new SearcherManager(directory, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the text index", e);
+        }
     }
 
     /** The index of a store on disk, in {@code <store>/text-index}. */
@@ -210,8 +232,52 @@ final class FullTextIndex implements AutoCloseable {
         return n;
     }
 
+    /**
+     * The entries matching a Lucene query (fields: {@link TextFields#field()}), best first: what
+     * the last committed write left, never a write under way.
+     */
+    List<Store.TextMatch> search(String luceneQuery, int limit) {
+        Query query;
+        try {
+            query = new QueryParser(TextFields.LABEL.field(), index.getQueryAnalyzer()).parse(luceneQuery);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("Not a text index query: " + luceneQuery, e);
+        }
+        try {
+            searchers.maybeRefresh();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                List<Store.TextMatch> out = new ArrayList<>();
+                StoredFields stored = searcher.storedFields();
+                for (ScoreDoc hit : searcher.search(query, limit).scoreDocs) {
+                    Document d = stored.document(hit.doc);
+                    String subject = d.get(index.getDocDef().getEntityField());
+                    for (TextFields kind : TextFields.values()) {
+                        String text = d.get(kind.field());
+                        if (text != null && subject != null && !subject.startsWith("_:")) {
+                            String lang = d.get("lang");
+                            Node literal = lang == null || lang.startsWith("^^") ? NodeFactory.createLiteralString(text)
+                                    : NodeFactory.createLiteralLang(text, lang);
+                            out.add(new Store.TextMatch(subject, kind, literal, hit.score));
+                        }
+                    }
+                }
+                return out;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot search the text index", e);
+        }
+    }
+
     @Override
     public void close() {
+        try {
+            searchers.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         index.close();
     }
 

@@ -129,6 +129,22 @@ public final class Store implements AutoCloseable {
         return text != null;
     }
 
+    /** An entry of the text index that matched a search: whose text, which kind, the text, the score. */
+    public record TextMatch(String subject, TextFields kind, Node literal, double score) {
+    }
+
+    /**
+     * The entries of the text index matching {@code luceneQuery} (a Lucene query over the fields of
+     * {@link TextFields}; the caller makes user text safe), best first, at most {@code limit}; they
+     * are of the last committed write. Only for a store with a text index (see {@link #hasTextIndex}).
+     */
+    public java.util.List<TextMatch> searchText(String luceneQuery, int limit) {
+        if (text == null) {
+            throw new IllegalStateException("This store has no text index: scan instead (see search.TextSearch).");
+        }
+        return text.search(luceneQuery, limit);
+    }
+
     /**
      * Indexes the whole store again, in one write transaction (readers go on meanwhile), telling
      * {@code progress} (if not null) how far it got on a large store. Done at open for a store
