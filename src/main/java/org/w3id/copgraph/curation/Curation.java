@@ -286,6 +286,14 @@ public final class Curation {
                 guard.set(new GraphGuard(copy.get(), iris));
                 RdfFiles.stream(files, iris, guard.get());
             }, progress);
+            // Minimal input is enough here too: the types the shapes imply, added as a load adds them.
+            AtomicLong implied = new AtomicLong();
+            store.write(dsg -> {
+                Set<Quad> add = shapes.get().impliedTypeStatements(dsg);
+                add.forEach(dsg::add);
+                add.forEach(copy.get()::alsoCopy);
+                implied.set(add.size());
+            });
             long t1 = System.nanoTime();
             Graph union = copy.get().union();
             int threads = Runtime.getRuntime().availableProcessors();
@@ -301,7 +309,7 @@ public final class Curation {
                 Instant now = Instant.now();
                 String activity = iris.resource("change", ID.format(now) + "-" + sequence.incrementAndGet());
                 // Resources are not listed one by one: a bulk load touches every one of them.
-                ChangeRecord record = new ChangeRecord(activity, "bulk-load", caller.name(), now, loaded, 0,
+                ChangeRecord record = new ChangeRecord(activity, "bulk-load", caller.name(), now, loaded + implied.get(), 0,
                         List.copyOf(guard.get().graphs()), List.of());
                 new ChangeLog(iris).write(dsg, record);
                 for (ChangeListener l : listeners) {

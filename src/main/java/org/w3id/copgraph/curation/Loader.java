@@ -70,6 +70,9 @@ public final class Loader {
         all.add(home.ontology());
         all.addAll(files);
         DatasetGraph d = RdfFiles.read(all, iris);
-        return Shacl.fromFile(home.shapes(), iris).check(d.getUnionGraph());
+        Shacl shacl = Shacl.fromFile(home.shapes(), iris);
+        // As a load would: the types the shapes imply are added before the check.
+        shacl.impliedTypeStatements(d).forEach(d::add);
+        return shacl.check(d.getUnionGraph());
     }
 }

@@ -47,6 +47,13 @@ final class UnionCopy extends StreamRDFWrapper {
         }
     }
 
+    /** Adds to the copy only (the loader has finished): statements written to the store after loading. */
+    void alsoCopy(Quad q) {
+        if (copy != null) {
+            copy.add(q.asTriple());
+        }
+    }
+
     /** The union of everything sent, indexed, or null if it grew too large to keep. */
     Graph union() {
         if (copy != null && !copy.isIndexInitialized()) {

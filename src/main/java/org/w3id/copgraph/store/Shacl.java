@@ -43,6 +43,27 @@ public final class Shacl {
         return impliedTypes.getOrDefault(type, java.util.Set.of());
     }
 
+    /**
+     * The statements {@link #impliedTypes} adds to a whole dataset: for each typed subject, the
+     * implied types its data does not already state, in the graph that typed it. The bulk loader
+     * and {@code validate} use this, so they accept and refuse what an ordinary load does.
+     */
+    public java.util.Set<org.apache.jena.sparql.core.Quad> impliedTypeStatements(org.apache.jena.sparql.core.DatasetGraph data) {
+        Node type = org.apache.jena.vocabulary.RDF.type.asNode();
+        Graph union = data.getUnionGraph();
+        java.util.Set<org.apache.jena.sparql.core.Quad> out = new java.util.LinkedHashSet<>();
+        for (var e : impliedTypes.entrySet()) {
+            data.find(Node.ANY, Node.ANY, type, e.getKey()).forEachRemaining(q -> {
+                for (Node implied : e.getValue()) {
+                    if (!union.contains(q.getSubject(), type, implied)) {
+                        out.add(org.apache.jena.sparql.core.Quad.create(q.getGraph(), q.getSubject(), type, implied));
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
     public static Shacl fromFile(Path shapesFile) {
         return new Shacl(RDFDataMgr.loadGraph(shapesFile.toString()));
     }

@@ -34,9 +34,9 @@ class DataTest {
 
     private static final Set<String> KINDS = Set.of("cop", "organisation", "project", "person", "event", "practice",
             "tool", "document", "quotation", "definition", "membership", "cross-pollination", "ecosystem",
-            "working-group", "place", "grant", "domain", "role", "scheme", "agent");
+            "working-group", "place", "grant", "domain", "role", "scheme", "agent", "cop-status");
     /** Kinds whose resources are defined in ontology/*.ttl rather than in a source graph. */
-    private static final Set<String> VOCABULARY_KINDS = Set.of("domain", "role", "scheme");
+    private static final Set<String> VOCABULARY_KINDS = Set.of("domain", "role", "scheme", "cop-status");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** For each kind, the types every resource of that kind must carry (no reasoner runs at query time). */
