@@ -36,8 +36,8 @@ final class ReviewsGraph {
                 Quad.create(meta, g, RDFS.label.asNode(), en("Source graph: reviews of CoP entries")),
                 Quad.create(meta, g, DCTerms.title.asNode(), en("Reviews: when each CoP's entry was last confirmed accurate")),
                 Quad.create(meta, g, DCTerms.description.asNode(), en("Holds one cop:lastReviewed date per CoP whose entry"
-                        + " its owner or a curator has confirmed as still accurate. Written only by confirming (POST"
-                        + " /api/cops/{slug}/confirm); who confirmed, and when, is in the change log (graph/changes)."
+                        + " its owner or a curator has confirmed as still accurate. Written by confirming (POST"
+                        + " /api/cops/{slug}/confirm) and by accepting a proposal about it; who did, and when, is in the change log (graph/changes)."
                         + " A CoP without a date here has never been reviewed.")),
                 Quad.create(meta, g, DCTerms.source.asNode(), changes),
                 Quad.create(meta, g, uri(Cop.PROV + "hadPrimarySource"), changes),

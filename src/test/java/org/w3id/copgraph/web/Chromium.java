@@ -27,6 +27,14 @@ final class Chromium {
 
     /** A browser of {@code width}x{@code height}; {@code alsoNeeded} are files the test needs beside it. */
     static ChromeDriver start(String test, int width, int height, Path... alsoNeeded) throws IOException {
+        return start(test, width, height, true, alsoNeeded);
+    }
+
+    /**
+     * As {@link #start(String, int, int, Path...)}; with {@code javascript} false, pages run no
+     * script of their own (for checking that a page works without it; the driver's own commands still work).
+     */
+    static ChromeDriver start(String test, int width, int height, boolean javascript, Path... alsoNeeded) throws IOException {
         boolean installed = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
         for (Path p : alsoNeeded) {
             installed &= Files.isRegularFile(p);
@@ -46,6 +54,9 @@ final class Chromium {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        if (!javascript) {
+            options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         return new ChromeDriver(options);
     }
 }
