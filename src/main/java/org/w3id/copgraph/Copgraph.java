@@ -42,6 +42,7 @@ public final class Copgraph implements AutoCloseable {
     private final Forms forms;
     private final PrivateStore privateStore;
     private final ProposalService proposals;
+    private final org.w3id.copgraph.proposals.ReviewDiff reviewDiff;
     private final OwnerLinks ownerLinks;
     private final Directory directory;
     private final TextSearch textSearch;
@@ -67,6 +68,7 @@ public final class Copgraph implements AutoCloseable {
                 settings.queryTimeoutMillis());
         this.privateStore = privateStore;
         this.proposals = new ProposalService(store, privateStore, curation, () -> done(shapes), settings.iris(), settings.proposing());
+        this.reviewDiff = new org.w3id.copgraph.proposals.ReviewDiff(store, curation, settings.iris(), settings.queryTimeoutMillis());
         // A new resource's IRI is free of the published data and of the IRIs pending proposals would publish.
         this.forms = Forms.fromFile(store, settings.iris(), settings.home().shapes())
                 .reserving(iri -> proposals.list(org.w3id.copgraph.proposals.Status.PENDING).stream()
@@ -267,6 +269,11 @@ public final class Copgraph implements AutoCloseable {
     /** Proposals by anyone, kept apart from the published data until a curator accepts them. */
     public ProposalService proposals() {
         return proposals;
+    }
+
+    /** A proposal beside the current data, with labels: for the review pages and the proposer's status page. */
+    public org.w3id.copgraph.proposals.ReviewDiff reviewDiff() {
+        return reviewDiff;
     }
 
     /** Owner links: a CoP's contact person signs in as its owner. */

@@ -16,17 +16,23 @@ import org.w3id.copgraph.view.Link;
  */
 public record StatusView(String id, String kind, Link target, String status, String proposer, String note,
                          String submitted, String reviewer, String comment, String decided, Link change, Link graph,
-                         List<String> added, List<String> removed, boolean justSubmitted) {
+                         List<String> added, List<String> removed, boolean justSubmitted, DiffView diff) {
 
     public String title() {
         return "Proposal " + id + ": " + status;
     }
 
+    /** Without the labelled diff (for the JSON answer, which lists the statements). */
     public static StatusView of(Proposal p, Iris iris, boolean justSubmitted) {
+        return of(p, iris, justSubmitted, null);
+    }
+
+    /** With {@code diff}: what the proposal changes as the review page shows it, by labels rather than IRIs. */
+    public static StatusView of(Proposal p, Iris iris, boolean justSubmitted, DiffView diff) {
         return new StatusView(p.id(), p.kind(), link(iris, p.target()), p.status().label(), p.proposer(), p.note(),
                 p.submitted().toString(), p.reviewer(), p.comment(), p.decided() == null ? null : p.decided().toString(),
                 p.change() == null ? null : link(iris, p.change()), p.graph() == null ? null : link(iris, p.graph()),
-                lines(p.added()), lines(p.removed()), justSubmitted);
+                lines(p.added()), lines(p.removed()), justSubmitted, diff);
     }
 
     private static Link link(Iris iris, String iri) {

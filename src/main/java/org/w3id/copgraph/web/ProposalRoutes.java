@@ -110,12 +110,18 @@ final class ProposalRoutes {
         String accept = ctx.header("Accept");
         // A form is a person at a browser unless the client asks for JSON and not for a page.
         if (Negotiation.wantsHtml(accept) || fromForm && !Negotiation.acceptsJson(accept)) {
-            Pages.html(ctx, "proposal", StatusView.of(p, cg.settings().iris(), true));
+            Pages.html(ctx, "proposal", statusPage(ctx, p, true));
         } else {
             Map<String, Object> body = body(p, false);
             body.put("status", 202);
             ctx.json(body);
         }
+    }
+
+    /** The proposer's page: the proposal's changes by their labels, as a curator sees them. */
+    private StatusView statusPage(Context ctx, Proposal p, boolean justSubmitted) {
+        var diff = cg.reviewDiff().diff(p.added(), p.removed(), p.target(), ReviewRoutes.language(ctx), p.pending());
+        return StatusView.of(p, cg.settings().iris(), justSubmitted, diff);
     }
 
     /** {@code GET /api/proposals/{id}}: where the proposal stands; the contact only for curators. */
@@ -126,7 +132,7 @@ final class ProposalRoutes {
         ctx.header("Cache-Control", "no-store");
         ctx.header("Vary", "Accept");
         if (Negotiation.wantsHtml(ctx.header("Accept"))) {
-            Pages.html(ctx, "proposal", StatusView.of(p, cg.settings().iris(), false));
+            Pages.html(ctx, "proposal", statusPage(ctx, p, false));
         } else {
             Caller who = Auth.caller(ctx, cg.tokens());
             ctx.json(body(p, who.role().allows(Role.CURATOR)));

@@ -24,7 +24,7 @@ final class ReviewRoutes {
 
     ReviewRoutes(Copgraph cg) {
         this.cg = cg;
-        this.review = new ReviewDiff(cg.store(), cg.curation(), cg.settings().iris(), cg.settings().queryTimeoutMillis());
+        this.review = cg.reviewDiff();
     }
 
     void queue(Context ctx) {

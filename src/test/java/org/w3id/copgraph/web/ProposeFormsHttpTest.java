@@ -115,6 +115,8 @@ class ProposeFormsHttpTest {
         String location = r.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith("/api/proposals/");
         assertThat(r.body()).contains("<a href=\"" + location + "\">");
+        // The proposer reads what they proposed by labels, as the curator will, not as bare IRIs.
+        assertThat(r.body()).contains("<table class=\"diff\">", ">permaculture</a>");
         var proposal = server.cg().proposals().get(location.substring("/api/proposals/".length())).orElseThrow();
         assertThat(proposal.target()).isEqualTo("https://w3id.org/copgraph/id/cop/seed-savers-of-the-valley");
         assertThat(proposal.proposer()).isEqualTo("Ada");
