@@ -56,7 +56,8 @@ class DirectoryHttpTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(r.body()).contains("<a href=\"/id/cop/urbana\"", "<a href=\"/id/cop/blast\"",
-                "<a href=\"/id/cop/municipalities-in-transition\"", "never reviewed", "<a href=\"/id/domain/municipal-transition\">");
+                "<a href=\"/id/cop/municipalities-in-transition\"", "never reviewed", "<a href=\"/id/domain/municipal-transition\">",
+                "<a href=\"/propose/cop\">Propose a CoP</a>");
         JsonNode page = json(server.http(), "/cops");
         assertThat(page.get("total").asInt()).isEqualTo(3);
         assertThat(iris(page)).containsExactly("https://w3id.org/copgraph/id/cop/blast",
