@@ -89,7 +89,7 @@ final class Diff {
                         if (!description.contains(t)) {
                             removed.add(t);
                             if (t.getObject().isBlank()) {
-                                closure(t.getObject(), removed);
+                                walk(t.getObject(), n -> current(n, Node.ANY, Node.ANY), Node::isBlank, removed);
                             }
                         }
                     }
@@ -98,7 +98,7 @@ final class Diff {
                     if (current(t.getSubject(), t.getPredicate(), t.getObject()).isEmpty()) {
                         added.add(t);
                         if (t.getObject().isBlank()) {
-                            reachable(description, t.getObject(), added);
+                            walk(t.getObject(), n -> description.find(n, Node.ANY, Node.ANY).toList(), Node::isBlank, added);
                         }
                     }
                 });
@@ -123,22 +123,7 @@ final class Diff {
 
     Result remove(Node target) {
         Graph removed = GraphFactory.createDefaultGraph();
-        Deque<Node> todo = new ArrayDeque<>();
-        Set<Node> seen = new HashSet<>();
-        todo.add(target);
-        while (!todo.isEmpty()) {
-            Node n = todo.pop();
-            if (!seen.add(n)) {
-                continue;
-            }
-            for (Triple t : current(n, Node.ANY, Node.ANY)) {
-                removed.add(t);
-                Node o = t.getObject();
-                if (o.isBlank() || o.isURI() && below(target, o)) {
-                    todo.add(o);
-                }
-            }
-        }
+        walk(target, n -> current(n, Node.ANY, Node.ANY), o -> o.isBlank() || o.isURI() && below(target, o), removed);
         for (Triple t : current(Node.ANY, Node.ANY, target)) {
             removed.add(t);
         }
@@ -167,41 +152,26 @@ final class Diff {
         return out;
     }
 
-    /** The current statements of a blank node and the blank nodes it reaches, into {@code out}. */
-    private void closure(Node blank, Graph out) {
+    /**
+     * The statements about {@code start} and about every node they lead to that {@code follow}
+     * accepts, once each, into {@code out}: a blank node's closure, or what hangs off a removed resource.
+     */
+    private static void walk(Node start, java.util.function.Function<Node, Iterable<Triple>> about,
+                             java.util.function.Predicate<Node> follow, Graph out) {
         Deque<Node> todo = new ArrayDeque<>();
         Set<Node> seen = new HashSet<>();
-        todo.add(blank);
+        todo.add(start);
         while (!todo.isEmpty()) {
             Node n = todo.pop();
             if (!seen.add(n)) {
                 continue;
             }
-            for (Triple t : current(n, Node.ANY, Node.ANY)) {
+            for (Triple t : about.apply(n)) {
                 out.add(t);
-                if (t.getObject().isBlank()) {
+                if (follow.test(t.getObject())) {
                     todo.add(t.getObject());
                 }
             }
-        }
-    }
-
-    /** The statements of {@code g} about a blank node and the blank nodes it reaches, into {@code out}. */
-    private static void reachable(Graph g, Node blank, Graph out) {
-        Deque<Node> todo = new ArrayDeque<>();
-        Set<Node> seen = new HashSet<>();
-        todo.add(blank);
-        while (!todo.isEmpty()) {
-            Node n = todo.pop();
-            if (!seen.add(n)) {
-                continue;
-            }
-            g.find(n, Node.ANY, Node.ANY).forEachRemaining(t -> {
-                out.add(t);
-                if (t.getObject().isBlank()) {
-                    todo.add(t.getObject());
-                }
-            });
         }
     }
 
