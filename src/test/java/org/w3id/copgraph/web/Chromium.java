@@ -59,4 +59,24 @@ final class Chromium {
         }
         return new ChromeDriver(options);
     }
+
+    /** axe-core, installed by .ci/run (npm) into .ci/axe. */
+    static final Path AXE = Path.of(".ci/axe/node_modules/axe-core/axe.min.js");
+
+    /** axe-core's serious and critical violations on the browser's current page, as "rule: help (first target)". */
+    @SuppressWarnings("unchecked")
+    static java.util.List<String> seriousAxeViolations(ChromeDriver browser) throws IOException {
+        browser.executeScript(java.nio.file.Files.readString(AXE));
+        Object result = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id,"
+                + " impact: v.impact, help: v.help, target: String(v.nodes[0].target)}))))"
+                + ".catch(e => done([{id: 'axe-failed', impact: 'critical', help: String(e), target: ''}]));");
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (java.util.Map<String, Object> v : (java.util.List<java.util.Map<String, Object>>) result) {
+            if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) {
+                out.add(v.get("id") + ": " + v.get("help") + " (" + v.get("target") + ")");
+            }
+        }
+        return out;
+    }
 }

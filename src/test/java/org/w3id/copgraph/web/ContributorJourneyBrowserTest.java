@@ -68,7 +68,6 @@ import org.w3id.copgraph.store.Store;
  */
 class ContributorJourneyBrowserTest {
 
-    private static final Path AXE = Path.of(".ci/axe/node_modules/axe-core/axe.min.js");
     private static final Path SHOTS = Path.of(System.getProperty("copgraph.screenshots", "target/screenshots/contributor-journey"));
     private static final String MARKUP_SCRIPT = "<script>alert(1)</script>";
     private static final String MARKUP_IMG = "<img src=x onerror=alert(2)>";
@@ -85,8 +84,8 @@ class ContributorJourneyBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        coordinator = Chromium.start("the contributor journey", 1280, 900, false, AXE);
-        curator = Chromium.start("the contributor journey", 1280, 900, AXE);
+        coordinator = Chromium.start("the contributor journey", 1280, 900, false, Chromium.AXE);
+        curator = Chromium.start("the contributor journey", 1280, 900, Chromium.AXE);
         for (ChromeDriver b : List.of(coordinator, curator)) {
             // The page itself 1280x900 (the window's size includes the browser's own bars), so the pictures are.
             b.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", 900,
@@ -374,12 +373,12 @@ class ContributorJourneyBrowserTest {
         for (String path : List.of("/cops", "/cops?q=urban", "/propose/cop", "/review", "/review/" + p.id(), "/review/stale")) {
             curator.get(base() + path);
             assertThat(curator.getCurrentUrl()).as("not sent elsewhere").isEqualTo(base() + path);
-            assertThat(seriousViolations(curator)).as("serious or critical axe-core violations on %s", path).isEmpty();
+            assertThat(Chromium.seriousAxeViolations(curator)).as("serious or critical axe-core violations on %s", path).isEmpty();
         }
         // The form with the shapes' messages in it too.
         curator.get(base() + "/propose/cop");
         submit(curator);
-        assertThat(seriousViolations(curator)).as("axe on the form with messages").isEmpty();
+        assertThat(Chromium.seriousAxeViolations(curator)).as("axe on the form with messages").isEmpty();
     }
 
     // ---- helpers
@@ -500,22 +499,5 @@ class ContributorJourneyBrowserTest {
 
     private static void shoot(ChromeDriver browser, String name) throws IOException {
         Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
-
-    /** axe-core's serious and critical violations on the current page (as the page tour counts them). */
-    @SuppressWarnings("unchecked")
-    private static List<String> seriousViolations(ChromeDriver browser) throws IOException {
-        browser.executeScript(Files.readString(AXE));
-        Object result = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id,"
-                + " impact: v.impact, help: v.help, target: String(v.nodes[0].target)}))))"
-                + ".catch(e => done([{id: 'axe-failed', impact: 'critical', help: String(e), target: ''}]));");
-        List<String> out = new ArrayList<>();
-        for (Map<String, Object> v : (List<Map<String, Object>>) result) {
-            if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) {
-                out.add(v.get("id") + ": " + v.get("help") + " (" + v.get("target") + ")");
-            }
-        }
-        return out;
     }
 }

@@ -30,7 +30,6 @@ import org.w3id.copgraph.Server;
  */
 class ProposeFormBrowserTest {
 
-    private static final Path AXE = Path.of(".ci/axe/node_modules/axe-core/axe.min.js");
 
     private static Copgraph cg;
     private static Server app;
@@ -38,7 +37,7 @@ class ProposeFormBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Chromium.start("the proposal form", 1280, 900, AXE);
+        browser = Chromium.start("the proposal form", 1280, 900, Chromium.AXE);
         cg = Fixtures.fresh(Files.createTempFile("tokens", ".txt"));
         app = Server.start(cg);
         Files.createDirectories(Path.of("target/screenshots"));
@@ -78,7 +77,7 @@ class ProposeFormBrowserTest {
         assertThat(browser.findElements(By.cssSelector("main img, main b"))).isEmpty();
         assertThat(new Select(browser.findElement(By.id("f-cop-domain"))).getAllSelectedOptions())
                 .extracting(WebElement::getText).containsExactly("permaculture");
-        assertThat(axeViolations()).isEmpty();
+        assertThat(Chromium.seriousAxeViolations(browser)).isEmpty();
 
         browser.findElement(By.id("f-schema-knowsLanguage-0")).clear();
         browser.findElement(By.id("f-schema-knowsLanguage-0")).sendKeys("it");
@@ -87,17 +86,5 @@ class ProposeFormBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.tagName("h1")).getText().startsWith("Proposal "));
         String status = browser.findElement(By.cssSelector("main a[href^='/api/proposals/']")).getAttribute("href");
         assertThat(cg.proposals().get(status.substring(status.lastIndexOf('/') + 1))).isPresent();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> axeViolations() throws Exception {
-        JavascriptExecutor js = browser;
-        js.executeScript(Files.readString(AXE));
-        List<Map<String, Object>> found = (List<Map<String, Object>>) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
-                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => ({id: v.id, help: v.help, target: String(v.nodes[0].target)}))))"
-                + ".catch(e => done([{id: 'axe-failed', help: String(e), target: ''}]));");
-        return found.stream().map(v -> v.get("id") + ": " + v.get("help") + " (" + v.get("target") + ")").toList();
     }
 }

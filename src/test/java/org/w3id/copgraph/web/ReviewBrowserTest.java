@@ -34,7 +34,6 @@ import org.w3id.copgraph.proposals.ProposalInput;
  */
 class ReviewBrowserTest {
 
-    private static final Path AXE = Path.of(".ci/axe/node_modules/axe-core/axe.min.js");
     private static final String URBANA = "https://w3id.org/copgraph/id/cop/urbana";
 
     @RegisterExtension
@@ -44,7 +43,7 @@ class ReviewBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Chromium.start("the review journey", 1280, 1000, AXE);
+        browser = Chromium.start("the review journey", 1280, 1000, Chromium.AXE);
         Files.createDirectories(Path.of("target/screenshots"));
     }
 
@@ -68,14 +67,14 @@ class ReviewBrowserTest {
         browser.get(base + "/review");
         wait.until(ExpectedConditions.urlContains("/sign-in"));
         shoot("sign-in");
-        assertThat(seriousViolations()).as("axe on /sign-in").isEmpty();
+        assertThat(Chromium.seriousAxeViolations(browser)).as("axe on /sign-in").isEmpty();
         browser.findElement(By.id("token")).sendKeys(server.curator());
         browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
 
         wait.until(ExpectedConditions.urlToBe(base + "/review"));
         assertThat(browser.findElement(By.cssSelector("header")).getText()).contains("Signed in as rosa");
         shoot("queue");
-        assertThat(seriousViolations()).as("axe on /review").isEmpty();
+        assertThat(Chromium.seriousAxeViolations(browser)).as("axe on /review").isEmpty();
         browser.findElement(By.cssSelector("a[href='/review/" + p.id() + "']")).click();
 
         wait.until(ExpectedConditions.urlToBe(base + "/review/" + p.id()));
@@ -85,7 +84,7 @@ class ReviewBrowserTest {
         assertThat(browser.findElements(By.cssSelector("table.diff tr.added"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("table.diff tr.removed"))).isNotEmpty();
         shoot("proposal");
-        assertThat(seriousViolations()).as("axe on /review/{id}").isEmpty();
+        assertThat(Chromium.seriousAxeViolations(browser)).as("axe on /review/{id}").isEmpty();
 
         browser.findElement(By.id("accept-comment")).sendKeys("Thanks, Ana: welcome, Lisbon.");
         browser.findElement(By.cssSelector("form[action$='/accept'] button")).click();
@@ -104,23 +103,5 @@ class ReviewBrowserTest {
 
     private static void shoot(String name) throws Exception {
         Files.write(Path.of("target/screenshots/review-" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
-
-    /** axe-core's serious and critical violations on the current page (as the page tour counts them). */
-    @SuppressWarnings("unchecked")
-    private static List<String> seriousViolations() throws Exception {
-        JavascriptExecutor js = browser;
-        js.executeScript(Files.readString(AXE));
-        Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id,"
-                + " impact: v.impact, help: v.help, target: String(v.nodes[0].target)}))))"
-                + ".catch(e => done([{id: 'axe-failed', impact: 'critical', help: String(e), target: ''}]));");
-        List<String> out = new ArrayList<>();
-        for (Map<String, Object> v : (List<Map<String, Object>>) result) {
-            if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) {
-                out.add(v.get("id") + ": " + v.get("help") + " (" + v.get("target") + ")");
-            }
-        }
-        return out;
     }
 }
