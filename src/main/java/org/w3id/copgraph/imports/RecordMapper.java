@@ -191,6 +191,13 @@ final class RecordMapper {
         String text = v.node().isValueNode() ? v.node().asText().strip() : v.node().toString();
         String where = " (" + label(subject) + ", " + f.path().get(0) + ")";
         if (f.concept() != null) {
+            // With a concept, a map names the concept's id for other spellings of a value (older versions of a source).
+            if (f.map() != null && f.map().containsKey(text)) {
+                text = f.map().get(text);
+                if (text == null) {
+                    return null;
+                }
+            }
             Node c = conceptsByScheme.get(f.concept()).get(text);
             if (c == null) {
                 warnings.add("'" + text + "' is not a concept of the scheme " + f.concept() + where + ": left out.");

@@ -86,11 +86,31 @@ class HistoryReplayTest {
         }
     }
 
+    /**
+     * The directory's earlier versions spelt status, type and event format in Spanish: the same
+     * value in another spelling is no change (the mapping reads both).
+     */
+    private static final Map<String, String> SPELLINGS = Map.ofEntries(
+            Map.entry("Activa", "active"), Map.entry("Inactiva", "inactive"), Map.entry("Inactivo", "inactive"),
+            Map.entry("Desconocido", "unknown"), Map.entry("Tech Meetup", "tech-meetup"), Map.entry("Conferencia", "conference"),
+            Map.entry("Organización paraguas", "umbrella-org"), Map.entry("Hacklab", "hacklab"),
+            Map.entry("Grupo colaborativo", "collaborative-group"), Map.entry("Grupo de ayuda mutua", "mutual-aid"),
+            Map.entry("Meta comunidad", "meta-community"), Map.entry("Meta name", "meta-community"),
+            Map.entry("Presencial", "in-person"), Map.entry("Online", "online"), Map.entry("Híbridos", "hybrid"),
+            Map.entry("Híbrido", "hybrid"));
+
     /** Records by key, without the empty values the mapping leaves out (null, "", [], {}). */
     private static Map<String, JsonNode> byKey(JsonNode array) {
         Map<String, JsonNode> out = new HashMap<>();
         for (JsonNode r : array) {
-            out.put(r.path("id").asText(), normalise(r));
+            ObjectNode copy = r.deepCopy();
+            for (String field : List.of("status", "communityType", "eventFormat")) {
+                String v = copy.path(field).asText();
+                if (SPELLINGS.containsKey(v)) {
+                    copy.put(field, SPELLINGS.get(v));
+                }
+            }
+            out.put(r.path("id").asText(), normalise(copy));
         }
         return out;
     }
