@@ -89,7 +89,9 @@ public final class KumuBlueprint {
                 e.put("description", d.description());
             }
             e.put("tags", List.copyOf(tags.getOrDefault(n.iri(), Set.of())));
-            e.put("url", d != null && d.url() != null ? d.url() : n.iri());
+            if (d != null && d.url() != null) {
+                e.put("url", d.url());
+            }
             if (d != null && d.image() != null) {
                 e.put("image", d.image());
             }
