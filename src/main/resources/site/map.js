@@ -23,6 +23,7 @@
       L.polyline([[-85, lon], [85, lon]], {className: 'graticule', weight: 1, interactive: false}).addTo(map);
     }
   }
+  L.control.scale({imperial: false}).addTo(map);
   var points = [];
   var places = document.querySelectorAll('#places .place[data-lat]');
   Array.prototype.forEach.call(places, function (place) {
