@@ -94,7 +94,7 @@ public final class Embedding implements Filter {
     /** The snippet a partner copies: an iframe of {@code src}, {@code width} by {@code height}. */
     static String iframe(String src, int width, int height, String title) {
         return "<iframe src=\"" + attr(src) + "\" width=\"" + width + "\" height=\"" + height + "\" title=\"" + attr(title)
-                + "\" loading=\"lazy\" style=\"border:0\"></iframe>";
+                + "\" loading=\"lazy\"></iframe>";
     }
 
     private static String attr(String s) {
