@@ -92,4 +92,18 @@ class EmbedHttpTest {
         }
         assertThat(server.http().get("/oembed").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void configuredTilesMayBeShownOnMapPagesOnly() {
+        String tiles = org.w3id.copgraph.maps.Tiles.of("https://{s}.tile.example.org/{z}/{x}/{y}.png", "© Example").origin();
+        assertThat(SecurityHeaders.policyFor("/map", " " + tiles)).contains("img-src 'self' data: https://*.tile.example.org;")
+                .contains("frame-ancestors 'none'");
+        assertThat(SecurityHeaders.policyFor("/embed/map", " " + tiles)).contains("https://*.tile.example.org")
+                .contains("frame-ancestors *");
+        assertThat(SecurityHeaders.policyFor("/cops", " " + tiles)).doesNotContain("example.org");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.w3id.copgraph.maps.Tiles.of("https://a.org; script-src *", null))
+                .isInstanceOf(org.w3id.copgraph.Problem.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.w3id.copgraph.maps.Tiles.of("file:///etc/{z}.png", null))
+                .isInstanceOf(org.w3id.copgraph.Problem.class);
+    }
 }
