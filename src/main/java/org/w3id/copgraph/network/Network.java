@@ -42,7 +42,6 @@ public final class Network {
     public static final int MAX_NODES = 400;
     public static final int MAX_PATHS = 10;
     public static final int MAX_PATH_LENGTH = 6;
-    private static final int ALL_KINDS = LinkKind.values().length;
 
     private static final Logger LOG = LoggerFactory.getLogger(Network.class);
 
@@ -401,11 +400,14 @@ public final class Network {
         if (limit < 1) {
             throw Problem.badRequest("bad-parameter", "Parameter 'limit' must be at least 1; got " + limit + ".");
         }
-        Net net = net(knowing(snapshot(), focus), projection, window);
-        Set<LinkKind> wanted = kinds.isEmpty() ? EnumSet.allOf(LinkKind.class) : kinds;
+        Snapshot snapshot = knowing(snapshot(), focus);
+        Net net = net(snapshot, projection, window);
+        Set<LinkKind> wanted = kinds.isEmpty() ? LinkKind.FACTS : kinds;
+        // Suggested links only when asked for; they are edges of their own, beside the facts'.
+        SuggestedLinks suggested = wanted.contains(LinkKind.SUGGESTED) ? snapshot.suggested() : SuggestedLinks.NONE;
         if (!net.nodes().containsKey(focus)) {
             // A source graph (/graph/...) is no node, yet its page offers to explore "around it": its resources.
-            Neighbourhood fromSource = ofSource(net, focus, wanted, types);
+            Neighbourhood fromSource = ofSource(net, snapshot.suggested(), focus, wanted, types);
             if (fromSource != null) {
                 return fromSource;
             }
@@ -419,7 +421,7 @@ public final class Network {
             List<String> next = new ArrayList<>();
             for (String at : frontier) {
                 int added = 0;
-                for (Edge e : net.incident(at)) {
+                for (Edge e : incident(net, suggested, at)) {
                     String other = e.other(at);
                     if (shown.containsKey(other) || !admits(net, e, other, wanted, types)) {
                         continue;
@@ -440,12 +442,12 @@ public final class Network {
         Map<String, Integer> more = new HashMap<>();
         for (String at : shown.keySet()) {
             int hidden = 0;
-            for (Edge e : net.incident(at)) {
+            for (Edge e : incident(net, suggested, at)) {
                 String other = e.other(at);
                 if (!admits(net, e, other, wanted, types) && !shown.containsKey(other)) {
                     continue;
                 }
-                Edge kept = wanted.size() < ALL_KINDS ? e.restrictedTo(wanted) : e;
+                Edge kept = kept(e, wanted);
                 if (kept == null) {
                     continue;
                 }
@@ -468,12 +470,19 @@ public final class Network {
      * The resources a source (a named graph) ties together, and those ties as that source states
      * them; null when the network holds nothing from {@code graph}. At most {@link #MAX_NODES}.
      */
-    private static Neighbourhood ofSource(Net net, String graph, Set<LinkKind> kinds, Set<NodeType> types) {
+    private static Neighbourhood ofSource(Net net, SuggestedLinks suggested, String graph, Set<LinkKind> kinds, Set<NodeType> types) {
         Map<String, Node> shown = new LinkedHashMap<>();
         List<Edge> edges = new ArrayList<>();
         boolean truncated = false;
-        for (Edge e : net.edges()) {
-            List<Reason> stated = e.reasons().stream().filter(r -> r.sources().contains(graph) && kinds.contains(r.kind())).toList();
+        // The graph of suggestions ties CoPs only by suggested links: asking for it is asking for them.
+        Set<LinkKind> wanted = suggested.statedIn(graph) ? EnumSet.of(LinkKind.SUGGESTED) : kinds;
+        List<Edge> candidates = net.edges();
+        if (wanted.contains(LinkKind.SUGGESTED) && !suggested.edges().isEmpty()) {
+            candidates = new ArrayList<>(net.edges());
+            candidates.addAll(suggested.edges());
+        }
+        for (Edge e : candidates) {
+            List<Reason> stated = e.reasons().stream().filter(r -> r.sources().contains(graph) && wanted.contains(r.kind())).toList();
             Node a = net.nodes().get(e.source());
             Node b = net.nodes().get(e.target());
             if (stated.isEmpty() || !types.isEmpty() && !(types.contains(a.type()) && types.contains(b.type()))) {
@@ -486,7 +495,8 @@ public final class Network {
             }
             shown.putIfAbsent(a.iri(), a);
             shown.putIfAbsent(b.iri(), b);
-            edges.add(stated.size() == e.reasons().size() ? e : e.withReasons(stated));
+            // A suggestion is shown whole (its summary says what it is), a fact's edge with what the source states.
+            edges.add(stated.size() == e.reasons().size() || SuggestedLinks.isSuggested(e) ? e : e.withReasons(stated));
         }
         if (edges.isEmpty()) {
             return null;
@@ -495,8 +505,24 @@ public final class Network {
         return new Neighbourhood(source, 1, shown, edges, Map.of(), truncated, true);
     }
 
+    /** The edges at {@code at}: the suggested ones (when asked for) first, then the facts', heaviest first. */
+    private static List<Edge> incident(Net net, SuggestedLinks suggested, String at) {
+        List<Edge> s = suggested.incident(at);
+        if (s.isEmpty()) {
+            return net.incident(at);
+        }
+        List<Edge> all = new ArrayList<>(s);
+        all.addAll(net.incident(at));
+        return all;
+    }
+
+    /** {@code e} with only the reasons of {@code kinds}, or null when none is left. */
+    private static Edge kept(Edge e, Set<LinkKind> kinds) {
+        return kinds.containsAll(LinkKind.FACTS) && !SuggestedLinks.isSuggested(e) ? e : e.restrictedTo(kinds);
+    }
+
     private static boolean admits(Net net, Edge e, String other, Set<LinkKind> kinds, Set<NodeType> types) {
-        if (kinds.size() < ALL_KINDS && e.restrictedTo(kinds) == null) {
+        if (kept(e, kinds) == null) {
             return false;
         }
         Node n = net.nodes().get(other);
@@ -521,9 +547,16 @@ public final class Network {
         if (a.equals(b)) {
             throw Problem.badRequest("bad-parameter", "'from' and 'to' are the same resource; give two different ones.");
         }
-        Set<LinkKind> wanted = kinds.isEmpty() ? EnumSet.allOf(LinkKind.class) : kinds;
+        // Paths follow facts only: a computed suggestion is not how two resources are connected.
+        Set<LinkKind> wanted = EnumSet.copyOf(LinkKind.FACTS);
+        if (!kinds.isEmpty()) {
+            wanted.retainAll(kinds);
+        }
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
         Graph<String, Edge> whole = graphs.get(new Key(snapshot.version(), Projection.RESOURCES, window), x -> simpleGraph(net));
-        Graph<String, Edge> g = wanted.containsAll(EnumSet.allOf(LinkKind.class)) ? whole
+        Graph<String, Edge> g = wanted.containsAll(LinkKind.FACTS) ? whole
                 : new MaskSubgraph<>(whole, v -> false, e -> e.restrictedTo(wanted) == null);
         List<ExplainedPath> out = new ArrayList<>();
         for (GraphPath<String, Edge> p : new YenKShortestPath<>(g).getPaths(from, to, k)) {
@@ -564,6 +597,21 @@ public final class Network {
         return n;
     }
 
+    /**
+     * {@code view} with the suggested links among its nodes added, as edges of their own (the
+     * metrics of the view stay those of the facts). For whole-network views when
+     * {@link LinkKind#SUGGESTED} is asked for; a neighbourhood adds them itself.
+     */
+    public View withSuggested(View view) {
+        List<Edge> extra = snapshot().suggested().among(view.nodes().keySet());
+        if (extra.isEmpty()) {
+            return view;
+        }
+        List<Edge> edges = new ArrayList<>(view.edges());
+        edges.addAll(extra);
+        return new View(view.title(), view.directed(), view.nodes(), edges, view.metrics(), view.more(), view.notes());
+    }
+
     /** Every node touched by the edges, in their order (for sub-networks built from edges). */
     static Set<String> ends(Collection<Edge> edges) {
         Set<String> s = new LinkedHashSet<>();
@@ -574,8 +622,12 @@ public final class Network {
         return s;
     }
 
-    /** The facts of one data version. */
-    record Snapshot(Object version, Facts facts) {
+    /** The facts of one data version, and the suggested links among them as edges. */
+    record Snapshot(Object version, Facts facts, SuggestedLinks suggested) {
+
+        Snapshot(Object version, Facts facts) {
+            this(version, facts, SuggestedLinks.of(facts));
+        }
     }
 
     private record Key(Object version, Projection projection, Window window) {
