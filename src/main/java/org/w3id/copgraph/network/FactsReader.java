@@ -71,7 +71,7 @@ final class FactsReader {
         // In scan order (linked), so that of two readings of one tie the same one is always kept.
         Map<Node, String> xpGraph = new LinkedHashMap<>();
         Map<Node, String> membershipGraph = new LinkedHashMap<>();
-        // Suggestions (computed links, in the derived graph) are read apart: never as cross-pollinations.
+        // Suggestions (computed links, in the derived graph) are read apart (readSuggestions): never as cross-pollinations.
         Map<Node, String> suggestionGraph = new LinkedHashMap<>();
         scan(RDF + "type", (s, o, g) -> {
             if (o.equals(CROSS_POLLINATION)) {
@@ -96,7 +96,6 @@ final class FactsReader {
                 agents.putIfAbsent(s, out.iri(o.getURI()));
             }
             keep(details, xpGraph, s, g, XP_AGENT, o);
-            keep(details, suggestionGraph, s, g, S_AGENT, o);
         });
         scan(Cop.NS + "target", (s, o, g) -> {
             String agent = agents.get(s);
@@ -104,7 +103,6 @@ final class FactsReader {
                 detailedXp.add(List.of(agent, o.getURI()));
             }
             keep(details, xpGraph, s, g, XP_TARGET, o);
-            keep(details, suggestionGraph, s, g, S_TARGET, o);
         });
         agents.clear();
         String[] xpProps = {DCT + "date", Cop.NS + "strength", Cop.NS + "evidenceStatus", Cop.NS + "direction",
@@ -115,7 +113,7 @@ final class FactsReader {
         }
         Map<Node, List<String>> transferred = new HashMap<>();
         scan(Cop.NS + "transferred", (s, o, g) -> {
-            if ((xpGraph.containsKey(s) || g.equals(suggestionGraph.get(s))) && o.isURI()) {
+            if (xpGraph.containsKey(s) && o.isURI()) {
                 List<String> list = transferred.computeIfAbsent(s, k -> new ArrayList<>(2));
                 String t = out.iri(o.getURI());
                 if (!list.contains(t)) {
@@ -147,9 +145,6 @@ final class FactsReader {
                 startDates.putIfAbsent(new Key(s, g), d);
             }
         });
-
-        List<SuggestionParts> suggestions = suggestionGraph.isEmpty() ? List.of()
-                : readSuggestions(suggestionGraph, details, transferred, out);
 
         // In the order the ties were always read: the first reading of a tie is the one kept.
         xpGraph.forEach((xp, g) -> {
@@ -195,8 +190,6 @@ final class FactsReader {
         }
         scan(Cop.NS + "hosts", (s, o, g) -> out.tie(LinkKind.ORGANISATIONAL, o, s, "hosted by", null, null, g));
 
-        suggestions.forEach(out::suggestion);
-
         // Labels last, and only of what the facts mention: most labelled things are not in the network.
         out.forgetUnmentioned();
         // English first, then no language, then any other; only the ranks of non-English ones are
@@ -231,10 +224,6 @@ final class FactsReader {
     private static final int XP_DIRECTION = 5;
     private static final int XP_DOC = 6;
     private static final int XP_ACTIVITY = 7;
-    private static final int S_AGENT = 0;
-    private static final int S_TARGET = 1;
-    private static final int S_SCORE = 2;
-    private static final int S_RANK = 3;
     private static final int M_MEMBER = 0;
     private static final int M_ORG = 1;
     private static final int M_ROLE = 2;
@@ -279,78 +268,109 @@ final class FactsReader {
         });
     }
 
-    /** What is kept of one {@code cop:Suggestion} until its links are made. */
-    private record SuggestionParts(Node iri, String graph, String agent, String target, String score, String rank,
-                                   List<String> couldMove, List<ReasonParts> reasons) {
+    /** One {@code cop:Suggestion}: who could help whom, with what, how well, and why. */
+    record SuggestionParts(String iri, String graph, String agent, String target, String score, String rank,
+                           List<String> couldMove, List<ReasonParts> reasons) {
     }
 
     /** One {@code cop:SuggestionReason}: its kind (a local name), its sentence, what it rests on and where from. */
-    private record ReasonParts(String kind, String text, List<String> via, List<String> sources) {
+    record ReasonParts(String kind, String text, List<String> via, List<String> sources) {
+    }
+
+    private static final Query STAMP = q("SELECT ?t WHERE { GRAPH ?g { ?g prov:generatedAtTime ?t } }");
+
+    /** When {@code graph} (the derived graph of suggestions) was last written, or null when it is not there: one lookup. */
+    String stamp(String graph) {
+        String[] t = {null};
+        select(STAMP, BindingFactory.binding(Var.alloc("g"), NodeFactory.createURI(graph)), r -> t[0] = r.get("t").toString());
+        return t[0];
     }
 
     /**
-     * The suggestions' details, each read only from the graph that types the suggestion (the
-     * derived graph): their score, rank and reasons. The generic predicates (rdfs:comment,
-     * dcterms:source) are scanned in those graphs only.
+     * The suggestions stated in {@code graph}, read in a few scans of that graph only (it is small:
+     * the best few per CoP). Apart from the facts: they are rewritten without the data changing.
      */
-    private List<SuggestionParts> readSuggestions(Map<Node, String> suggestionGraph, Map<Key, Node[]> details,
-                                                  Map<Node, List<String>> transferred, Builder out) {
-        Set<String> graphs = new java.util.LinkedHashSet<>(suggestionGraph.values());
-        scan(Cop.NS + "score", (s, o, g) -> keep(details, suggestionGraph, s, g, S_SCORE, o));
-        scan(Cop.NS + "rank", (s, o, g) -> keep(details, suggestionGraph, s, g, S_RANK, o));
+    List<SuggestionParts> readSuggestions(String graph) {
+        Map<Node, Node[]> details = new LinkedHashMap<>();
+        scanIn(graph, RDF + "type", (s, o) -> {
+            if (o.equals(SUGGESTION)) {
+                details.putIfAbsent(s, new Node[4]);
+            }
+        });
+        String[] props = {PROV + "agent", Cop.NS + "target", Cop.NS + "score", Cop.NS + "rank"};
+        for (int i = 0; i < props.length; i++) {
+            int slot = i;
+            scanIn(graph, props[i], (s, o) -> {
+                Node[] d = details.get(s);
+                if (d != null && d[slot] == null) {
+                    d[slot] = o;
+                }
+            });
+        }
+        Map<Node, List<String>> transferred = new HashMap<>();
+        scanIn(graph, Cop.NS + "transferred", (s, o) -> {
+            if (details.containsKey(s) && o.isURI()) {
+                transferred.computeIfAbsent(s, k -> new ArrayList<>(2)).add(o.getURI());
+            }
+        });
         Map<Node, List<Node>> reasonsOf = new HashMap<>();
-        Map<Node, String> reasonGraph = new HashMap<>();
-        scan(Cop.NS + "reason", (s, o, g) -> {
-            if (g.equals(suggestionGraph.get(s)) && !o.isLiteral()) {
-                reasonsOf.computeIfAbsent(s, k -> new ArrayList<>(4)).add(o);
-                reasonGraph.putIfAbsent(o, g);
+        Set<Node> reasonNodes = new HashSet<>();
+        scanIn(graph, Cop.NS + "reason", (s, o) -> {
+            if (details.containsKey(s) && !o.isLiteral()) {
+                reasonsOf.computeIfAbsent(s, k -> new ArrayList<>(3)).add(o);
+                reasonNodes.add(o);
             }
         });
         Map<Node, String> kinds = new HashMap<>();
         Map<Node, String> comments = new HashMap<>();
         Map<Node, List<String>> vias = new HashMap<>();
-        Map<Node, List<String>> reasonSources = new HashMap<>();
-        scan(Cop.NS + "reasonKind", (s, o, g) -> {
-            if (g.equals(reasonGraph.get(s))) {
+        Map<Node, List<String>> sources = new HashMap<>();
+        scanIn(graph, Cop.NS + "reasonKind", (s, o) -> {
+            if (reasonNodes.contains(s)) {
                 kinds.putIfAbsent(s, local(o));
             }
         });
-        scan(Cop.NS + "via", (s, o, g) -> {
-            if (g.equals(reasonGraph.get(s)) && o.isURI()) {
-                vias.computeIfAbsent(s, k -> new ArrayList<>(2)).add(out.iri(o.getURI()));
+        scanIn(graph, RDFS + "comment", (s, o) -> {
+            // English first, as for labels.
+            if (reasonNodes.contains(s) && o.isLiteral() && ("en".equals(o.getLiteralLanguage()) || !comments.containsKey(s))) {
+                comments.put(s, o.getLiteralLexicalForm());
             }
         });
-        for (String graph : graphs) {
-            scanIn(graph, RDFS + "comment", (s, o) -> {
-                if (reasonGraph.containsKey(s) && o.isLiteral()) {
-                    // English first, as for labels.
-                    if ("en".equals(o.getLiteralLanguage()) || !comments.containsKey(s)) {
-                        comments.put(s, o.getLiteralLexicalForm());
-                    }
-                }
-            });
-            scanIn(graph, DCT + "source", (s, o) -> {
-                if (reasonGraph.containsKey(s) && o.isURI()) {
-                    reasonSources.computeIfAbsent(s, k -> new ArrayList<>(2)).add(out.iri(o.getURI()));
-                }
-            });
-        }
-        List<SuggestionParts> parts = new ArrayList<>();
-        suggestionGraph.forEach((s, g) -> {
-            Node[] d = details.get(new Key(s, g));
-            if (d == null || d[S_AGENT] == null || d[S_TARGET] == null || !d[S_AGENT].isURI() || !d[S_TARGET].isURI()) {
+        scanIn(graph, Cop.NS + "via", (s, o) -> {
+            if (reasonNodes.contains(s) && o.isURI()) {
+                vias.computeIfAbsent(s, k -> new ArrayList<>(2)).add(o.getURI());
+            }
+        });
+        scanIn(graph, DCT + "source", (s, o) -> {
+            if (reasonNodes.contains(s) && o.isURI()) {
+                sources.computeIfAbsent(s, k -> new ArrayList<>(2)).add(o.getURI());
+            }
+        });
+        List<SuggestionParts> out = new ArrayList<>();
+        details.forEach((s, d) -> {
+            if (d[0] == null || d[1] == null || !d[0].isURI() || !d[1].isURI()) {
                 return;
             }
             List<ReasonParts> reasons = new ArrayList<>();
             for (Node r : reasonsOf.getOrDefault(s, List.of())) {
-                List<String> sources = reasonSources.getOrDefault(r, List.of());
+                List<String> src = sources.getOrDefault(r, List.of());
                 reasons.add(new ReasonParts(kinds.get(r), comments.get(r), vias.getOrDefault(r, List.of()),
-                        sources.isEmpty() ? List.of(g) : List.copyOf(new java.util.LinkedHashSet<>(sources))));
+                        src.isEmpty() ? List.of(graph) : List.copyOf(new java.util.LinkedHashSet<>(src))));
             }
-            parts.add(new SuggestionParts(s, g, d[S_AGENT].getURI(), d[S_TARGET].getURI(), lexical(d[S_SCORE]), lexical(d[S_RANK]),
-                    transferred.getOrDefault(s, List.of()), reasons));
+            out.add(new SuggestionParts(s.isURI() ? s.getURI() : null, graph, d[0].getURI(), d[1].getURI(), lexical(d[2]),
+                    lexical(d[3]), transferred.getOrDefault(s, List.of()), reasons));
         });
-        return parts;
+        // Best first for each CoP that could learn: the order the explorer adds them in.
+        out.sort(java.util.Comparator.comparing((SuggestionParts p) -> rankOf(p.rank())));
+        return out;
+    }
+
+    private static int rankOf(String rank) {
+        try {
+            return rank == null ? Integer.MAX_VALUE : Integer.parseInt(rank.trim());
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     private static String lexical(Node n) {
@@ -430,7 +450,6 @@ final class FactsReader {
         private final Map<String, String> labels = new HashMap<>();
         private final Map<String, List<String>> sources = new HashMap<>();
         private final List<Link> links = new ArrayList<>();
-        private final List<Link> suggested = new ArrayList<>();
         private final Set<Tie> ties = new HashSet<>();
 
         String iri(String iri) {
@@ -563,44 +582,6 @@ final class FactsReader {
                     () -> label(a) + " → " + label(t) + ": cross-pollination (no details recorded)", null, null, source(graph), 1)));
         }
 
-        /**
-         * A suggestion as links from the CoP that could help to the one that could learn: first its
-         * summary (what could move, score, rank; the graph that states it as its source), then one
-         * per reason (its sentence, the sources of the facts it rests on). Only the summary weighs.
-         */
-        void suggestion(SuggestionParts p) {
-            String agent = iri(p.agent());
-            String target = iri(p.target());
-            if (agent.equals(target)) {
-                return;
-            }
-            String via = p.iri().isURI() ? iri(p.iri().getURI()) : null;
-            List<String> moved = List.copyOf(p.couldMove());
-            String score = p.score();
-            String rank = p.rank();
-            suggested.add(new Link(agent, target, true, new Reason(LinkKind.SUGGESTED, () -> {
-                StringBuilder what = new StringBuilder();
-                for (String t : moved) {
-                    what.append(what.length() == 0 ? "" : ", ").append(label(t));
-                }
-                return "Suggested: " + label(agent) + " could help " + label(target)
-                        + (what.length() == 0 ? "" : " with " + what)
-                        + (score == null ? "" : "; score " + score)
-                        + (rank == null ? "" : "; rank " + rank + " among the CoPs " + label(target) + " could learn from")
-                        + " (computed by copgraph, not stated by a source)";
-            }, via, null, source(p.graph()), 1, Evidence.SUGGESTED)));
-            for (ReasonParts r : p.reasons()) {
-                List<String> vias = List.copyOf(r.via());
-                String text = r.text();
-                String kind = r.kind();
-                suggested.add(new Link(agent, target, true, new Reason(LinkKind.SUGGESTED,
-                        () -> text != null ? text : (kind == null ? "reason" : kind) + (vias.isEmpty() ? ""
-                                : ": " + String.join(", ", vias.stream().map(this::label).toList())),
-                        vias.isEmpty() ? null : vias.get(0), null, r.sources().size() == 1 ? source(r.sources().get(0)) : r.sources(),
-                        0, Evidence.SUGGESTED)));
-            }
-        }
-
         Facts facts() {
             Map<String, org.w3id.copgraph.network.Node> nodes = new LinkedHashMap<>();
             types.forEach((iri, t) -> {
@@ -612,11 +593,7 @@ final class FactsReader {
                 node(nodes, l.from());
                 node(nodes, l.to());
             }
-            for (Link l : suggested) {
-                node(nodes, l.from());
-                node(nodes, l.to());
-            }
-            return new Facts(nodes, links, suggested);
+            return new Facts(nodes, links);
         }
 
         private void node(Map<String, org.w3id.copgraph.network.Node> nodes, String iri) {

@@ -63,14 +63,33 @@ public final class Network {
     /** Finds resources by name and description for {@link #search}; null: labels are scanned. */
     private final TextSearch text;
 
-    private Network(Supplier<Object> version, Supplier<Facts> reader, TextSearch text) {
+    /**
+     * The suggested links of a snapshot: when the derived graph of suggestions was written (its
+     * stamp; it is rewritten without the data version changing), and the links read from it.
+     * Null for fixed facts, whose suggestions come with them.
+     */
+    private final SuggestedSource suggestedSource;
+    private volatile SuggestedCache suggestedCache;
+
+    interface SuggestedSource {
+        /** When the suggestions were last written (one lookup), or null when there are none. */
+        String stamp();
+
+        List<FactsReader.SuggestionParts> read();
+    }
+
+    private record SuggestedCache(Object version, String stamp, SuggestedLinks links) {
+    }
+
+    private Network(Supplier<Object> version, Supplier<Facts> reader, TextSearch text, SuggestedSource suggestedSource) {
         this.version = version;
         this.reader = reader;
         this.text = text;
+        this.suggestedSource = suggestedSource;
     }
 
     private Network(Supplier<Object> version, Supplier<Facts> reader) {
-        this(version, reader, null);
+        this(version, reader, null, null);
     }
 
     /** The network of the data in {@code store}, rebuilt whenever {@link Store#lastModified()} changes. */
@@ -80,8 +99,51 @@ public final class Network {
 
     /** As {@link #on(Store, long)}, searching with {@code text} (the store's full-text search). */
     public static Network on(Store store, long queryTimeoutMillis, TextSearch text) {
+        return on(store, queryTimeoutMillis, text, null);
+    }
+
+    /**
+     * As {@link #on(Store, long, TextSearch)}, with the suggested links ({@code cop:Suggestion}) of
+     * the derived graph {@code suggestionsGraph} (none when null), read only when asked for.
+     */
+    public static Network on(Store store, long queryTimeoutMillis, TextSearch text, String suggestionsGraph) {
         FactsReader r = new FactsReader(store, queryTimeoutMillis);
-        return new Network(() -> Objects.requireNonNullElse((Object) store.lastModified(), Instant.EPOCH), r::read, text);
+        SuggestedSource suggested = suggestionsGraph == null ? null : new SuggestedSource() {
+            @Override
+            public String stamp() {
+                return r.stamp(suggestionsGraph);
+            }
+
+            @Override
+            public List<FactsReader.SuggestionParts> read() {
+                return r.readSuggestions(suggestionsGraph);
+            }
+        };
+        return new Network(() -> Objects.requireNonNullElse((Object) store.lastModified(), Instant.EPOCH), r::read, text, suggested);
+    }
+
+    /**
+     * The suggested links for the facts of {@code s}: read again when the derived graph was
+     * rewritten since (a cheap check of its stamp), only when a view asks for them.
+     */
+    SuggestedLinks suggested(Snapshot s) {
+        if (suggestedSource == null) {
+            return SuggestedLinks.of(s.facts());
+        }
+        String stamp = suggestedSource.stamp();
+        SuggestedCache c = suggestedCache;
+        if (c != null && c.version().equals(s.version()) && Objects.equals(c.stamp(), stamp)) {
+            return c.links();
+        }
+        synchronized (suggestedSource) {
+            c = suggestedCache;
+            if (c != null && c.version().equals(s.version()) && Objects.equals(c.stamp(), stamp)) {
+                return c.links();
+            }
+            SuggestedLinks links = stamp == null ? SuggestedLinks.NONE : SuggestedLinks.of(suggestedSource.read(), s.facts().nodes());
+            suggestedCache = new SuggestedCache(s.version(), stamp, links);
+            return links;
+        }
     }
 
     /** A network of fixed facts (benchmarks, tests of the algorithms). */
@@ -404,10 +466,10 @@ public final class Network {
         Net net = net(snapshot, projection, window);
         Set<LinkKind> wanted = kinds.isEmpty() ? LinkKind.FACTS : kinds;
         // Suggested links only when asked for; they are edges of their own, beside the facts'.
-        SuggestedLinks suggested = wanted.contains(LinkKind.SUGGESTED) ? snapshot.suggested() : SuggestedLinks.NONE;
+        SuggestedLinks suggested = wanted.contains(LinkKind.SUGGESTED) ? suggested(snapshot) : SuggestedLinks.NONE;
         if (!net.nodes().containsKey(focus)) {
             // A source graph (/graph/...) is no node, yet its page offers to explore "around it": its resources.
-            Neighbourhood fromSource = ofSource(net, snapshot.suggested(), focus, wanted, types);
+            Neighbourhood fromSource = ofSource(net, suggested(snapshot), focus, wanted, types);
             if (fromSource != null) {
                 return fromSource;
             }
@@ -603,7 +665,7 @@ public final class Network {
      * {@link LinkKind#SUGGESTED} is asked for; a neighbourhood adds them itself.
      */
     public View withSuggested(View view) {
-        List<Edge> extra = snapshot().suggested().among(view.nodes().keySet());
+        List<Edge> extra = suggested(snapshot()).among(view.nodes().keySet());
         if (extra.isEmpty()) {
             return view;
         }
@@ -622,12 +684,8 @@ public final class Network {
         return s;
     }
 
-    /** The facts of one data version, and the suggested links among them as edges. */
-    record Snapshot(Object version, Facts facts, SuggestedLinks suggested) {
-
-        Snapshot(Object version, Facts facts) {
-            this(version, facts, SuggestedLinks.of(facts));
-        }
+    /** The facts of one data version. */
+    record Snapshot(Object version, Facts facts) {
     }
 
     private record Key(Object version, Projection projection, Window window) {

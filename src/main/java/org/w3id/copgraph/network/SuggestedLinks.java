@@ -33,13 +33,60 @@ final class SuggestedLinks {
         }
     }
 
+    /** The suggested links of fixed facts (tests, benchmarks). */
     static SuggestedLinks of(Facts facts) {
-        if (facts.suggested().isEmpty()) {
+        return of(facts.suggested());
+    }
+
+    /**
+     * The suggestions read from the derived graph, as links: first a summary (what could move,
+     * score, rank; the graph that states it as its source), then one per reason (its sentence,
+     * the sources of the facts it rests on). Only the summary weighs. Labels are those of the
+     * network's nodes, looked up when a text is shown.
+     */
+    static SuggestedLinks of(List<FactsReader.SuggestionParts> parts, Map<String, Node> nodes) {
+        java.util.function.Function<String, String> label = iri -> {
+            Node n = nodes.get(iri);
+            return n != null ? n.label() : iri.substring(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
+        };
+        List<Link> links = new ArrayList<>();
+        for (FactsReader.SuggestionParts p : parts) {
+            String agent = p.agent();
+            String target = p.target();
+            if (agent.equals(target)) {
+                continue;
+            }
+            List<String> moved = List.copyOf(p.couldMove());
+            String score = p.score();
+            String rank = p.rank();
+            links.add(new Link(agent, target, true, new Reason(LinkKind.SUGGESTED, () -> {
+                String what = String.join(", ", moved.stream().map(label).toList());
+                return "Suggested: " + label.apply(agent) + " could help " + label.apply(target)
+                        + (what.isEmpty() ? "" : " with " + what)
+                        + (score == null ? "" : "; score " + score)
+                        + (rank == null ? "" : "; rank " + rank + " among the CoPs " + label.apply(target) + " could learn from")
+                        + " (computed by copgraph, not stated by a source)";
+            }, p.iri(), null, List.of(p.graph()), 1, Evidence.SUGGESTED)));
+            for (FactsReader.ReasonParts r : p.reasons()) {
+                List<String> vias = List.copyOf(r.via());
+                String text = r.text();
+                String kind = r.kind();
+                links.add(new Link(agent, target, true, new Reason(LinkKind.SUGGESTED,
+                        () -> text != null ? text : (kind == null ? "reason" : kind)
+                                + (vias.isEmpty() ? "" : ": " + String.join(", ", vias.stream().map(label).toList())),
+                        vias.isEmpty() ? null : vias.get(0), null, r.sources(), 0, Evidence.SUGGESTED)));
+            }
+        }
+        return of(links);
+    }
+
+    private static SuggestedLinks of(List<Link> suggested) {
+        if (suggested.isEmpty()) {
             return NONE;
         }
         // One edge per ordered pair, its reasons in the order read (the summary first).
         Map<List<String>, List<Reason>> byPair = new LinkedHashMap<>();
-        for (Link l : facts.suggested()) {
+        for (Link l : suggested) {
             byPair.computeIfAbsent(List.of(l.from(), l.to()), k -> new ArrayList<>()).add(l.reason());
         }
         List<Edge> edges = new ArrayList<>(byPair.size());
