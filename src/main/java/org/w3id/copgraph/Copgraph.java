@@ -47,6 +47,7 @@ public final class Copgraph implements AutoCloseable {
     private final org.w3id.copgraph.proposals.ReviewDiff reviewDiff;
     private final OwnerLinks ownerLinks;
     private final Directory directory;
+    private final org.w3id.copgraph.maps.Maps maps;
     private final org.w3id.copgraph.imports.Imports imports;
     private final TextSearch textSearch;
     private volatile Precomputation precomputation;
@@ -93,6 +94,7 @@ public final class Copgraph implements AutoCloseable {
         // every literal per search would be slow, so the directory matches the words of its own index.
         this.directory = new Directory(store, settings.iris(), settings.queryTimeoutMillis(), settings.staleAfter(),
                 java.time.Clock.systemUTC(), () -> textSearch.indexed() ? this::textMatches : null);
+        this.maps = new org.w3id.copgraph.maps.Maps(directory, settings.serving().mapTiles());
         // The event stream hears of every change inside the change's own transaction.
         curation.addListener(harvest.stream());
         this.freshness = new org.w3id.copgraph.freshness.Freshness(store, curation, settings.iris(), settings.staleAfter(),
@@ -311,6 +313,11 @@ public final class Copgraph implements AutoCloseable {
     /** The directory of CoPs ({@code /cops}): cards, search and facets. */
     public Directory directory() {
         return directory;
+    }
+
+    /** Maps of the directory and of neighbourhoods, and the directory as GeoJSON. */
+    public org.w3id.copgraph.maps.Maps maps() {
+        return maps;
     }
 
     /** Imports of JSON and GeoJSON through the mapping files of {@code mappings/}. */

@@ -52,16 +52,7 @@ final class QueryRoutes {
     void run(Context ctx) {
         String name = ctx.pathParam("name");
         CuratedQuery q = cg.queries().get(name);
-        Map<String, String> args = new LinkedHashMap<>();
-        ctx.queryParamMap().forEach((k, v) -> {
-            if (k.isEmpty()) {
-                return; // "?a=1&": a stray separator, not a parameter
-            }
-            if (v.size() > 1) {
-                throw Problem.badRequest("bad-parameter", "Parameter '" + k + "' was given " + v.size() + " times; give it once.");
-            }
-            args.put(k, v.get(0));
-        });
+        Map<String, String> args = args(ctx);
         String asked = args.get("format");
         if ("html".equalsIgnoreCase(asked) || (asked == null || asked.isBlank()) && Negotiation.wantsHtml(ctx.header("Accept"))) {
             // A person following a link or submitting the catalogue's form: the answer as a page.
@@ -86,6 +77,21 @@ final class QueryRoutes {
         }
         ctx.contentType(format.mediaType + (format.mediaType.startsWith("text/") ? "; charset=utf-8" : ""));
         ctx.result(answer.body());
+    }
+
+    /** The arguments of a run, each given once (the embedded answer takes the same). */
+    static Map<String, String> args(Context ctx) {
+        Map<String, String> args = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> {
+            if (k.isEmpty()) {
+                return; // "?a=1&": a stray separator, not a parameter
+            }
+            if (v.size() > 1) {
+                throw Problem.badRequest("bad-parameter", "Parameter '" + k + "' was given " + v.size() + " times; give it once.");
+            }
+            args.put(k, v.get(0));
+        });
+        return args;
     }
 
     static Map<String, Object> describe(CuratedQuery q, Copgraph cg) {
