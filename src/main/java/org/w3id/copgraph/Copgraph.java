@@ -65,7 +65,7 @@ public final class Copgraph implements AutoCloseable {
         this.queries = inBackground("curated-queries",
                 () -> CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis(), answersDir));
         this.textSearch = new TextSearch(store, settings.queryTimeoutMillis());
-        this.network = Network.on(store, settings.queryTimeoutMillis(), textSearch);
+        this.network = Network.on(store, settings.queryTimeoutMillis(), textSearch, settings.iris().suggestionsGraph());
         this.metricsGraph = new MetricsGraph(store, settings.iris(), network);
         this.suggestions = new org.w3id.copgraph.suggestions.Suggestions(store, settings.iris(), settings.staleAfter(),
                 java.time.Clock.systemUTC(), settings.queryTimeoutMillis());
