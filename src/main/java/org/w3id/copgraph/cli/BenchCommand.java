@@ -21,7 +21,7 @@ import org.w3id.copgraph.bench.Benchmark;
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--cops", split = ",", defaultValue = "1000,10000,50000", paramLabel = "N[,N...]",
-            description = "Sizes, in CoPs (about 190 statements each; default: ${DEFAULT-VALUE}).")
+            description = "Sizes, in CoPs (about 210 statements each; default: ${DEFAULT-VALUE}).")
     List<Integer> cops;
 
     @Option(names = "--clients", split = ",", defaultValue = "1,4,16", paramLabel = "C[,C...]",
