@@ -111,6 +111,11 @@ public final class SyntheticEcosystem {
         this.graph = NodeFactory.createURI(iris.graph(SLUG));
     }
 
+    /** How many cross-pollinations {@link #emit} makes (written or not), in the order it asks {@link Keep} about them. */
+    public int crossPollinationCount() {
+        return (cops - 1) * CROSS_POLLINATIONS_PER_COP;
+    }
+
     /** The concepts of the domain scheme in {@code ontology/schemes.ttl}, sorted, so seeds stay stable. */
     public static List<String> domainsOf(Path schemes) {
         Dataset d = RDFDataMgr.loadDataset(schemes.toString());
