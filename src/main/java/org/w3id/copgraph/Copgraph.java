@@ -35,6 +35,8 @@ public final class Copgraph implements AutoCloseable {
     private final java.util.concurrent.Future<CuratedQueries> queries;
     private final Network network;
     private final MetricsGraph metricsGraph;
+    private final org.w3id.copgraph.suggestions.Suggestions suggestions;
+    private final org.w3id.copgraph.suggestions.SuggestionsGraph suggestionsGraph;
     private final Harvest harvest;
     private final LinkedData linkedData;
     private final org.w3id.copgraph.freshness.Freshness freshness;
@@ -63,6 +65,9 @@ public final class Copgraph implements AutoCloseable {
         this.textSearch = new TextSearch(store, settings.queryTimeoutMillis());
         this.network = Network.on(store, settings.queryTimeoutMillis(), textSearch);
         this.metricsGraph = new MetricsGraph(store, settings.iris(), network);
+        this.suggestions = new org.w3id.copgraph.suggestions.Suggestions(store, settings.iris(), settings.staleAfter(),
+                java.time.Clock.systemUTC(), settings.queryTimeoutMillis());
+        this.suggestionsGraph = new org.w3id.copgraph.suggestions.SuggestionsGraph(store, settings.iris(), suggestions);
         this.harvest = new Harvest(store, settings.iris(), this::publicUrl, dumpsDir, settings.queryTimeoutMillis());
         this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
                 settings.queryTimeoutMillis());
@@ -129,11 +134,13 @@ public final class Copgraph implements AutoCloseable {
         backgroundStarted = true;
         if (settings.serving().metricsAtStart()) {
             metricsGraph.refreshInBackground();
+            suggestionsGraph.refresh().refreshInBackground();
         }
         if (settings.serving().precompute()) {
             startPrecomputation();
         }
         curation.addListener((dsg, record, resources) -> metricsGraph.refreshSoon());
+        curation.addListener((dsg, record, resources) -> suggestionsGraph.refresh().refreshSoon());
         // The directory's index is read before the first visitor asks, at start and after each change.
         directory.warmSoon();
         curation.addListener((dsg, record, resources) -> directory.warmSoon());
@@ -246,6 +253,16 @@ public final class Copgraph implements AutoCloseable {
         return metricsGraph;
     }
 
+    /** Who each CoP could learn from and could help, with reasons. */
+    public org.w3id.copgraph.suggestions.Suggestions suggestions() {
+        return suggestions;
+    }
+
+    /** The derived graph of suggested connections, kept in step with the data. */
+    public org.w3id.copgraph.suggestions.SuggestionsGraph suggestionsGraph() {
+        return suggestionsGraph;
+    }
+
     /** Descriptions of resources and graphs, the ontology document and the sitemap. */
     public LinkedData linkedData() {
         return linkedData;
@@ -305,6 +322,7 @@ public final class Copgraph implements AutoCloseable {
     public void close() {
         // Background readers and writers end first: TDB2 will not close with a transaction open.
         metricsGraph.close();
+        suggestionsGraph.refresh().close();
         network.close();
         directory.close();
         if (precomputation != null) {
