@@ -156,7 +156,7 @@ final class SuggestionsBench {
         Baselines baselines = Baselines.read(store, seed, 600_000);
         long baselineMs = (System.nanoTime() - t0) / 1_000_000;
         log.printf("  suggestions: baselines read the store and built the network of any tie in %,d ms%n", baselineMs);
-        Engine engine = EngineRanker.on(store, home);
+        Engine engine = EngineRanker.on(store);
         long p0 = System.nanoTime();
         engine.prepare();
         long prepareMs = (System.nanoTime() - p0) / 1_000_000;
