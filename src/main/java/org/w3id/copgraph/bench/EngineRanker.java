@@ -12,23 +12,27 @@ import org.w3id.copgraph.suggestions.Include;
 import org.w3id.copgraph.suggestions.Ranker;
 import org.w3id.copgraph.suggestions.SuggestionIndex;
 import org.w3id.copgraph.suggestions.Suggestions;
+import org.w3id.copgraph.suggestions.SuggestionsGraph;
 
 /**
  * copgraph's suggestions as {@link SuggestionsBench} asks them, set up as {@code serve} sets them up (its weights, its
  * freshness window): the ranking without explanations for the figures of quality, with every linked pair left out as
- * the baselines leave them out; the whole answer of the API (learn from and could help, with reasons) for the times.
+ * the baselines leave them out; the whole answer of the API (learn from and could help, with reasons) and the derived
+ * graph of every CoP's suggestions, as the server writes it after each change, for the times.
  */
 final class EngineRanker implements SuggestionsBench.Engine {
 
     private final Suggestions suggestions;
+    private final SuggestionsGraph graph;
 
-    private EngineRanker(Suggestions suggestions) {
+    private EngineRanker(Store store, Suggestions suggestions) {
         this.suggestions = suggestions;
+        this.graph = new SuggestionsGraph(store, Iris.DEFAULT, suggestions);
     }
 
     static SuggestionsBench.Engine on(Store store) {
         Settings defaults = Settings.defaults();
-        return new EngineRanker(new Suggestions(store, Iris.DEFAULT, defaults.staleAfter(), Clock.systemUTC(),
+        return new EngineRanker(store, new Suggestions(store, Iris.DEFAULT, defaults.staleAfter(), Clock.systemUTC(),
                 defaults.queryTimeoutMillis()));
     }
 
@@ -40,6 +44,11 @@ final class EngineRanker implements SuggestionsBench.Engine {
     @Override
     public void answer(String cop) {
         suggestions.forCop(cop, Suggestions.DEFAULT_LIMIT);
+    }
+
+    @Override
+    public void publishAll() {
+        graph.refreshIfStale();
     }
 
     @Override

@@ -54,6 +54,9 @@ final class Report {
     }
 
     private static void loads(StringBuilder md, Figures f) {
+        if (f.loads.isEmpty()) {
+            return;
+        }
         md.append("### Loading\n\n| loader | statements | time (s) | statements/s | copgraph ÷ this (time) |\n|---|---:|---:|---:|---:|\n");
         Figures.Load ours = f.loads.stream().filter(l -> l.who().startsWith(COPGRAPH)).findFirst().orElse(null);
         for (Figures.Load l : f.loads) {

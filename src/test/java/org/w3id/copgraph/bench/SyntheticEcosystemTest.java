@@ -57,6 +57,42 @@ class SyntheticEcosystemTest {
         assertThat(max).isGreaterThan((int) (5 * mean));
     }
 
+    @Test
+    void generatedCrossPollinationsMostlyFollowLatentAffinities() {
+        DatasetGraph g = DatasetGraphFactory.createTxnMem();
+        eco(1000, 5).emit(StreamRDFLib.dataset(g));
+        var any = org.apache.jena.graph.Node.ANY;
+        java.util.function.Function<String, org.apache.jena.graph.Node> p = org.apache.jena.graph.NodeFactory::createURI;
+        String cop = "https://w3id.org/copgraph/ontology#";
+        // What each CoP offers and needs, by what the offer or need concerns.
+        java.util.Map<String, java.util.Set<String>> offers = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Set<String>> needs = new java.util.HashMap<>();
+        for (var kind : List.of("offers", "needs")) {
+            var into = kind.equals("offers") ? offers : needs;
+            g.find(any, any, p.apply(cop + kind), any).forEachRemaining(q -> g.find(any, q.getObject(), p.apply(cop + "concerns"), any)
+                    .forEachRemaining(c -> into.computeIfAbsent(q.getSubject().getURI(), k -> new java.util.HashSet<>())
+                            .add(c.getObject().toString())));
+        }
+        List<String[]> links = new java.util.ArrayList<>();
+        g.find(any, any, p.apply("http://www.w3.org/ns/prov#agent"), any).forEachRemaining(q -> g.find(any, q.getSubject(),
+                p.apply(cop + "target"), any).forEachRemaining(t -> links.add(new String[] {q.getObject().getURI(), t.getObject().getURI()})));
+        java.util.function.BiPredicate<String, String> needMet = (from, to) -> needs.getOrDefault(to, java.util.Set.of()).stream()
+                .anyMatch(offers.getOrDefault(from, java.util.Set.of())::contains);
+        double followed = links.stream().filter(l -> needMet.test(l[0], l[1])).count() / (double) links.size();
+        // The same measure on random pairs of CoPs: what chance alone gives.
+        java.util.Random r = new java.util.Random(1);
+        List<String> cops = new java.util.ArrayList<>(new java.util.TreeSet<>(offers.keySet()));
+        long chance = 0;
+        for (int i = 0; i < 5000; i++) {
+            if (needMet.test(cops.get(r.nextInt(cops.size())), cops.get(r.nextInt(cops.size())))) {
+                chance++;
+            }
+        }
+        assertThat(links).hasSize(2 * 999);
+        assertThat(followed).as("share of cross-pollinations whose source offers what the target needs").isGreaterThan(0.5);
+        assertThat(followed).isGreaterThan(5 * chance / 5000.0);
+    }
+
     private static String trig(int cops, long seed) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         eco(cops, seed).emit(StreamRDFWriter.getWriterStream(out, RDFFormat.TRIG_BLOCKS));
