@@ -68,6 +68,13 @@ public final class Copgraph implements AutoCloseable {
         this.suggestions = new org.w3id.copgraph.suggestions.Suggestions(store, settings.iris(), settings.staleAfter(),
                 java.time.Clock.systemUTC(), settings.queryTimeoutMillis());
         this.suggestionsGraph = new org.w3id.copgraph.suggestions.SuggestionsGraph(store, settings.iris(), suggestions);
+        // The curated query suggested-connections reads the graph: its answers are kept per data version,
+        // which a rewrite of the graph does not change.
+        suggestionsGraph.onPublished(() -> {
+            if (this.queries.isDone()) {
+                queries().derivedGraphRewritten();
+            }
+        });
         this.harvest = new Harvest(store, settings.iris(), this::publicUrl, dumpsDir, settings.queryTimeoutMillis());
         this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
                 settings.queryTimeoutMillis());

@@ -40,6 +40,7 @@ public final class SuggestionsGraph {
     private final Suggestions suggestions;
     private final DerivedGraphRefresh refresh;
     private volatile Object published;
+    private volatile Runnable onPublished = () -> { };
 
     public SuggestionsGraph(Store store, Iris iris, Suggestions suggestions) {
         this.store = store;
@@ -50,6 +51,11 @@ public final class SuggestionsGraph {
 
     public String graphIri() {
         return iris.suggestionsGraph();
+    }
+
+    /** Called after each rewrite (the curated answers that read the graph are forgotten). */
+    public void onPublished(Runnable r) {
+        this.onPublished = r;
     }
 
     public DerivedGraphRefresh refresh() {
@@ -95,6 +101,7 @@ public final class SuggestionsGraph {
             }
         });
         published = version;
+        onPublished.run();
         LOG.info("Suggestions for data version {} published in {} ({} statements; computed in {} ms, written in {} ms)",
                 version, graphIri(), count[0], (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         return true;
