@@ -12,27 +12,24 @@ import org.w3id.copgraph.suggestions.Include;
 import org.w3id.copgraph.suggestions.Ranker;
 import org.w3id.copgraph.suggestions.SuggestionIndex;
 import org.w3id.copgraph.suggestions.Suggestions;
-import org.w3id.copgraph.suggestions.SuggestionsGraph;
 
 /**
  * copgraph's suggestions as {@link SuggestionsBench} asks them, set up as {@code serve} sets them up (its weights, its
  * freshness window): the ranking without explanations for the figures of quality, with every linked pair left out as
- * the baselines leave them out; the whole answer of the API (learn from and could help, with reasons) and the derived
- * graph of every CoP's suggestions, as the server writes it after each change, for the times.
+ * the baselines leave them out; the whole answer of the API (learn from and could help, with reasons) and every CoP's
+ * best suggestions, as the server computes them for the derived graph after a change, for the times.
  */
 final class EngineRanker implements SuggestionsBench.Engine {
 
     private final Suggestions suggestions;
-    private final SuggestionsGraph graph;
 
-    private EngineRanker(Store store, Suggestions suggestions) {
+    private EngineRanker(Suggestions suggestions) {
         this.suggestions = suggestions;
-        this.graph = new SuggestionsGraph(store, Iris.DEFAULT, suggestions);
     }
 
     static SuggestionsBench.Engine on(Store store) {
         Settings defaults = Settings.defaults();
-        return new EngineRanker(store, new Suggestions(store, Iris.DEFAULT, defaults.staleAfter(), Clock.systemUTC(),
+        return new EngineRanker(new Suggestions(store, Iris.DEFAULT, defaults.staleAfter(), Clock.systemUTC(),
                 defaults.queryTimeoutMillis()));
     }
 
@@ -47,8 +44,14 @@ final class EngineRanker implements SuggestionsBench.Engine {
     }
 
     @Override
-    public void publishAll() {
-        graph.refreshIfStale();
+    public int computeAll() {
+        // What SuggestionsGraph.refreshIfStale computes before it writes: the best 3 of each CoP, explained.
+        Ranker ranker = suggestions.ranker();
+        int n = ranker.index().copCount();
+        for (int c = 0; c < n; c++) {
+            ranker.learnFrom(c, 3, Include.PROPOSED);
+        }
+        return n;
     }
 
     @Override

@@ -52,8 +52,8 @@ final class SuggestionsBench {
         /** One CoP's whole answer, as the API gives it (reasons and labels included): what the latency figures time. */
         void answer(String cop);
 
-        /** Computes every CoP's suggestions and publishes them in the derived graph, as the server does after a change. */
-        void publishAll();
+        /** Computes every CoP's best suggestions with reasons, as the server does for the derived graph after a change; returns how many. */
+        int computeAll();
     }
 
     private final PrintStream log;
@@ -127,6 +127,9 @@ final class SuggestionsBench {
                 return keep;
             });
         }, null);
+        // Stamps the data version, as load --bulk's change-log entry does: the suggestions are read once per version.
+        store.write(d -> {
+        });
         return split(kept, hidden, next[0]);
     }
 
@@ -193,10 +196,11 @@ final class SuggestionsBench {
         f.suggestionTimes.add(new Figures.NetworkRow(String.format("one CoP's suggestions with reasons (%d random CoPs; goal p95 ≤ 50 ms)",
                 LATENCY_SAMPLE), String.format("p50 %.1f ms, p95 %.1f ms", Stats.percentile(times, 50), Stats.percentile(times, 95))));
         long a0 = System.nanoTime();
-        engine.publishAll();
+        int computed = engine.computeAll();
         double allS = (System.nanoTime() - a0) / 1e9;
-        f.suggestionTimes.add(new Figures.NetworkRow(String.format("every CoP's suggestions computed and published in graph/suggestions"
-                + " (%,d CoPs, the best 3 each with reasons, as after a change; goal ≤ 60 s)", all.size()), String.format("%.1f s", allS)));
+        f.suggestionTimes.add(new Figures.NetworkRow(String.format("every CoP's suggestions computed, one after another (%,d CoPs, the"
+                + " best 3 each with reasons, as for graph/suggestions after a change; writing the graph not included; goal ≤ 60 s)",
+                computed), String.format("%.1f s", allS)));
         f.suggestionTimes.forEach(row -> log.printf("  suggestions: %s: %s%n", row.what(), row.figure()));
     }
 
