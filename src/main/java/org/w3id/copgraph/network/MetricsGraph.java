@@ -87,7 +87,7 @@ public final class MetricsGraph {
         var versionLiteral = NodeFactory.createLiteralDT(version instanceof Instant i ? i.toString() : Instant.EPOCH.toString(),
                 XSDDatatype.XSDdateTime);
         long[] count = {0};
-        store.writeDerived(d -> {
+        store.writeDerived(graphIri(), d -> {
             d.removeGraph(graphNode);
             java.util.function.Consumer<Triple> g = t -> {
                 d.add(graphNode, t.getSubject(), t.getPredicate(), t.getObject());

@@ -173,14 +173,18 @@ final class FullTextIndex implements AutoCloseable {
         return index.getIndexWriter().getDocStats().numDocs;
     }
 
-    /** The number of entries {@code data} should give: its literals of an indexed property in named graphs. */
-    static long expectedEntries(DatasetGraph data) {
+    /**
+     * The number of entries {@code data} should give: its literals of an indexed property in named
+     * graphs other than the derived ones.
+     */
+    static long expectedEntries(DatasetGraph data, java.util.Set<Node> derived) {
         long n = 0;
         for (Node p : TextFields.allProperties()) {
             var it = data.findNG(Node.ANY, Node.ANY, p, Node.ANY);
             try {
                 while (it.hasNext()) {
-                    if (it.next().getObject().isLiteral()) {
+                    Quad q = it.next();
+                    if (q.getObject().isLiteral() && !derived.contains(q.getGraph())) {
                         n++;
                     }
                 }
@@ -204,7 +208,7 @@ final class FullTextIndex implements AutoCloseable {
      * Indexes every statement of an indexed property in the named graphs of {@code data}, from
      * scratch, inside the current write transaction. Returns the number of entries.
      */
-    long rebuild(DatasetGraph data, PrintStream progress) {
+    long rebuild(DatasetGraph data, java.util.Set<Node> derived, PrintStream progress) {
         deleteAll();
         EntityDefinition def = index.getDocDef();
         long n = 0;
@@ -214,7 +218,7 @@ final class FullTextIndex implements AutoCloseable {
             try {
                 while (it.hasNext()) {
                     Quad q = it.next();
-                    if (!q.getObject().isLiteral()) {
+                    if (!q.getObject().isLiteral() || derived.contains(q.getGraph())) {
                         continue;
                     }
                     Entity e = TextQueryFuncs.entityFromQuad(def, q);

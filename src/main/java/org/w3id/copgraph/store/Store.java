@@ -48,6 +48,8 @@ public final class Store implements AutoCloseable {
     private static final Node SELF = NodeFactory.createURI("urn:copgraph:store");
     private static final Node MODIFIED = DCTerms.modified.asNode();
     private static final Node STATEMENTS = org.apache.jena.vocabulary.VOID.triples.asNode();
+    /** Bookkeeping: a graph written by {@link #writeDerived} (kept out of the text index). */
+    private static final Node DERIVED = org.apache.jena.vocabulary.VOID.subset.asNode();
     private static final Query COUNT = org.apache.jena.query.QueryFactory.create(
             "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
 
@@ -77,7 +79,7 @@ public final class Store implements AutoCloseable {
         if (!text.isCurrent()) {
             store.reindex(System.err);
         } else {
-            long expected = Txn.calculateRead(tdb, () -> FullTextIndex.expectedEntries(tdb));
+            long expected = Txn.calculateRead(tdb, () -> FullTextIndex.expectedEntries(tdb, derivedGraphs(tdb)));
             if (expected != text.entries()) {
                 System.err.printf("The text index holds %,d entries, the store %,d indexed statements: indexing again.%n",
                         text.entries(), expected);
@@ -156,7 +158,7 @@ public final class Store implements AutoCloseable {
         }
         text.markStale();
         long t0 = System.nanoTime();
-        long n = Txn.calculateWrite(writable, () -> text.rebuild(dsg, progress));
+        long n = Txn.calculateWrite(writable, () -> text.rebuild(dsg, derivedGraphs(dsg), progress));
         text.markCurrent();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         if (progress != null && (n > 0 || ms > 1000)) {
@@ -351,12 +353,36 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Writes data derived from the store (such as network metrics) without counting as a change
-     * of the data: caches and the data version stay as they are.
+     * Rewrites {@code graphIri}, a graph derived from the store (such as network metrics or
+     * suggestions), without counting as a change of the data: caches and the data version stay as
+     * they are. Derived graphs stay out of the text index: their texts (reasons, labels of
+     * computed resources) are not what people search for, and indexing tens of thousands of them
+     * on every refresh made the refresh slow.
      */
-    public void writeDerived(Consumer<DatasetGraph> change) {
-        Txn.executeWrite(writable, () -> writeCounted(change));
+    public void writeDerived(String graphIri, Consumer<DatasetGraph> change) {
+        Node graph = NodeFactory.createURI(graphIri);
+        Txn.executeWrite(writable, () -> {
+            Graph system = dsg.getDefaultGraph();
+            if (!system.contains(SELF, DERIVED, graph)) {
+                system.add(Triple.create(SELF, DERIVED, graph));
+            }
+            if (isRemote()) {
+                change.accept(dsg);
+                return;
+            }
+            long before = storedCount();
+            CountingDatasetGraph counting = new CountingDatasetGraph(dsg);
+            change.accept(counting);
+            setStoredCount(before >= 0 ? before + counting.delta() : countQuads());
+        });
         count.set(new CountCache(null, -1));
+    }
+
+    /** The graphs written by {@link #writeDerived}, as the bookkeeping records them. */
+    private static java.util.Set<Node> derivedGraphs(DatasetGraph d) {
+        java.util.Set<Node> out = new java.util.HashSet<>();
+        d.getDefaultGraph().find(SELF, DERIVED, Node.ANY).forEachRemaining(t -> out.add(t.getObject()));
+        return out;
     }
 
     /** When the data last changed, or null for a store never written. */

@@ -83,7 +83,7 @@ public final class SuggestionsGraph {
         Node graph = uri(graphIri());
         Node now = NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime);
         long[] count = {0};
-        store.writeDerived(d -> {
+        store.writeDerived(graphIri(), d -> {
             d.removeGraph(graph);
             Consumer<Triple> g = t -> {
                 d.add(graph, t.getSubject(), t.getPredicate(), t.getObject());

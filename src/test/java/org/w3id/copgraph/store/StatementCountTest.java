@@ -80,12 +80,12 @@ class StatementCountTest {
     void derivedWritesAreCountedToo() {
         try (Store store = Store.inMemory()) {
             store.write(d -> d.add(quad(G1, 1)));
-            store.writeDerived(d -> {
+            store.writeDerived(G2.getURI(), d -> {
                 d.add(quad(G2, 1));
                 d.add(quad(G2, 2));
             });
             assertThat(store.tripleCount()).isEqualTo(3).isEqualTo(walked(store));
-            store.writeDerived(d -> d.getGraph(G2).clear());
+            store.writeDerived(G2.getURI(), d -> d.getGraph(G2).clear());
             assertThat(store.tripleCount()).isEqualTo(1).isEqualTo(walked(store));
         }
     }
