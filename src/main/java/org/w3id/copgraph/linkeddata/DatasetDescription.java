@@ -101,7 +101,7 @@ public final class DatasetDescription {
 
     /** The description of the current data (the dumps are written first, for their sizes). */
     public Graph describe() {
-        Instant version = store.lastModified();
+        Instant version = store.contentModified();
         PublicUrl at = publicUrl.get();
         Cached c = cache.get();
         if (c != null && Objects.equals(c.version, version) && c.at.equals(at)) {
@@ -119,7 +119,7 @@ public final class DatasetDescription {
 
     /** Every source graph with its title, original, licence and statements, as graph/meta describes them. */
     public List<DatasetView.SourceEntry> sources() {
-        Instant version = store.lastModified();
+        Instant version = store.contentModified();
         CachedSources c = sourcesCache.get();
         if (c != null && Objects.equals(c.version, version)) {
             return c.sources;
@@ -151,7 +151,7 @@ public final class DatasetDescription {
 
     /** The data version the description is of (for ETag and Last-Modified). */
     public Instant version() {
-        return store.lastModified();
+        return store.contentModified();
     }
 
     private Graph build(Instant version, PublicUrl at) {

@@ -64,7 +64,7 @@ public final class Dumps {
     /** The dump of the current data, written first if the data changed since the last one. */
     public DumpFile file(DumpFormat format) {
         synchronized (locks.get(format)) {
-            Instant version = store.lastModified();
+            Instant version = store.contentModified();
             Path path = dir.resolve(versionKey(version) + "-" + format.fileName);
             if (!Files.isRegularFile(path)) {
                 return regenerate(format);
@@ -75,7 +75,7 @@ public final class Dumps {
 
     /** The dump file of the current version if it was already written, else null (never writes). */
     public DumpFile existing(DumpFormat format) {
-        Instant version = store.lastModified();
+        Instant version = store.contentModified();
         Path path = dir.resolve(versionKey(version) + "-" + format.fileName);
         return Files.isRegularFile(path) ? describe(format, path, version) : null;
     }
@@ -127,7 +127,7 @@ public final class Dumps {
      */
     public Instant write(DumpFormat format, OutputStream out) {
         return store.read(dsg -> {
-            Instant version = store.lastModified();
+            Instant version = store.contentModified();
             try {
                 OutputStream sink = format.gzip ? new FastGzip(out) : out;
                 OutputStream buffered = new BufferedOutputStream(sink, 1 << 16);

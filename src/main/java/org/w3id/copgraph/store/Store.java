@@ -50,6 +50,8 @@ public final class Store implements AutoCloseable {
     private static final Node STATEMENTS = org.apache.jena.vocabulary.VOID.triples.asNode();
     /** Bookkeeping: a graph written by {@link #writeDerived} (kept out of the text index). */
     private static final Node DERIVED = org.apache.jena.vocabulary.VOID.subset.asNode();
+    /** Bookkeeping: when a derived graph was last rewritten. */
+    private static final Node DERIVED_MODIFIED = NodeFactory.createURI("http://www.w3.org/ns/prov#generatedAtTime");
     private static final Query COUNT = org.apache.jena.query.QueryFactory.create(
             "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
 
@@ -366,6 +368,9 @@ public final class Store implements AutoCloseable {
             if (!system.contains(SELF, DERIVED, graph)) {
                 system.add(Triple.create(SELF, DERIVED, graph));
             }
+            system.remove(SELF, DERIVED_MODIFIED, Node.ANY);
+            system.add(Triple.create(SELF, DERIVED_MODIFIED,
+                    NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
             if (isRemote()) {
                 change.accept(dsg);
                 return;
@@ -383,6 +388,24 @@ public final class Store implements AutoCloseable {
         java.util.Set<Node> out = new java.util.HashSet<>();
         d.getDefaultGraph().find(SELF, DERIVED, Node.ANY).forEachRemaining(t -> out.add(t.getObject()));
         return out;
+    }
+
+    /**
+     * When anything the store holds last changed: the data, or a derived graph rewritten since.
+     * What describes or copies every graph (VoID counts, dumps) is current for this, not only for
+     * {@link #lastModified()}; null for a store never written.
+     */
+    public Instant contentModified() {
+        Instant data = lastModified();
+        Instant derived = read(d -> {
+            var it = d.getDefaultGraph().find(SELF, DERIVED_MODIFIED, Node.ANY);
+            try {
+                return it.hasNext() ? Instant.parse(it.next().getObject().getLiteralLexicalForm()) : null;
+            } finally {
+                org.apache.jena.atlas.iterator.Iter.close(it);
+            }
+        });
+        return derived == null || (data != null && data.isAfter(derived)) ? data : derived;
     }
 
     /** When the data last changed, or null for a store never written. */
