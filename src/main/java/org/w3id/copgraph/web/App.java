@@ -4,6 +4,7 @@ import java.util.EnumSet;
 
 import jakarta.servlet.DispatcherType;
 
+import static io.javalin.apibuilder.ApiBuilder.after;
 import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -76,12 +77,15 @@ public final class App {
                 h.addFilter(new FilterHolder(new Cors()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new SignedIn()), "/*", EnumSet.of(DispatcherType.REQUEST));
+                h.addFilter(new FilterHolder(new Language()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 sparql.installInto(h);
             });
             // A GET on a write-only path (GET /update) is a 405 with Allow, not a 404.
             cfg.http.prefer405over404 = true;
             cfg.routes.apiBuilder(() -> {
                 before(sessions::attach);
+                // An answer whose words or labels came from Accept-Language says so, for caches.
+                after(Language::addVary);
                 routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest, freshness,
                         directory);
                 accountRoutes(cg, signIn, review);
