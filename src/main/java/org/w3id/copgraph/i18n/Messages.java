@@ -49,6 +49,11 @@ public final class Messages {
         return english();
     }
 
+    /** The words for a reader of {@code tag} (a BCP 47 tag such as it-CH): its language's, else English. */
+    public static Messages forLanguage(String tag) {
+        return forChain(LanguageChain.of(tag == null ? List.of() : List.of(tag)));
+    }
+
     public static Messages of(String lang) {
         return ALL.getOrDefault(lang, english());
     }

@@ -67,7 +67,7 @@ final class QueryRoutes {
             // A person following a link or submitting the catalogue's form: the answer as a page.
             args.remove("format");
             ctx.header("Vary", "Accept");
-            Pages.html(ctx, "query-result", ResultView.of(name, args, cg.queries(), cg.store(), cg.settings().iris()));
+            Pages.html(ctx, "query-result", ResultView.of(name, args, cg.queries(), cg.store(), cg.settings().iris(), Language.chain()));
             return;
         }
         ResultFormat format = Negotiation.choose(ctx.header("Accept"), args.get("format"),
