@@ -58,7 +58,7 @@ public record LanguageChain(List<String> tags) {
      * A text of {@code byLang} (language tag, "" for untagged, to text): the first language of the
      * chain that has one, then an untagged text, then any (the least tag, so every request shows
      * the same one). Untagged texts (names, mostly) come after the asked-for languages but before
-     * English, which is only the fallback. Null when there is none.
+     * the English fallback. Null when there is none.
      */
     public Picked pick(Map<String, String> byLang) {
         if (byLang == null || byLang.isEmpty()) {
@@ -94,23 +94,24 @@ public record LanguageChain(List<String> tags) {
         return !primaryOf(lang.toLowerCase(Locale.ROOT)).equals(primary());
     }
 
-    /** Smaller is better: the position in the chain, a sub-tag of one, untagged, English, anything. */
+    /**
+     * Smaller is better: a language of the chain in its order (a regional variant of one just
+     * after it), then an untagged text, then the English fallback, then anything. When English
+     * is all the chain holds, it comes before untagged texts: the reader asked for English.
+     */
     private int rank(String lang) {
-        int englishAt = tags.indexOf(DEFAULT);
-        int at = tags.indexOf(lang);
-        if (at >= 0 && at < englishAt) {
-            return at * 2;
-        }
-        String primary = primaryOf(lang);
-        int primaryAt = tags.indexOf(primary);
-        if (!primary.equals(lang) && primaryAt >= 0 && primaryAt < englishAt) {
-            return primaryAt * 2 + 1; // it-ch when it was asked for
-        }
+        int last = tags.size() - 1;
+        int untagged = last == 0 ? 2 : 3 * last - 1;
         if (lang.isEmpty()) {
-            return englishAt * 2;
+            return untagged;
         }
-        if (lang.equals(DEFAULT) || primary.equals(DEFAULT)) {
-            return englishAt * 2 + 1;
+        int at = tags.indexOf(lang);
+        if (at >= 0) {
+            return 3 * at;
+        }
+        int primaryAt = tags.indexOf(primaryOf(lang));
+        if (primaryAt >= 0) {
+            return 3 * primaryAt + 1; // it-ch when it was asked for
         }
         return Integer.MAX_VALUE - 1;
     }

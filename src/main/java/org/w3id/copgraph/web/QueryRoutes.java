@@ -62,6 +62,12 @@ final class QueryRoutes {
             }
             args.put(k, v.get(0));
         });
+        // The display language (web/Language) is no argument of a query, unless the query has a parameter of that name.
+        for (String display : List.of("lang", "hl")) {
+            if (q.parameters().stream().noneMatch(p -> p.name().equals(display))) {
+                args.remove(display);
+            }
+        }
         String asked = args.get("format");
         if ("html".equalsIgnoreCase(asked) || (asked == null || asked.isBlank()) && Negotiation.wantsHtml(ctx.header("Accept"))) {
             // A person following a link or submitting the catalogue's form: the answer as a page.
