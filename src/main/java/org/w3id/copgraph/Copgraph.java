@@ -45,6 +45,7 @@ public final class Copgraph implements AutoCloseable {
     private final org.w3id.copgraph.proposals.ReviewDiff reviewDiff;
     private final OwnerLinks ownerLinks;
     private final Directory directory;
+    private final org.w3id.copgraph.imports.Imports imports;
     private final TextSearch textSearch;
     private volatile Precomputation precomputation;
     private volatile PublicUrl listening;
@@ -73,6 +74,8 @@ public final class Copgraph implements AutoCloseable {
         this.forms = Forms.fromFile(store, settings.iris(), settings.home().shapes())
                 .reserving(iri -> proposals.list(org.w3id.copgraph.proposals.Status.PENDING).stream()
                         .anyMatch(p -> iri.equals(p.target())));
+        this.imports = new org.w3id.copgraph.imports.Imports(store, curation, settings.iris(),
+                org.w3id.copgraph.imports.Mappings.load(settings.home().mappings()));
         this.ownerLinks = new OwnerLinks(store, privateStore, settings.iris());
         // /cops?q= asks the text index when the store has one; without it (a remote store) a scan of
         // every literal per search would be slow, so the directory matches the words of its own index.
@@ -284,6 +287,11 @@ public final class Copgraph implements AutoCloseable {
     /** The directory of CoPs ({@code /cops}): cards, search and facets. */
     public Directory directory() {
         return directory;
+    }
+
+    /** Imports of JSON and GeoJSON through the mapping files of {@code mappings/}. */
+    public org.w3id.copgraph.imports.Imports imports() {
+        return imports;
     }
 
     private java.util.List<Directory.TextMatcher.Match> textMatches(String text, int limit) {

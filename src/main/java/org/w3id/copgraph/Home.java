@@ -25,6 +25,11 @@ public record Home(Path root) {
         return root.resolve("queries");
     }
 
+    /** Mapping files for imports (see {@code imports.Mappings}; the jar carries copies). */
+    public Path mappings() {
+        return root.resolve("mappings");
+    }
+
     public Path shapes() {
         return ontology().resolve("shapes.ttl");
     }

@@ -113,4 +113,18 @@ public sealed interface Change {
             return "proposal";
         }
     }
+
+    /**
+     * An import through a mapping ({@code imports}): the source graph {@code graph} becomes
+     * {@code data} (with the types the shapes imply), changed resource by resource (see
+     * {@link SourceGraphDiff}), so what did not change is not touched and the event stream gets a
+     * member only for what did; {@code description} (statements about {@code graph} only: title,
+     * source, licence, attribution) replaces the graph's description in graph/meta when anything
+     * changed or the graph had none.
+     */
+    record ReplaceSourceGraph(Node graph, Graph data, Graph description) implements Change {
+        public String operation() {
+            return "import-mapped";
+        }
+    }
 }

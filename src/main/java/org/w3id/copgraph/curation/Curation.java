@@ -141,6 +141,7 @@ public final class Curation {
     /** A change that names a maintained graph as the graph it writes is refused before anything runs. */
     private void requireWritable(Change change) {
         Node g = change instanceof Change.ReplaceGraph r ? r.graph()
+                : change instanceof Change.ReplaceSourceGraph s ? s.graph()
                 : change instanceof Change.AddToGraph a ? a.graph()
                 : change instanceof Change.DeleteGraph d ? d.graph() : null;
         if (g != null && g.isURI() && iris.isMaintainedGraph(g.getURI())) {
@@ -398,6 +399,8 @@ public final class Curation {
         } else if (change instanceof Change.ReplaceGraph r) {
             rec.deleteAny(r.graph(), Node.ANY, Node.ANY, Node.ANY);
             r.data().find().forEachRemaining(t -> rec.add(Quad.create(r.graph(), t)));
+        } else if (change instanceof Change.ReplaceSourceGraph r) {
+            replaceSourceGraph(rec, r);
         } else if (change instanceof Change.AddToGraph a) {
             a.data().find().forEachRemaining(t -> rec.add(Quad.create(a.graph(), t)));
         } else if (change instanceof Change.DeleteGraph d) {
@@ -459,6 +462,47 @@ public final class Curation {
                 }
             }
         }
+    }
+
+    /**
+     * What replacing the source graph {@code graph} with {@code data} would change, resource by
+     * resource, as {@link #apply} of a {@link Change.ReplaceSourceGraph} will change it (for an
+     * import's report: how many resources it adds, changes and removes).
+     */
+    public SourceGraphDiff previewReplace(Node graph, Graph data) {
+        Graph incoming = withImpliedTypes(data);
+        return store.read(dsg -> SourceGraphDiff.of(dsg.getGraph(graph), incoming));
+    }
+
+    private void replaceSourceGraph(RecordingDatasetGraph rec, Change.ReplaceSourceGraph r) {
+        Node g = r.graph();
+        SourceGraphDiff diff = SourceGraphDiff.of(rec.base().getGraph(g), withImpliedTypes(r.data()));
+        diff.removed().forEach(t -> rec.delete(Quad.create(g, t)));
+        diff.added().forEach(t -> rec.add(Quad.create(g, t)));
+        Node meta = NodeFactory.createURI(iris.metaGraph());
+        // The description follows the data: an import that changes nothing leaves no trace at all.
+        if (!diff.isEmpty() || !rec.base().contains(meta, g, Node.ANY, Node.ANY)) {
+            rec.deleteAnyInStore(meta, g, Node.ANY, Node.ANY);
+            r.description().find().forEachRemaining(t -> rec.add(Quad.create(meta, t)));
+        }
+    }
+
+    /**
+     * The data with the types the shapes imply (see {@link #addImpliedTypes}): a replacement is
+     * compared with what the graph holds, which has them, so without them every resource would
+     * look changed and lose its implied types.
+     */
+    private Graph withImpliedTypes(Graph data) {
+        Shacl shacl = shapes.get();
+        Node type = org.apache.jena.vocabulary.RDF.type.asNode();
+        Graph out = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        data.find().forEachRemaining(t -> {
+            out.add(t);
+            if (t.getPredicate().equals(type) && t.getObject().isURI()) {
+                shacl.impliedTypes(t.getObject()).forEach(c -> out.add(t.getSubject(), type, c));
+            }
+        });
+        return out;
     }
 
     private static boolean isCop(RecordingDatasetGraph rec, Node n) {
@@ -525,6 +569,9 @@ public final class Curation {
         }
         if (change instanceof Change.AcceptProposal a) {
             return q.getSubject().equals(a.graph());
+        }
+        if (change instanceof Change.ReplaceSourceGraph r) {
+            return q.getSubject().equals(r.graph());
         }
         if (change instanceof Change.Import i) {
             return !i.operation().equals("import") || !q.getSubject().equals(q.getGraph())

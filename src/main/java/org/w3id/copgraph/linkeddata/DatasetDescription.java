@@ -70,6 +70,16 @@ public final class DatasetDescription {
               GRAPH ?meta { ?g a cop:SourceGraph . OPTIONAL { ?g dcterms:title ?t } OPTIONAL { ?g dcterms:source ?u }
                             OPTIONAL { ?g dcterms:license ?l } }
             } GROUP BY ?g""");
+    /** What VoID/DCAT says of each source graph: its title, origin, licence and attribution (as graph/meta has them). */
+    private static final Query SUBSETS = QueryFactory.create("""
+            PREFIX cop: <https://w3id.org/copgraph/ontology#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            PREFIX cc: <http://creativecommons.org/ns#>
+            SELECT ?g ?p ?o WHERE {
+              GRAPH ?meta { ?g a cop:SourceGraph ; ?p ?o
+                FILTER(?p IN (dcterms:title, dcterms:source, dcterms:license, dcterms:rightsHolder, cc:attributionName,
+                              cc:attributionURL, dcterms:bibliographicCitation)) }
+            }""");
     private static final Query GRAPH_SIZES = QueryFactory.create(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g");
 
@@ -185,6 +195,7 @@ public final class DatasetDescription {
         g.add(dataset, VOID.sparqlEndpoint.asNode(), uri(at.of("/sparql")));
         g.add(dataset, RDFS.seeAlso.asNode(), uri(iris.forPath("/ldes") + "#stream"));
         statistics(g, dataset);
+        subsets(g, dataset);
         for (DumpFormat f : DumpFormat.values()) {
             distribution(g, dataset, f, license, modified, at);
         }
@@ -195,6 +206,29 @@ public final class DatasetDescription {
         service(g, at, "#ldes", "/ldes", "Linked Data Event Stream of every change, for incremental harvesting",
                 "https://w3id.org/ldes/specification", dataset);
         return g;
+    }
+
+    /**
+     * Each source graph as a {@code void:subset} of the dataset with its own licence and
+     * attribution: imported sources (CC BY data, say) must be credited wherever copgraph
+     * describes what it publishes.
+     */
+    private void subsets(Graph g, Node dataset) {
+        g.getPrefixMapping().setNsPrefix("cc", "http://creativecommons.org/ns#");
+        store.query(SUBSETS, BindingFactory.binding(Var.alloc("meta"), uri(iris.metaGraph())), STATS_TIMEOUT_MILLIS, exec -> {
+            exec.select().forEachRemaining(b -> {
+                Node source = b.get("g");
+                if (g.contains(dataset, VOID.subset.asNode(), source)) {
+                    g.add(source, b.get("p"), b.get("o"));
+                    return;
+                }
+                g.add(dataset, VOID.subset.asNode(), source);
+                g.add(source, RDF.type.asNode(), VOID.Dataset.asNode());
+                g.add(source, RDF.type.asNode(), DCAT.Dataset.asNode());
+                g.add(source, b.get("p"), b.get("o"));
+            });
+            return null;
+        });
     }
 
     private void statistics(Graph g, Node dataset) {

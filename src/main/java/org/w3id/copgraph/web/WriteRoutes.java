@@ -116,6 +116,10 @@ final class WriteRoutes {
                     + " (the graphs become the upload); got '" + mode + "'.");
         }
         String type = mediaType(ctx);
+        if (ctx.queryParam("mapping") != null || type.equals("application/geo+json") || type.equals("application/json")) {
+            mappedImport(ctx, caller);
+            return;
+        }
         DatasetGraph incoming = DatasetGraphFactory.create();
         if (type.equals("text/csv")) {
             Node g = graphParam(ctx, true);
@@ -136,6 +140,45 @@ final class WriteRoutes {
             throw Problem.badRequest("empty-import", "The upload holds no statements.");
         }
         respond(ctx, cg.curation().apply(caller, new Change.Import(incoming, mode.equals("replace"), "import")));
+    }
+
+    /**
+     * {@code POST /api/imports?mapping=NAME} (or a GeoJSON body with {@code ?graph=IRI}): the body
+     * through a mapping of {@code mappings/} into one source graph (see {@code imports.Imports}).
+     * 201 when the graph is new, 200 otherwise, with the import's report. The size is checked
+     * from Content-Length before the body is read.
+     */
+    private void mappedImport(Context ctx, org.w3id.copgraph.curation.Caller caller) {
+        String type = mediaType(ctx);
+        if (!type.equals("application/geo+json") && !type.equals("application/json")) {
+            throw new Problem(Problem.Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "A mapped import reads JSON:"
+                    + " send application/json or application/geo+json (RDF uploads take no ?mapping=).");
+        }
+        String name = ctx.queryParam("mapping");
+        if (name != null) {
+            cg.imports().mappings().get(name);
+        }
+        long length = ctx.req().getContentLengthLong();
+        if (length > org.w3id.copgraph.imports.Imports.MAX_BYTES) {
+            throw new Problem(Problem.Kind.PAYLOAD_TOO_LARGE, "import-too-large", "An import reads at most "
+                    + org.w3id.copgraph.imports.Imports.MAX_BYTES / (1024 * 1024) + " MB; split the document.");
+        }
+        org.w3id.copgraph.imports.Mapping.Source override = new org.w3id.copgraph.imports.Mapping.Source(
+                ctx.queryParam("title"), ctx.queryParam("source"), ctx.queryParam("license"), ctx.queryParam("attribution"),
+                null, null, null, null);
+        var r = cg.imports().run(caller, name, ctx.bodyAsBytes(), ctx.queryParam("graph"), null, override, n -> { });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", r.created() ? 201 : 200);
+        body.put("graph", r.graph());
+        body.put("mapping", r.mapping());
+        body.put("changed", r.change() != null);
+        body.put("change", r.change());
+        body.put("records", r.records());
+        body.put("resources", Map.of("added", r.added(), "changed", r.changed(), "removed", r.removed()));
+        body.put("statements", Map.of("added", r.statementsAdded(), "removed", r.statementsRemoved()));
+        body.put("warnings", r.warnings());
+        ctx.status(r.created() ? 201 : 200);
+        ctx.json(body);
     }
 
     /** {@code ?graph=IRI}; {@code ?default} (or nothing, when allowed) means the union of all graphs. */
