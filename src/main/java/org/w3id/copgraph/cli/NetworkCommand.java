@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.network.ExportFormat;
 import org.w3id.copgraph.network.Exports;
+import org.w3id.copgraph.network.KumuBlueprint;
 import org.w3id.copgraph.network.LinkKind;
 import org.w3id.copgraph.network.Metrics;
 import org.w3id.copgraph.network.Neighbourhood;
@@ -104,11 +105,11 @@ final class NetworkCommand implements Callable<Integer> {
                 System.err.printf("Wrote %d nodes to %s and %d edges to %s in %d ms.%n", view.nodes().size(), nodes,
                         view.edges().size(), edges, (System.nanoTime() - t0) / 1_000_000);
             } else if (out != null) {
-                write(out, o -> Exports.write(view, f, o, cg.settings().iris()::pathOf));
+                write(out, o -> export(cg, view, f, o));
                 System.err.printf("Wrote %s (%d nodes, %d edges) to %s in %d ms.%n", view.title(), view.nodes().size(),
                         view.edges().size(), out, (System.nanoTime() - t0) / 1_000_000);
             } else {
-                Exports.write(view, f, System.out, cg.settings().iris()::pathOf);
+                export(cg, view, f, System.out);
                 System.out.flush();
             }
             view.notes().forEach(n -> System.err.println("Note: " + n));
@@ -130,6 +131,15 @@ final class NetworkCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    private static void export(Copgraph cg, View view, ExportFormat f, java.io.OutputStream o) {
+        if (f == ExportFormat.KUMU) {
+            // As the server's export: descriptions, tags, pages and images too.
+            KumuBlueprint.write(view, cg.network().facts(), cg.store(), cg.settings().queryTimeoutMillis(), o);
+        } else {
+            Exports.write(view, f, o, cg.settings().iris()::pathOf);
         }
     }
 }

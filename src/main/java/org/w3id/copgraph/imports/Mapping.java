@@ -20,8 +20,9 @@ public record Mapping(
         String name,
         String title,
         Input input,
-        String records,
+        List<String> records,
         String graph,
+        Links links,
         Source source,
         Map<String, String> prefixes,
         Map<String, Scheme> schemes,
@@ -58,9 +59,22 @@ public record Mapping(
                          Map<String, Map<String, String>> values) {
     }
 
-    /** How one record (or an object hanging off it) becomes a resource. */
+    /**
+     * How one record (or an object hanging off it) becomes a resource. With {@code keyIsIri}, a
+     * record whose key is already one of copgraph's resource IRIs ({base}id/...) keeps it as its
+     * resource's IRI (a blueprint or profile exported by copgraph names its resources so).
+     */
     public record Entity(List<String> key, String iri, List<String> slug, List<String> types, List<Field> fields,
-                         List<Nested> objects, Rest rest) {
+                         List<Nested> objects, Rest rest, boolean keyIsIri) {
+    }
+
+    /**
+     * Statements between records read from a second array of the document (a Kumu blueprint's
+     * connections): each item ties the record whose key is at {@code from} to the one at
+     * {@code to}, by the property {@code map} gives for the value at {@code type} (else
+     * {@code property}); items whose ends are not records are left out with a warning.
+     */
+    public record Links(String records, String from, String to, String type, Map<String, String> map, String property) {
     }
 
     /** A resource made of some of a record's values, linked from the record's resource ({@code property}). */
@@ -119,13 +133,26 @@ public record Mapping(
         Entity record = new Entity(strings(r.path("key")), r.path("iri").asText(), strings(r.path("slug")),
                 strings(r.path("types")), fields(name, r.path("fields"), schemes), nested(name, r.path("objects"), schemes),
                 r.has("rest") ? new Rest(text(r.path("rest"), "from", ""), text(r.path("rest"), "namespace", null),
-                        strings(r.path("rest").path("ignore"))) : null);
+                        strings(r.path("rest").path("ignore"))) : null, r.path("keyIsIri").asBoolean(false));
         if (record.slug().isEmpty()) {
             throw invalid(name, "'record.slug' names the field (or fields, first present) a resource's slug is made of.");
         }
-        return new Mapping(name, text(root, "title", name), input,
-                text(root, "records", input == Input.GEOJSON ? "features" : ""), text(root, "graph", null),
-                source, Map.copyOf(prefixes), schemes, record);
+        // records: one dotted path, or several: the first that is an array in the document is read.
+        List<String> records = root.has("records") ? strings(root.path("records")) : List.of(input == Input.GEOJSON ? "features" : "");
+        Links links = null;
+        JsonNode l = root.path("links");
+        if (l.isObject()) {
+            if (l.path("records").asText("").isBlank() || l.path("from").asText("").isBlank() || l.path("to").asText("").isBlank()
+                    || l.path("property").asText("").isBlank()) {
+                throw invalid(name, "'links' needs 'records' (the path of the array), 'from', 'to' and a default 'property'.");
+            }
+            Map<String, String> map = new LinkedHashMap<>();
+            l.path("map").fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+            links = new Links(l.path("records").asText(), l.path("from").asText(), l.path("to").asText(), text(l, "type", null),
+                    map, l.path("property").asText());
+        }
+        return new Mapping(name, text(root, "title", name), input, records.isEmpty() ? List.of("") : records,
+                text(root, "graph", null), links, source, Map.copyOf(prefixes), schemes, record);
     }
 
     private static Scheme scheme(String mapping, String name, JsonNode n) {

@@ -93,7 +93,9 @@ final class RecordMapper {
                 continue;
             }
             String iri = earlier.get(key);
-            if (iri == null || minted.contains(iri)) {
+            if (e.keyIsIri() && iris.isResource(key) && IRIs.check(key) && !minted.contains(key)) {
+                iri = key;
+            } else if (iri == null || minted.contains(iri)) {
                 String slug = Iris.slug(slugText);
                 iri = expand(e.iri(), Map.of("slug", slug, "key", key));
                 for (int n = 2; minted.contains(iri) || earlier.containsValue(iri) || taken.test(iri); n++) {
@@ -114,28 +116,54 @@ final class RecordMapper {
                 progress.accept(i + 1);
             }
         }
+        if (mapping.links() != null) {
+            links(document, byKey);
+        }
         return new Result(out, done, List.copyOf(warnings));
     }
 
     private List<JsonNode> records(JsonNode document) {
-        JsonNode at = document;
         if (mapping.input() == Mapping.Input.GEOJSON && !"FeatureCollection".equals(document.path("type").asText())) {
             throw Problem.badRequest("not-geojson", "The mapping '" + mapping.name() + "' reads a GeoJSON FeatureCollection"
                     + " (\"type\": \"FeatureCollection\" with \"features\"); this document is not one.");
         }
-        if (!mapping.records().isEmpty()) {
-            for (String seg : mapping.records().split("\\.")) {
-                at = at.path(seg);
+        for (String path : mapping.records()) {
+            JsonNode at = at(document, path);
+            if (at.isArray()) {
+                List<JsonNode> out = new ArrayList<>();
+                at.forEach(out::add);
+                return out;
             }
         }
-        if (!at.isArray()) {
-            throw Problem.badRequest("no-records", "The mapping '" + mapping.name() + "' reads its records from "
-                    + (mapping.records().isEmpty() ? "the document itself" : "'" + mapping.records() + "'")
-                    + ", which must be a JSON array; it is not.");
+        throw Problem.badRequest("no-records", "The mapping '" + mapping.name() + "' reads its records from "
+                + String.join(" or ", mapping.records().stream().map(p -> p.isEmpty() ? "the document itself" : "'" + p + "'").toList())
+                + ", which must be a JSON array; it is not.");
+    }
+
+    /** The statements between records that the mapping's {@code links} read from the document. */
+    private void links(JsonNode document, Map<String, String> byKey) {
+        Mapping.Links l = mapping.links();
+        JsonNode items = at(document, l.records());
+        if (!items.isArray()) {
+            return;
         }
-        List<JsonNode> out = new ArrayList<>();
-        at.forEach(out::add);
-        return out;
+        int i = 0;
+        for (JsonNode item : items) {
+            i++;
+            String from = first(item, List.of(l.from()));
+            String to = first(item, List.of(l.to()));
+            String a = from == null ? null : byKey.get(from);
+            String b = to == null ? null : byKey.get(to);
+            if (a == null || b == null) {
+                warnings.add("Link " + i + " (" + from + " -> " + to + ") does not join two records: left out.");
+                continue;
+            }
+            String type = l.type() == null ? null : first(item, List.of(l.type()));
+            String property = type != null && l.map().containsKey(type) ? l.map().get(type) : l.property();
+            if (property != null) {
+                out.add(NodeFactory.createURI(a), term(property), NodeFactory.createURI(b));
+            }
+        }
     }
 
     private void record(JsonNode r, Node subject, Map<String, String> byKey) {
@@ -415,8 +443,21 @@ final class RecordMapper {
             });
             return out;
         }
-        collect(at(r, path), null, skip, out);
+        // Through arrays on the way too: "relationships.object_url" reads every relationship's object_url.
+        List<JsonNode> found = new ArrayList<>();
+        walk(r, path.isEmpty() ? new String[0] : path.split("\\."), 0, found);
+        found.forEach(n -> collect(n, null, skip, out));
         return out;
+    }
+
+    private static void walk(JsonNode n, String[] segs, int i, List<JsonNode> out) {
+        if (i == segs.length) {
+            out.add(n);
+        } else if (n.isArray() && !segs[i].matches("\\d+")) {
+            n.forEach(x -> walk(x, segs, i, out));
+        } else {
+            walk(n.isArray() ? n.path(Integer.parseInt(segs[i])) : n.path(segs[i]), segs, i + 1, out);
+        }
     }
 
     private static void collect(JsonNode n, String suffix, List<String> skip, List<Value> out) {

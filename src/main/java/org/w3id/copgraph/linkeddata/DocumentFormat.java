@@ -16,7 +16,9 @@ public enum DocumentFormat {
     NTRIPLES("nt", "application/n-triples", Lang.NTRIPLES),
     RDFXML("rdf", "application/rdf+xml", Lang.RDFXML),
     TRIG("trig", "application/trig", Lang.TRIG),
-    NQUADS("nq", "application/n-quads", Lang.NQUADS);
+    NQUADS("nq", "application/n-quads", Lang.NQUADS),
+    /** Not RDF: a CoP or organisation as a Murmurations profile (plain JSON), see {@link MurmurationsProfile}. */
+    MURMURATIONS("murmurations", "application/json", null);
 
     public final String shortName;
     public final String mediaType;
@@ -33,8 +35,15 @@ public enum DocumentFormat {
         return this == TRIG || this == NQUADS;
     }
 
-    /** Every format: what a resource under {@code /id/} answers in. */
-    public static final List<DocumentFormat> RESOURCE = List.of(values());
+    /** The RDF formats and the page: what any resource under {@code /id/} answers in. */
+    public static final List<DocumentFormat> RESOURCE = List.of(HTML, TURTLE, JSONLD, NTRIPLES, RDFXML, TRIG, NQUADS);
+
+    /**
+     * What {@code /id/} offers: the {@link #RESOURCE} formats, then the Murmurations profile (of a
+     * CoP or organisation; last, so that it is picked only when asked for by name or by
+     * {@code application/json}).
+     */
+    public static final List<DocumentFormat> RESOURCE_OFFERS = List.of(HTML, TURTLE, JSONLD, NTRIPLES, RDFXML, TRIG, NQUADS, MURMURATIONS);
 
     /** The ontology is one graph: no quad formats. */
     public static final List<DocumentFormat> ONTOLOGY = List.of(HTML, TURTLE, JSONLD, RDFXML, NTRIPLES);

@@ -16,12 +16,14 @@ public final class LinkedData {
     private final Documents documents;
     private final OntologyDocument ontology;
     private final Sitemap sitemap;
+    private final MurmurationsProfile murmurations;
 
     public LinkedData(Store store, Iris iris, Path contextFile, long queryTimeoutMillis) {
         this.descriptions = new ResourceDescriptions(store, iris, queryTimeoutMillis);
         this.documents = new Documents(new JsonLdCompaction(contextFile));
         this.ontology = new OntologyDocument(store, iris, queryTimeoutMillis);
         this.sitemap = new Sitemap(store, iris, queryTimeoutMillis);
+        this.murmurations = new MurmurationsProfile(store);
     }
 
     public ResourceDescriptions descriptions() {
@@ -38,5 +40,9 @@ public final class LinkedData {
 
     public Sitemap sitemap() {
         return sitemap;
+    }
+
+    public MurmurationsProfile murmurations() {
+        return murmurations;
     }
 }

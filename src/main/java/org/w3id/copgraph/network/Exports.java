@@ -45,7 +45,7 @@ public final class Exports {
                     csvEdges(view, out);
                 }
                 case JSON -> JSON.writeValue(out, cytoscape(view, pathOf));
-                case KUMU -> JSON.writeValue(out, kumu(view));
+                case KUMU -> KumuBlueprint.write(view, null, iri -> KumuBlueprint.Details.NONE, out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -327,53 +327,6 @@ public final class Exports {
         out.put("generated_by", "copgraph");
         out.put("data", Map.of("name", view.title(), "directed", view.directed(), "notes", view.notes()));
         out.put("elements", Map.of("nodes", nodes, "edges", edges));
-        return out;
-    }
-
-    // ---------------------------------------------------------------- Kumu blueprint
-
-    /**
-     * A Kumu blueprint: {@code elements} and {@code connections}. Kumu joins connections to
-     * elements by label, so a label two resources share is made unique with the IRI's last segment.
-     */
-    static Map<String, Object> kumu(View view) {
-        Map<String, String> labelOf = new LinkedHashMap<>();
-        Map<String, Long> counts = view.nodes().values().stream().collect(Collectors.groupingBy(Node::label, Collectors.counting()));
-        List<Object> elements = new ArrayList<>();
-        for (NodeRow r : rows(view)) {
-            String label = counts.get(r.node.label()) > 1
-                    ? r.node.label() + " (" + r.node.iri().substring(r.node.iri().lastIndexOf('/') + 1) + ")" : r.node.label();
-            labelOf.put(r.node.iri(), label);
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("label", label);
-            e.put("type", r.node.type().id());
-            e.put("description", r.node.iri());
-            for (Attr a : NODE_ATTRS) {
-                Object v = a.value.apply(r);
-                if (v != null && !a.id.equals("type")) {
-                    e.put(a.id, v);
-                }
-            }
-            elements.add(e);
-        }
-        List<Object> connections = new ArrayList<>();
-        for (Edge edge : view.edges()) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("from", labelOf.get(edge.source()));
-            c.put("to", labelOf.get(edge.target()));
-            c.put("direction", edge.directed() ? "directed" : "undirected");
-            for (EdgeAttr a : EDGE_ATTRS) {
-                Object v = a.value.apply(edge);
-                if (v != null) {
-                    c.put(a.id.equals("kinds") ? "type" : a.id.equals("reasons") ? "description" : a.id, v);
-                }
-            }
-            c.put("weight", edge.weight());
-            connections.add(c);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("elements", elements);
-        out.put("connections", connections);
         return out;
     }
 

@@ -47,7 +47,12 @@ final class LinkedDataRoutes {
         ctx.header("Vary", "Accept");
         DocumentFormat format = null;
         try {
-            format = negotiate(ctx, DocumentFormat.RESOURCE);
+            format = negotiate(ctx, DocumentFormat.RESOURCE_OFFERS);
+            if (format == DocumentFormat.MURMURATIONS) {
+                String iri = iris.forPath(ctx.path());
+                ctx.json(cg.linkedData().murmurations().of(iri, i -> cg.publicUrl().of(iris.pathOf(i))));
+                return;
+            }
             Description d = descriptions.describe(iris.forPath(ctx.path()), pageParam(ctx));
             if (d.statements().isEmpty() && ctx.path().startsWith("/id/cop/")) {
                 // Only pointed to (by the change log, say): a CoP removed for a reason is gone, not just unknown.

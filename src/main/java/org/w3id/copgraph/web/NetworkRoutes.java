@@ -20,6 +20,7 @@ import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.network.ExplainedPath;
 import org.w3id.copgraph.network.ExportFormat;
 import org.w3id.copgraph.network.Exports;
+import org.w3id.copgraph.network.KumuBlueprint;
 import org.w3id.copgraph.network.LinkKind;
 import org.w3id.copgraph.network.Metrics;
 import org.w3id.copgraph.network.Neighbourhood;
@@ -206,6 +207,9 @@ final class NetworkRoutes {
                 throw new UncheckedIOException(e);
             }
             name = name + "-" + table;
+        } else if (format == ExportFormat.KUMU) {
+            // Kumu shows descriptions, tags, pages and images, which the network does not hold: read them for this view.
+            KumuBlueprint.write(view, cg.network().facts(), cg.store(), cg.settings().queryTimeoutMillis(), out);
         } else {
             Exports.write(view, format, out, this::pathOf);
         }

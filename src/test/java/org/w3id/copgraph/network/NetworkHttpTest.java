@@ -167,9 +167,9 @@ class NetworkHttpTest {
         JsonNode blueprint = json(kumu);
         assertThat(blueprint.get("elements").findValuesAsText("label"))
                 .containsExactly("UrbanA Community of Practice", "BLAST Community of Practice");
-        assertThat(blueprint.at("/connections/0/from").asText()).isEqualTo("UrbanA Community of Practice");
-        assertThat(blueprint.at("/connections/0/to").asText()).isEqualTo("BLAST Community of Practice");
-        assertThat(blueprint.at("/connections/0/type").asText()).contains("cross-pollination");
+        assertThat(blueprint.at("/connections/0/from").asText()).isEqualTo(SeedNetworkTest.URBANA);
+        assertThat(blueprint.at("/connections/0/to").asText()).isEqualTo(SeedNetworkTest.BLAST);
+        assertThat(blueprint.at("/connections/0/tags").toString()).contains("cross-pollination");
 
         HttpResponse<String> gexf = http.get("/api/network/export.gexf?from=/id/cop/urbana&to=/id/cop/blast");
         assertThat(gexf.statusCode()).isEqualTo(200);
