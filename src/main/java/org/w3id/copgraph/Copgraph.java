@@ -46,6 +46,7 @@ public final class Copgraph implements AutoCloseable {
     private final OwnerLinks ownerLinks;
     private final Directory directory;
     private final org.w3id.copgraph.imports.Imports imports;
+    private final org.w3id.copgraph.maps.Maps maps;
     private final TextSearch textSearch;
     private volatile Precomputation precomputation;
     private volatile PublicUrl listening;
@@ -81,6 +82,7 @@ public final class Copgraph implements AutoCloseable {
         // every literal per search would be slow, so the directory matches the words of its own index.
         this.directory = new Directory(store, settings.iris(), settings.queryTimeoutMillis(), settings.staleAfter(),
                 java.time.Clock.systemUTC(), () -> textSearch.indexed() ? this::textMatches : null);
+        this.maps = new org.w3id.copgraph.maps.Maps(directory, settings.serving().mapTiles());
         // The event stream hears of every change inside the change's own transaction.
         curation.addListener(harvest.stream());
         this.freshness = new org.w3id.copgraph.freshness.Freshness(store, curation, settings.iris(), settings.staleAfter(),
@@ -292,6 +294,11 @@ public final class Copgraph implements AutoCloseable {
     /** Imports of JSON and GeoJSON through the mapping files of {@code mappings/}. */
     public org.w3id.copgraph.imports.Imports imports() {
         return imports;
+    }
+
+    /** Maps of the directory and of neighbourhoods, and the directory as GeoJSON. */
+    public org.w3id.copgraph.maps.Maps maps() {
+        return maps;
     }
 
     private java.util.List<Directory.TextMatcher.Match> textMatches(String text, int limit) {

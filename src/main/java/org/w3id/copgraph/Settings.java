@@ -23,8 +23,19 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
      * @param publicUrl      where clients reach the server, for absolute links; null: the listening address
      * @param precompute     keep the curated queries' first pages computed (see {@code queries.Precomputation})
      * @param metricsAtStart compute the network metrics graph at start-up, not on first use
+     * @param mapTiles       where maps take their background tiles from ({@code --map-tiles}); none by default
      */
-    public record Serving(String host, PublicUrl publicUrl, boolean precompute, boolean metricsAtStart) {
+    public record Serving(String host, PublicUrl publicUrl, boolean precompute, boolean metricsAtStart,
+                          org.w3id.copgraph.maps.Tiles mapTiles) {
+
+        public Serving {
+            mapTiles = mapTiles == null ? org.w3id.copgraph.maps.Tiles.NONE : mapTiles;
+        }
+
+        /** Without map tiles: maps draw their points on a plain background. */
+        public Serving(String host, PublicUrl publicUrl, boolean precompute, boolean metricsAtStart) {
+            this(host, publicUrl, precompute, metricsAtStart, null);
+        }
 
         /**
          * Loopback only: a server started to try copgraph is not open to the network by accident,
@@ -105,7 +116,12 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
 
     /** Absolute links point here (see {@link PublicUrl}). */
     public Settings withPublicUrl(PublicUrl publicUrl) {
-        return withServing(new Serving(serving.host(), publicUrl, serving.precompute(), serving.metricsAtStart()));
+        return withServing(new Serving(serving.host(), publicUrl, serving.precompute(), serving.metricsAtStart(), serving.mapTiles()));
+    }
+
+    /** Maps' background tiles ({@code serve --map-tiles}); {@link org.w3id.copgraph.maps.Tiles#NONE} for a plain background. */
+    public Settings withMapTiles(org.w3id.copgraph.maps.Tiles tiles) {
+        return withServing(new Serving(serving.host(), serving.publicUrl(), serving.precompute(), serving.metricsAtStart(), tiles));
     }
 
     /** The size, nesting and answer-buffer limits of /sparql and /update (see {@link SparqlLimits}). */

@@ -83,6 +83,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "How many proposals one client address may send at once (default: ${DEFAULT-VALUE}).")
     int proposalBurst;
 
+    @Option(names = "--map-tiles", paramLabel = "URL-TEMPLATE", description = {"Background tiles for the maps, as a Leaflet"
+            + " URL template, e.g. https://tile.example.org/{z}/{x}/{y}.png (browsers fetch them from there).",
+            "Default: none; the points are drawn on a plain background and no page asks another server for anything."})
+    String mapTiles;
+
+    @Option(names = "--map-attribution", paramLabel = "TEXT", description = "The credit the tile provider asks for, shown on every map.")
+    String mapAttribution;
+
     @Override
     public Integer call() throws InterruptedException {
         StartupClock clock = new StartupClock();
@@ -99,7 +107,8 @@ final class ServeCommand implements Callable<Integer> {
                         .withResultBuffer(resultBufferBytes))
                 .withProposing(Settings.Proposing.DEFAULTS.withOwnerEditsNeedReview(ownerEditsNeedReview)
                         .withRate(proposalBurst, proposalsPerHour))
-                .withStaleAfter(period(staleAfter));
+                .withStaleAfter(period(staleAfter))
+                .withMapTiles(org.w3id.copgraph.maps.Tiles.of(mapTiles, mapAttribution));
         Server server = Server.serve(settings, System.err::println, clock::mark);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         // The statement count is on /health, the home page and /metrics (read from the store's bookkeeping).

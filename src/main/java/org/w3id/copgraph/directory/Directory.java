@@ -136,7 +136,33 @@ public final class Directory implements AutoCloseable {
         DirectoryIndex idx = index(version);
         List<Entry> entries = idx.entries();
         LocalDate cutoff = LocalDate.now(clock).minus(staleAfter);
+        Facet[] facets = Facet.values();
+        int[][] counts = new int[facets.length][];
+        for (Facet f : facets) {
+            counts[f.ordinal()] = new int[idx.dictionary(f).size()];
+        }
+        Matched m = matched(version, idx, r, cutoff, counts);
+        List<Integer> matched = m.positions();
+        Map<Integer, Double> scores = m.scores();
+        int total = matched.size();
+        int pages = Math.max(1, (total + r.size() - 1) / r.size());
+        List<Card> cards = new ArrayList<>();
+        long start = (long) (r.page() - 1) * r.size();
+        for (long i = start; i < Math.min(total, start + r.size()); i++) {
+            int pos = matched.get((int) i);
+            cards.add(card(idx, entries.get(pos), r.lang(), cutoff, scores == null ? null : scores.get(pos)));
+        }
+        return new DirectoryPage(r, r.q(), r.lang(), total, r.page(), r.size(), pages, cards, facetViews(idx, r, counts),
+                chips(idx, r), hidden(r), links(r, pages), sorts(r), languages(idx, r), describe(staleAfter, r.lang()));
+    }
 
+    /** The entry positions a request matches, in its order, and their scores (null without a search text). */
+    private record Matched(List<Integer> positions, Map<Integer, Double> scores) {
+    }
+
+    /** The CoPs {@code r} matches (every page), counting facet values into {@code counts} when it is not null. */
+    private Matched matched(Object version, DirectoryIndex idx, DirectoryRequest r, LocalDate cutoff, int[][] counts) {
+        List<Entry> entries = idx.entries();
         int[] candidates;
         Map<Integer, Double> scores = null;
         if (!r.q().isEmpty()) {
@@ -166,11 +192,6 @@ public final class Directory implements AutoCloseable {
                 impossible |= id < 0;
             }
         }
-
-        int[][] counts = new int[facets.length][];
-        for (Facet f : facets) {
-            counts[f.ordinal()] = new int[idx.dictionary(f).size()];
-        }
         List<Integer> matched = new ArrayList<>();
         if (!impossible) {
             for (int pos : candidates) {
@@ -178,6 +199,9 @@ public final class Directory implements AutoCloseable {
                 int fresh = freshness(e, cutoff);
                 if (accepts(e, fresh, wanted)) {
                     matched.add(pos);
+                    if (counts == null) {
+                        continue;
+                    }
                     for (Facet f : facets) {
                         int[] c = counts[f.ordinal()];
                         if (f == Facet.FRESH) {
@@ -191,17 +215,45 @@ public final class Directory implements AutoCloseable {
                 }
             }
         }
+        return new Matched(matched, scores);
+    }
 
-        int total = matched.size();
-        int pages = Math.max(1, (total + r.size() - 1) / r.size());
-        List<Card> cards = new ArrayList<>();
-        long start = (long) (r.page() - 1) * r.size();
-        for (long i = start; i < Math.min(total, start + r.size()); i++) {
-            int pos = matched.get((int) i);
-            cards.add(card(idx, entries.get(pos), r.lang(), cutoff, scores == null ? null : scores.get(pos)));
+    /**
+     * Every CoP {@code r} matches, on every page (its page and size are ignored), in its order, each
+     * with the places it meets at that have coordinates: what a map of the directory shows.
+     */
+    public List<Located> located(DirectoryRequest r) {
+        Object version = cache.currentVersion();
+        DirectoryIndex idx = index(version);
+        LocalDate cutoff = LocalDate.now(clock).minus(staleAfter);
+        List<Located> out = new ArrayList<>();
+        for (int pos : matched(version, idx, r, cutoff, null).positions()) {
+            out.add(located(idx, idx.entries().get(pos), r.lang(), cutoff));
         }
-        return new DirectoryPage(r, r.q(), r.lang(), total, r.page(), r.size(), pages, cards, facetViews(idx, r, counts),
-                chips(idx, r), hidden(r), links(r, pages), sorts(r), languages(idx, r), describe(staleAfter, r.lang()));
+        return out;
+    }
+
+    /** The card of one CoP with its mapped places, or empty when {@code iri} is not a CoP of the directory. */
+    public java.util.Optional<Located> cop(String iri, String lang) {
+        DirectoryIndex idx = index();
+        int pos = idx.positionOf(iri);
+        if (pos < 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(located(idx, idx.entries().get(pos), lang, LocalDate.now(clock).minus(staleAfter)));
+    }
+
+    private Located located(DirectoryIndex idx, Entry e, String lang, LocalDate cutoff) {
+        Card card = card(idx, e, lang, cutoff, null);
+        List<Located.Point> points = new ArrayList<>();
+        for (int i = 0; i < e.places().size(); i++) {
+            DirectoryIndex.Place p = e.places().get(i);
+            if (p.latitude() != null && p.longitude() != null) {
+                Named named = card.places().get(i);
+                points.add(new Located.Point(p.iri(), named.label(), named.href(), p.latitude(), p.longitude()));
+            }
+        }
+        return new Located(card, points);
     }
 
     /** The id of a value given by key, IRI or path on this host ({@code /id/domain/permaculture}), any case; -1 if no CoP has it. */

@@ -53,8 +53,10 @@ public final class DirectoryApi {
                 + " to an untagged one, then English, then any.", Map.of("type", "string"), false));
         params.add(param("more", "A facet whose values are all listed (otherwise the " + Directory.SHOWN_VALUES + " most frequent).",
                 Map.of("type", "string"), false));
-        params.add(param("format", "json or html, instead of the Accept header.", Map.of("type", "string", "enum", List.of("json", "html")),
-                false));
+        params.add(param("format", "json, html or geojson, instead of the Accept header. geojson (application/geo+json) is every"
+                + " matching CoP, not one page, as a FeatureCollection: a Point at its place (a MultiPoint for several), a null"
+                + " geometry for a CoP that meets online or has no place with coordinates.",
+                Map.of("type", "string", "enum", List.of("json", "html", "geojson")), false));
         Map<String, Object> op = new LinkedHashMap<>();
         op.put("operationId", "directory");
         op.put("summary", "The directory of CoPs: cards, full-text search, facets with counts");
@@ -75,6 +77,9 @@ public final class DirectoryApi {
                                 "cards", Map.of("type", "array", "items", Map.of("type", "object")),
                                 "facets", Map.of("type", "object"),
                                 "links", Map.of("type", "object")))),
+                        "application/geo+json", Map.of("schema", Map.of("type", "object",
+                                "properties", Map.of("type", Map.of("type", "string", "enum", List.of("FeatureCollection")),
+                                        "features", Map.of("type", "array", "items", Map.of("type", "object"))))),
                         "text/html", Map.of("schema", Map.of("type", "string")))));
         responses.put("400", Map.of("description", "A malformed parameter (the message says what is allowed)"));
         op.put("responses", responses);

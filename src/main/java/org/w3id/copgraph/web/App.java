@@ -66,6 +66,8 @@ public final class App {
         ProposalRoutes proposals = new ProposalRoutes(cg, sessions);
         DirectoryRoutes directory = new DirectoryRoutes(cg);
         ProposeRoutes propose = new ProposeRoutes(cg);
+        MapRoutes maps = new MapRoutes(cg, network);
+        EmbedRoutes embeds = new EmbedRoutes(cg, network, maps);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -75,9 +77,10 @@ public final class App {
                 h.setErrorHandler(JettyErrors.forContext());
                 h.addFilter(new FilterHolder(new RequestMetrics(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new Cors()), "/*", EnumSet.of(DispatcherType.REQUEST));
-                h.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
+                h.addFilter(new FilterHolder(new SecurityHeaders(cg.maps().tiles().origin())), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new SignedIn()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new Language()), "/*", EnumSet.of(DispatcherType.REQUEST));
+                h.addFilter(new FilterHolder(new Embedding(cg::publicUrl)), "/*", EnumSet.of(DispatcherType.REQUEST));
                 sparql.installInto(h);
             });
             // A GET on a write-only path (GET /update) is a 405 with Allow, not a 404.
@@ -91,6 +94,7 @@ public final class App {
                 accountRoutes(cg, signIn, review);
                 proposalRoutes(cg, proposals);
                 proposeRoutes(propose);
+                mapAndEmbedRoutes(maps, embeds);
             });
 
             cfg.routes.exception(Problem.class, (e, ctx) -> Errors.respond(ctx, e));
@@ -265,6 +269,23 @@ public final class App {
         get("/propose", propose::list);
         get("/propose/{form}", propose::form);
         get("/cops/{slug}/edit", propose::editCop);
+    }
+
+    /**
+     * The map, and the widgets for partners' sites: {@code /embed/...} take their full page's
+     * parameters and are the only pages that may be framed ({@link SecurityHeaders}); {@code /oembed}
+     * describes them.
+     */
+    private static void mapAndEmbedRoutes(MapRoutes maps, EmbedRoutes embeds) {
+        get(org.w3id.copgraph.maps.Maps.PATH, maps::page);
+        path("/embed", () -> {
+            get("/cop/{slug}", embeds::cop);
+            get("/cops", embeds::cops);
+            get("/network", embeds::network);
+            get("/query/{name}", embeds::query);
+            get("/map", embeds::map);
+        });
+        get("/oembed", embeds::oembed);
     }
 
     /**

@@ -17,7 +17,8 @@ final class DirectoryRoutes {
     private record Offer(String mediaType, String shortName) {
     }
 
-    private static final List<Offer> OFFERS = List.of(new Offer("text/html", "html"), new Offer("application/json", "json"));
+    private static final List<Offer> OFFERS = List.of(new Offer("text/html", "html"), new Offer("application/json", "json"),
+            new Offer("application/geo+json", "geojson"));
 
     private final Copgraph cg;
 
@@ -30,7 +31,11 @@ final class DirectoryRoutes {
         DirectoryRequest request = DirectoryRequest.parse(ctx.queryParamMap(), Language.chain().first());
         DirectoryPage page = cg.directory().search(request);
         ctx.header("Vary", "Accept, Accept-Language");
-        if (offer.shortName().equals("json")) {
+        if (offer.shortName().equals("geojson")) {
+            // Every matching CoP (not one page): a FeatureCollection is what a partner's map takes whole.
+            ctx.json(cg.maps().geoJson(request, cg.publicUrl()::of));
+            ctx.contentType("application/geo+json");
+        } else if (offer.shortName().equals("json")) {
             // Links followed by any client should answer JSON again, whatever it sends as Accept.
             ctx.json(json(page, ctx.queryParam("format") != null));
         } else {

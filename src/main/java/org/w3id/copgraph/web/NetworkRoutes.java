@@ -259,6 +259,35 @@ final class NetworkRoutes {
         ctx.result(in);
     }
 
+    /**
+     * The view an explorer address asks for, for the embedded network and the map around a
+     * resource: the paths from {@code from} (or {@code focus}) to {@code to}, or the neighbourhood
+     * of {@code focus}, with the parameters of the network API.
+     */
+    View viewOf(Context ctx) {
+        if (ctx.queryParam("to") != null) {
+            String from = iri(ctx, ctx.queryParam("focus") != null ? "focus" : "from", true);
+            String to = iri(ctx, "to", true);
+            return View.of(from, to, pathsOf(ctx, from, to), metricsFor(Projection.RESOURCES, pathWindow(ctx)));
+        }
+        Projection p = Projection.parse(ctx.queryParam("projection"), Projection.RESOURCES);
+        return View.of(neighbourhoodOf(ctx), p, metricsFor(p, window(ctx)));
+    }
+
+    /** The label of the resource an explorer address is about ({@code focus}, else {@code from}), for headings. */
+    String focusLabel(Context ctx, View view) {
+        String focus = iri(ctx, ctx.queryParam("focus") != null ? "focus" : "from", true);
+        Node n = view.nodes().get(focus);
+        return n != null ? n.label() : focus;
+    }
+
+    /** The focus's page on this host (its IRI when it lies outside the base). */
+    String focusHref(Context ctx) {
+        String focus = iri(ctx, ctx.queryParam("focus") != null ? "focus" : "from", true);
+        String path = pathOf(focus);
+        return path != null ? path : focus;
+    }
+
     // ---------------------------------------------------------------- parameters
 
     private List<ExplainedPath> pathsOf(Context ctx, String from, String to) {
@@ -380,7 +409,7 @@ final class NetworkRoutes {
         return iri.substring(iri.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9-]", "-");
     }
 
-    private static String webjarVersion(String name) {
+    static String webjarVersion(String name) {
         try (InputStream in = NetworkRoutes.class.getClassLoader()
                 .getResourceAsStream("META-INF/maven/org.webjars.npm/" + name + "/pom.properties")) {
             if (in == null) {

@@ -52,22 +52,7 @@ final class QueryRoutes {
     void run(Context ctx) {
         String name = ctx.pathParam("name");
         CuratedQuery q = cg.queries().get(name);
-        Map<String, String> args = new LinkedHashMap<>();
-        ctx.queryParamMap().forEach((k, v) -> {
-            if (k.isEmpty()) {
-                return; // "?a=1&": a stray separator, not a parameter
-            }
-            if (v.size() > 1) {
-                throw Problem.badRequest("bad-parameter", "Parameter '" + k + "' was given " + v.size() + " times; give it once.");
-            }
-            args.put(k, v.get(0));
-        });
-        // The display language (web/Language) is no argument of a query, unless the query has a parameter of that name.
-        for (String display : List.of("lang", "hl")) {
-            if (q.parameters().stream().noneMatch(p -> p.name().equals(display))) {
-                args.remove(display);
-            }
-        }
+        Map<String, String> args = args(ctx, q);
         String asked = args.get("format");
         if ("html".equalsIgnoreCase(asked) || (asked == null || asked.isBlank()) && Negotiation.wantsHtml(ctx.header("Accept"))) {
             // A person following a link or submitting the catalogue's form: the answer as a page.
@@ -92,6 +77,36 @@ final class QueryRoutes {
         }
         ctx.contentType(format.mediaType + (format.mediaType.startsWith("text/") ? "; charset=utf-8" : ""));
         ctx.result(answer.body());
+    }
+
+    /**
+     * The arguments of a run of {@code q}, each given once (the embedded answer takes the same).
+     * The display language ({@code lang}, {@code hl}: see {@link Language}) is no argument,
+     * unless the query has a parameter of that name.
+     */
+    static Map<String, String> args(Context ctx, CuratedQuery q) {
+        Map<String, String> args = args(ctx);
+        for (String display : List.of("lang", "hl")) {
+            if (q.parameters().stream().noneMatch(p -> p.name().equals(display))) {
+                args.remove(display);
+            }
+        }
+        return args;
+    }
+
+    /** The arguments of a run, each given once. */
+    static Map<String, String> args(Context ctx) {
+        Map<String, String> args = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> {
+            if (k.isEmpty()) {
+                return; // "?a=1&": a stray separator, not a parameter
+            }
+            if (v.size() > 1) {
+                throw Problem.badRequest("bad-parameter", "Parameter '" + k + "' was given " + v.size() + " times; give it once.");
+            }
+            args.put(k, v.get(0));
+        });
+        return args;
     }
 
     static Map<String, Object> describe(CuratedQuery q, Copgraph cg) {

@@ -71,6 +71,8 @@ class PageTourBrowserTest {
                 Arguments.of("home", "/", "copgraph", "main a[href]"),
                 Arguments.of("directory", "/cops?domain=socio-ecological-transition", "ommunities", "ol.cards li"),
                 Arguments.of("resource", "/id/cop/urbana", "UrbanA", "table tr"),
+                Arguments.of("map", "/map", "Map", "ul.unplaced li"),
+                Arguments.of("map-around", "/map?focus=/id/cop/urbana", "Map around", "ul.unplaced li"),
                 Arguments.of("source-graph", "/graph/cff-session-3", "Source graph", "table tr"),
                 Arguments.of("ontology", "/ontology", "ntology", "main section"),
                 Arguments.of("catalogue", "/api/queries", "queries", "form"),
