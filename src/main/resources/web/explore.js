@@ -5,19 +5,23 @@
 (function () {
   'use strict';
   // What the drawing encodes, in one place: the styles and the legend are both made from these.
-  const KINDS = ['cross-pollination', 'member', 'practice', 'domain', 'event', 'organisational'];
+  const KINDS = ['cross-pollination', 'member', 'practice', 'domain', 'event', 'organisational', 'suggested'];
+  // Links copgraph computed ("suggested") are a kind of their own, off unless a mapper turns them on.
+  const DEFAULT_KINDS = KINDS.filter((k) => k !== 'suggested');
   const KIND_NAMES = {
     'cross-pollination': 'Cross-pollination (practice, tool or idea moved between CoPs)',
     member: 'Membership or shared member',
     practice: 'Practice or tool',
     domain: 'Domain',
     event: 'Event (organiser, guest, facilitator, partner)',
-    organisational: 'Organisational tie (host, network, ecosystem)'
+    organisational: 'Organisational tie (host, network, ecosystem)',
+    suggested: 'Suggested by copgraph (computed: who could learn from whom, with reasons; not a fact of any source)'
   };
   const KIND_SHORT = {'cross-pollination': 'cross-pollination', member: 'members', practice: 'practices', domain: 'domains',
-    event: 'events', organisational: 'organisational'};
+    event: 'events', organisational: 'organisational', suggested: 'suggested'};
   const KIND_COLOURS = {'cross-pollination': '#d81b60', member: '#1e88e5', practice: '#43a047', domain: '#8e24aa',
-    event: '#f57c00', organisational: '#546e7a'};
+    event: '#f57c00', organisational: '#546e7a', suggested: '#00838f'};
+  const SUGGESTED_DASHES = [10, 5];
   const MIXED_COLOUR = '#9e9e9e';
   const TYPES = {
     cop: {name: 'Community of practice', shape: 'ellipse'},
@@ -51,7 +55,7 @@
     focus: params.get('focus') || params.get('from') || '',
     depth: params.get('depth') || '1',
     projection: params.get('projection') || 'all',
-    kinds: params.get('kinds') ? params.get('kinds').split(',') : KINDS.slice(),
+    kinds: params.get('kinds') ? params.get('kinds').split(',') : DEFAULT_KINDS.slice(),
     until: params.get('until') || '',
     to: params.get('to') || params.get('path') || '',
     // What is drawn: 'overview', 'neighbourhood', 'source' or 'path' (for the downloads).
@@ -75,6 +79,7 @@
       {selector: 'edge[?directed]', style: {'target-arrow-shape': 'triangle', 'target-arrow-color': 'data(colour)'}},
       {selector: 'edge[evidence = "reported"]', style: {'line-style': 'dashed'}},
       {selector: 'edge[evidence = "proposed"]', style: {'line-style': 'dotted'}},
+      {selector: 'edge[evidence = "suggested"]', style: {'line-style': 'dashed', 'line-dash-pattern': SUGGESTED_DASHES}},
       {selector: 'node.on-path', style: {'border-color': FOCUS_COLOUR, 'border-width': 4, 'border-style': 'solid'}},
       {selector: 'edge.on-path', style: {'line-color': FOCUS_COLOUR, 'target-arrow-color': FOCUS_COLOUR, 'width': 5, 'opacity': 1}},
       {selector: 'node.focus', style: {'border-color': FOCUS_COLOUR, 'border-width': 6, 'border-style': 'solid',
@@ -97,9 +102,14 @@
 
   // ---- the address
 
+  /** Whether the link kinds chosen differ from what the server shows when none is named (every fact, no suggestion). */
+  function kindsChosen() {
+    return state.kinds.length > 0 && !(state.kinds.length === DEFAULT_KINDS.length && DEFAULT_KINDS.every((k) => state.kinds.includes(k)));
+  }
+
   function query(extra) {
     const q = new URLSearchParams();
-    if (state.kinds.length && state.kinds.length < KINDS.length) q.set('kinds', state.kinds.join(','));
+    if (kindsChosen()) q.set('kinds', state.kinds.join(','));
     if (state.until) q.set('until', state.until);
     Object.entries(extra || {}).forEach(([k, v]) => { if (v !== undefined && v !== null && v !== '') q.set(k, v); });
     return q.toString();
@@ -110,7 +120,7 @@
     if (state.focus) q.set('focus', pathOrIri(state.focus));
     if (state.focus && state.depth !== '1') q.set('depth', state.depth);
     if (state.projection !== 'all') q.set('projection', state.projection);
-    if (state.kinds.length < KINDS.length) q.set('kinds', state.kinds.join(','));
+    if (kindsChosen()) q.set('kinds', state.kinds.join(','));
     if (state.until) q.set('until', state.until);
     if (state.to) q.set('to', pathOrIri(state.to));
     history.replaceState(null, '', '/explore' + (q.toString() ? '?' + q : ''));
@@ -127,7 +137,7 @@
   function exportQuery() {
     if (state.view === 'path') {
       const q = new URLSearchParams({from: state.focus, to: state.to, k: 3});
-      if (state.kinds.length < KINDS.length) q.set('kinds', state.kinds.join(','));
+      if (kindsChosen()) q.set('kinds', state.kinds.join(','));
       if (state.until) q.set('until', state.until);
       return q.toString();
     }
@@ -233,6 +243,8 @@
    */
   function evidenceOf(reasons) {
     const ev = reasons.map((r) => r.evidence || 'stated');
+    // A suggested link is computed, not evidenced: it is never drawn as a fact (nor a fact as it).
+    if (ev.length && ev.every((e) => e === 'suggested')) return 'suggested';
     if (!ev.length || ev.some((e) => e === 'observed' || e === 'stated')) return 'stated';
     return ev.includes('reported') ? 'reported' : 'proposed';
   }
@@ -259,14 +271,17 @@
       const existing = cy.getElementById(n.data.id);
       if (existing.nonempty() && !replace) { existing.data(decorate(n).data); } else { els.push(decorate(n)); }
     });
-    json.elements.edges.forEach((e) => { if (replace || (cy.getElementById(e.data.id).empty() && !sameEnds(e.data))) els.push(decorate(e)); });
+    json.elements.edges.forEach((e) => { if (replace || (cy.getElementById(e.data.id).empty() && !sameEnds(decorate(e).data))) els.push(decorate(e)); });
     if (replace) cy.elements().remove();
     return cy.add(els);
   }
 
+  /** An edge already drawn between the same ends; a suggested link and a fact's never stand for each other. */
   function sameEnds(d) {
-    return cy.edges().some((e) => (e.data('source') === d.source && e.data('target') === d.target)
-      || (!d.directed && e.data('source') === d.target && e.data('target') === d.source));
+    const suggested = d.evidence === 'suggested';
+    return cy.edges().some((e) => (e.data('evidence') === 'suggested') === suggested
+      && ((e.data('source') === d.source && e.data('target') === d.target)
+      || (!d.directed && e.data('source') === d.target && e.data('target') === d.source)));
   }
 
   function layout() {
@@ -343,16 +358,32 @@
     $('focus-here').addEventListener('click', () => { state.focus = d.id; load(); });
   }
 
+  /** A source graph as a link to its page on this host (its IRI ends in /graph/...), else as text. */
+  function sourceLink(iri) {
+    const at = iri.indexOf('/graph/');
+    return at < 0 ? esc(iri) : '<a href="' + esc(iri.substring(at)) + '">' + esc(iri.substring(at + 7)) + '</a>';
+  }
+
   function reasonList(reasons) {
-    return '<ul>' + reasons.map((r) => '<li><strong>' + esc(KIND_SHORT[r.kind] || r.kind) + '</strong>: ' + esc(r.text)
-      + (r.date ? ' <em>(' + esc(r.date) + ')</em>' : '') + '<br><small>source: ' + r.sources.map(esc).join(', ') + '</small></li>').join('') + '</ul>';
+    return '<ul>' + reasons.map((r) => '<li>' + (r.kind === 'suggested' ? '' : '<strong>' + esc(KIND_SHORT[r.kind] || r.kind) + '</strong>: ') + esc(r.text)
+      + (r.date ? ' <em>(' + esc(r.date) + ')</em>' : '') + '<br><small>source: ' + r.sources.map(sourceLink).join(', ') + '</small></li>').join('') + '</ul>';
   }
 
   function showEdge(edge) {
     const d = edge.data();
-    const a = cy.getElementById(d.source).data('label');
-    const b = cy.getElementById(d.target).data('label');
-    $('panel').innerHTML = '<h2>' + esc(a) + (d.directed ? ' → ' : ' — ') + esc(b) + '</h2><p>weight ' + fmt(d.weight) + '</p>' + reasonList(d.reasons);
+    const a = cy.getElementById(d.source);
+    const b = cy.getElementById(d.target);
+    if (d.evidence === 'suggested') {
+      // The first reason sums the suggestion up; the others are its reasons, each with its sources.
+      const learner = b.data('path');
+      $('panel').innerHTML = '<h2>' + esc(a.data('label')) + ' → ' + esc(b.data('label')) + ' (suggested)</h2>'
+        + '<p class="suggested-note">Computed by copgraph (evidence status: suggested), not stated by any source.</p>'
+        + '<p>' + esc(d.reasons[0].text) + '</p><h3>Why</h3>' + reasonList(d.reasons.slice(1))
+        + '<p>' + (learner ? '<a href="' + esc(learner) + '#could-learn-from">What ' + esc(b.data('label')) + ' could learn</a> · ' : '')
+        + '<a href="/api/suggestions?cop=' + encodeURIComponent(d.target) + '">as JSON</a></p>';
+      return;
+    }
+    $('panel').innerHTML = '<h2>' + esc(a.data('label')) + (d.directed ? ' → ' : ' — ') + esc(b.data('label')) + '</h2><p>weight ' + fmt(d.weight) + '</p>' + reasonList(d.reasons);
   }
 
   async function showPath() {
@@ -361,7 +392,7 @@
     state.focus = from;
     try {
       const json = await getJson('/api/network/paths?' + new URLSearchParams(Object.assign({from: from, to: state.to, k: 3},
-        state.until ? {until: state.until} : {}, state.kinds.length < KINDS.length ? {kinds: state.kinds.join(',')} : {})));
+        state.until ? {until: state.until} : {}, kindsChosen() ? {kinds: state.kinds.join(',')} : {})));
       cy.elements().removeClass('on-path');
       state.to = json.to;
       state.view = 'path';
@@ -479,7 +510,7 @@
     [shape('ellipse', '#fff', '#000', 4), 'Thick black: an articulation point (removing it splits the network)'],
     [line(FOCUS_COLOUR, 4, false), 'Red links and borders: the shortest path asked for']
   ]);
-  legendGroup('Links: colour is why they are linked', KINDS.map((k) => [line(KIND_COLOURS[k], 3, k === 'cross-pollination'), KIND_NAMES[k]])
+  legendGroup('Links: colour is why they are linked', DEFAULT_KINDS.map((k) => [line(KIND_COLOURS[k], 3, k === 'cross-pollination'), KIND_NAMES[k]])
     .concat([[line(MIXED_COLOUR, 3, false), 'Grey: linked for several of these reasons'],
       [line('#78909c', 7, false), 'Thicker: more reasons, or a stronger cross-pollination (weight)'],
       [line('#78909c', 2, true), 'Arrow: the direction a cross-pollination went']]));
@@ -487,6 +518,10 @@
     [line('#555', 3, false), 'Solid: observed, or stated by a source without a status'],
     [line('#555', 3, false, '5,3'), 'Dashed: reported by a source'],
     [line('#555', 3, false, '1,3'), 'Dotted: only proposed or planned']
+  ]);
+  legendGroup('Suggested links (shown when "suggested" is ticked)', [
+    [line(KIND_COLOURS.suggested, 3, true, SUGGESTED_DASHES.join(',')),
+      'Long teal dashes: suggested by copgraph, from the CoP that could help to the one that could learn; computed, not a fact of any source']
   ]);
 
   // ---- controls

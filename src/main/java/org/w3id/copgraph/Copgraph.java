@@ -35,6 +35,8 @@ public final class Copgraph implements AutoCloseable {
     private final java.util.concurrent.Future<CuratedQueries> queries;
     private final Network network;
     private final MetricsGraph metricsGraph;
+    private final org.w3id.copgraph.suggestions.Suggestions suggestions;
+    private final org.w3id.copgraph.suggestions.SuggestionsGraph suggestionsGraph;
     private final Harvest harvest;
     private final LinkedData linkedData;
     private final org.w3id.copgraph.freshness.Freshness freshness;
@@ -63,8 +65,18 @@ public final class Copgraph implements AutoCloseable {
         this.queries = inBackground("curated-queries",
                 () -> CuratedQueries.load(settings.home().queries(), settings.iris(), settings.queryTimeoutMillis(), answersDir));
         this.textSearch = new TextSearch(store, settings.queryTimeoutMillis());
-        this.network = Network.on(store, settings.queryTimeoutMillis(), textSearch);
+        this.network = Network.on(store, settings.queryTimeoutMillis(), textSearch, settings.iris().suggestionsGraph());
         this.metricsGraph = new MetricsGraph(store, settings.iris(), network);
+        this.suggestions = new org.w3id.copgraph.suggestions.Suggestions(store, settings.iris(), settings.staleAfter(),
+                java.time.Clock.systemUTC(), settings.queryTimeoutMillis());
+        this.suggestionsGraph = new org.w3id.copgraph.suggestions.SuggestionsGraph(store, settings.iris(), suggestions);
+        // The curated query suggested-connections reads the graph: its answers are kept per data version,
+        // which a rewrite of the graph does not change.
+        suggestionsGraph.onPublished(() -> {
+            if (this.queries.isDone()) {
+                queries().derivedGraphRewritten();
+            }
+        });
         this.harvest = new Harvest(store, settings.iris(), this::publicUrl, dumpsDir, settings.queryTimeoutMillis());
         this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
                 settings.queryTimeoutMillis());
@@ -134,11 +146,13 @@ public final class Copgraph implements AutoCloseable {
         backgroundStarted = true;
         if (settings.serving().metricsAtStart()) {
             metricsGraph.refreshInBackground();
+            suggestionsGraph.refresh().refreshInBackground();
         }
         if (settings.serving().precompute()) {
             startPrecomputation();
         }
         curation.addListener((dsg, record, resources) -> metricsGraph.refreshSoon());
+        curation.addListener((dsg, record, resources) -> suggestionsGraph.refresh().refreshSoon());
         // The directory's index is read before the first visitor asks, at start and after each change.
         directory.warmSoon();
         curation.addListener((dsg, record, resources) -> directory.warmSoon());
@@ -251,6 +265,16 @@ public final class Copgraph implements AutoCloseable {
         return metricsGraph;
     }
 
+    /** Who each CoP could learn from and could help, with reasons. */
+    public org.w3id.copgraph.suggestions.Suggestions suggestions() {
+        return suggestions;
+    }
+
+    /** The derived graph of suggested connections, kept in step with the data. */
+    public org.w3id.copgraph.suggestions.SuggestionsGraph suggestionsGraph() {
+        return suggestionsGraph;
+    }
+
     /** Descriptions of resources and graphs, the ontology document and the sitemap. */
     public LinkedData linkedData() {
         return linkedData;
@@ -320,6 +344,7 @@ public final class Copgraph implements AutoCloseable {
     public void close() {
         // Background readers and writers end first: TDB2 will not close with a transaction open.
         metricsGraph.close();
+        suggestionsGraph.refresh().close();
         network.close();
         directory.close();
         if (precomputation != null) {

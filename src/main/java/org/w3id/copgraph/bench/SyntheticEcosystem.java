@@ -223,16 +223,22 @@ public final class SyntheticEcosystem {
         add(out, xp, Cop.NS + "target", cop(to));
         boolean mutual = rnd.nextBoolean();
         add(out, xp, Cop.NS + "direction", uri(Cop.NS + (mutual ? "Mutual" : "Unidirectional")));
-        if (mutual) {
+        String strength = STRENGTH[rnd.nextInt(STRENGTH.length)];
+        String evidence = EVIDENCE[rnd.nextInt(EVIDENCE.length)];
+        // The shortcut says something was taken up: none for a proposed or weak cross-pollination (as the shapes ask).
+        boolean takenUp = !"Proposed".equals(evidence) && !"Weak".equals(strength);
+        if (mutual && takenUp) {
             add(out, cop(from), Cop.NS + "crossPollinatedBy", cop(to));
         }
-        add(out, xp, Cop.NS + "strength", uri(Cop.NS + STRENGTH[rnd.nextInt(STRENGTH.length)]));
-        add(out, xp, Cop.NS + "evidenceStatus", uri(Cop.NS + EVIDENCE[rnd.nextInt(EVIDENCE.length)]));
+        add(out, xp, Cop.NS + "strength", uri(Cop.NS + strength));
+        add(out, xp, Cop.NS + "evidenceStatus", uri(Cop.NS + evidence));
         add(out, xp, DCT + "source", id("document", "synthetic-report-" + (to / 100)));
         add(out, xp, DCT + "date", date(epoch.plusDays(rnd.nextInt(3650))));
         add(out, xp, Cop.NS + "transferred", id("practice", "synthetic-cop-" + from + "-practice-" + rnd.nextInt(PRACTICES_PER_COP)));
         add(out, xp, PROV + "hadActivity", event);
-        add(out, cop(to), Cop.NS + "crossPollinatedBy", cop(from));
+        if (takenUp) {
+            add(out, cop(to), Cop.NS + "crossPollinatedBy", cop(from));
+        }
         add(out, cop(to), Cop.NS + "qualifiedCrossPollination", xp);
     }
 

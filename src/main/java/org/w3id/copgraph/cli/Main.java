@@ -8,7 +8,7 @@ import org.w3id.copgraph.Problem;
 /** {@code java -jar copgraph.jar COMMAND ...}: parses arguments and hands over to a command. */
 @Command(name = "copgraph", mixinStandardHelpOptions = true, version = "copgraph 0.1.0",
         description = "A linked-data knowledge graph of Communities of Practice.",
-        subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, QueryCommand.class, NetworkCommand.class,
+        subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, QueryCommand.class, NetworkCommand.class, SuggestCommand.class,
                 GenerateCommand.class, BenchCommand.class, BackupCommand.class, RestoreCommand.class, TokenCommand.class,
                 ExportCommand.class, ImportCommand.class,
                 CommandLine.HelpCommand.class})

@@ -52,7 +52,8 @@ final class NetworkCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "30", description = "At most this many new neighbours per node (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--kinds", split = ",", paramLabel = "KIND", description = "Only these link kinds: cross-pollination, member, practice, domain, event, organisational.")
+    @Option(names = "--kinds", split = ",", paramLabel = "KIND", description = "Only these link kinds: cross-pollination, member, practice, domain, event, organisational;"
+            + " suggested (links copgraph computed) only when listed.")
     List<String> kinds = new ArrayList<>();
 
     @Option(names = "--types", split = ",", paramLabel = "TYPE", description = "Only these node types around a focus: cop, person, organisation, practice, event, domain, other.")
@@ -91,7 +92,8 @@ final class NetworkCommand implements Callable<Integer> {
             } else {
                 Projection p = Projection.parse(projection, Projection.ALL);
                 Net net = cg.network().net(p, window);
-                view = View.of(net, p.copsOnly() ? cg.network().metrics(p, window) : cg.network().metrics(Projection.ALL, window));
+                View whole = View.of(net, p.copsOnly() ? cg.network().metrics(p, window) : cg.network().metrics(Projection.ALL, window));
+                view = kindSet.contains(LinkKind.SUGGESTED) ? cg.network().withSuggested(whole) : whole;
             }
             if (f == ExportFormat.CSV) {
                 if (out == null) {

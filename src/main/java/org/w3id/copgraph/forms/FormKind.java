@@ -24,7 +24,9 @@ public enum FormKind {
     NEED("need", Cop.NS + "Need", "need", "a need",
             "Say what a Community of Practice is looking for from others."),
     STORY("story", Cop.CrossPollination, "cross-pollination", "a story of what moved between CoPs",
-            "Tell how a practice, tool, method or idea moved from one community to another, and on what evidence.");
+            "Tell how a practice, tool, method or idea moved from one community to another, and on what evidence."),
+    VALUE_STORY("value-story", Cop.NS + "ValueCreationStory", "value-story", "a value-creation story",
+            "Tell what value learning together created for communities and people: in which cycles (immediate, potential, applied, realised, transformative), what shows it, and who tells it.");
 
     /** The name in addresses: {@code /propose/{name}}. */
     public final String formName;

@@ -11,9 +11,9 @@ import org.w3id.copgraph.model.Cop;
 /**
  * The statements a cross-pollination implies about the communities it links, as the ontology's
  * qualified-influence pattern and the shapes' SPARQL constraints require them: the target points
- * to it (cop:qualifiedCrossPollination), and unless it is only proposed, the shortcut edge
- * target cop:crossPollinatedBy source (both ways when mutual). A proposer fills in the
- * cross-pollination; these follow from it.
+ * to it (cop:qualifiedCrossPollination), and unless it is only proposed or weak (the shortcut
+ * says something was taken up), the shortcut edge target cop:crossPollinatedBy source (both ways
+ * when mutual). A proposer fills in the cross-pollination; these follow from it.
  */
 final class QualifiedInfluence {
 
@@ -25,6 +25,8 @@ final class QualifiedInfluence {
     private static final Node PROPOSED = uri(Cop.NS + "Proposed");
     private static final Node DIRECTION = uri(Cop.NS + "direction");
     private static final Node MUTUAL = uri(Cop.NS + "Mutual");
+    private static final Node STRENGTH = uri(Cop.NS + "strength");
+    private static final Node WEAK = uri(Cop.NS + "Weak");
 
     private QualifiedInfluence() {
     }
@@ -36,11 +38,12 @@ final class QualifiedInfluence {
         }
         List<Node> sources = description.find(xp, AGENT, Node.ANY).mapWith(Triple::getObject).toList();
         boolean onlyProposed = !description.contains(xp, STATUS, Node.ANY) || description.contains(xp, STATUS, PROPOSED);
+        boolean weak = description.contains(xp, STRENGTH, WEAK);
         boolean mutual = description.contains(xp, DIRECTION, MUTUAL);
         for (Node t : targets) {
             description.add(Triple.create(t, QUALIFIED, xp));
             for (Node s : sources) {
-                if (!onlyProposed) {
+                if (!onlyProposed && !weak) {
                     description.add(Triple.create(t, SHORTCUT, s));
                     if (mutual) {
                         description.add(Triple.create(s, SHORTCUT, t));

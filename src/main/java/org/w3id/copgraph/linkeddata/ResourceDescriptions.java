@@ -50,7 +50,11 @@ public final class ResourceDescriptions {
             PREFIX dcterms: <http://purl.org/dc/terms/>
             PREFIX prov: <http://www.w3.org/ns/prov#>
             SELECT ?g ?title ?url WHERE {
-              GRAPH ?meta { ?g dcterms:title ?title OPTIONAL { ?g prov:wasDerivedFrom ?url } }
+              GRAPH ?meta {
+                ?g dcterms:title ?title
+                # A graph may be derived from its web page and from the curators' notes too: the link is the page (its dcterms:source).
+                OPTIONAL { ?g prov:wasDerivedFrom ?url FILTER NOT EXISTS { ?g dcterms:source ?src FILTER(?src != ?url) } }
+              }
             }
             """);
     private static final Var S = Var.alloc("s");

@@ -40,6 +40,22 @@ public final class Cop {
     public static final String domain = NS + "domain";
     public static final String SourceGraph = NS + "SourceGraph";
 
+    // Offers, needs and computed suggestions (issue 15).
+    public static final String offers = NS + "offers";
+    public static final String needs = NS + "needs";
+    public static final String concerns = NS + "concerns";
+    public static final String Suggestion = NS + "Suggestion";
+    public static final String SuggestionReason = NS + "SuggestionReason";
+    public static final String Suggested = NS + "Suggested";
+    public static final String evidenceStatus = NS + "evidenceStatus";
+    public static final String target = NS + "target";
+    public static final String transferred = NS + "transferred";
+    public static final String score = NS + "score";
+    public static final String rank = NS + "rank";
+    public static final String reason = NS + "reason";
+    public static final String reasonKind = NS + "reasonKind";
+    public static final String via = NS + "via";
+
     /** SPARQL 1.1 Service Description, for what {@code /sparql} says about itself. */
     public static final String SD = "http://www.w3.org/ns/sparql-service-description#";
     /** W3C's unique IRIs for media formats, which SD's resultFormat points to. */

@@ -83,14 +83,20 @@ public record Iris(String base) {
         return graph("network-metrics");
     }
 
+    /** The derived graph of suggested connections (see {@code suggestions.SuggestionsGraph}). */
+    public String suggestionsGraph() {
+        return graph("suggestions");
+    }
+
     /**
      * Graphs copgraph maintains itself: the sources' descriptions (written only with their
-     * source), the change log and the network metrics. No data write path writes them, and
+     * source), the change log, the network metrics and the suggestions. No data write path writes them, and
      * SPARQL Update cannot read them. (The store's bookkeeping and the event stream live in the
      * stored default graph, outside every named graph.)
      */
     public boolean isMaintainedGraph(String iri) {
-        return iri.equals(metaGraph()) || iri.equals(changesGraph()) || iri.equals(networkMetricsGraph());
+        return iri.equals(metaGraph()) || iri.equals(changesGraph()) || iri.equals(networkMetricsGraph())
+                || iri.equals(suggestionsGraph());
     }
 
     public boolean isResource(String iri) {

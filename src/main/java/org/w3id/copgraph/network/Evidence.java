@@ -5,17 +5,21 @@ import java.util.Locale;
 /**
  * On what evidence a tie rests ({@code cop:evidenceStatus}): only proposed or planned, reported
  * by a source, or observed. Most ties state none: they are plain statements of their source.
+ * {@link #SUGGESTED} is only ever given to the links copgraph computed ({@link LinkKind#SUGGESTED}).
  */
 public enum Evidence {
-    PROPOSED, REPORTED, OBSERVED;
+    PROPOSED, REPORTED, OBSERVED, SUGGESTED;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The status of a concept's local name ("Proposed"), or null for none or one not known. */
+    /**
+     * The status of a concept's local name ("Proposed"), or null for none or one not known. A
+     * source's fact stated "suggested" is read as stating none: that status belongs to computed links.
+     */
     static Evidence of(String localName) {
-        if (localName == null) {
+        if (localName == null || SUGGESTED.name().equalsIgnoreCase(localName)) {
             return null;
         }
         for (Evidence e : values()) {

@@ -49,6 +49,7 @@ final class FactsReader {
     private static final String SCHEMA = "http://schema.org/";
     private static final Node CROSS_POLLINATION = NodeFactory.createURI(Cop.NS + "CrossPollination");
     private static final Node MEMBERSHIP = NodeFactory.createURI(ORG + "Membership");
+    private static final Node SUGGESTION = NodeFactory.createURI(Cop.NS + "Suggestion");
 
     private final Store store;
     private final long timeoutMillis;
@@ -70,13 +71,18 @@ final class FactsReader {
         // In scan order (linked), so that of two readings of one tie the same one is always kept.
         Map<Node, String> xpGraph = new LinkedHashMap<>();
         Map<Node, String> membershipGraph = new LinkedHashMap<>();
+        // Suggestions (computed links, in the derived graph) are read apart (readSuggestions): never as cross-pollinations.
+        Map<Node, String> suggestionGraph = new LinkedHashMap<>();
         scan(RDF + "type", (s, o, g) -> {
             if (o.equals(CROSS_POLLINATION)) {
                 xpGraph.putIfAbsent(s, g);
             } else if (o.equals(MEMBERSHIP)) {
                 membershipGraph.putIfAbsent(s, g);
+            } else if (o.equals(SUGGESTION)) {
+                suggestionGraph.putIfAbsent(s, g);
             }
-        }, CROSS_POLLINATION, MEMBERSHIP);
+        }, CROSS_POLLINATION, MEMBERSHIP, SUGGESTION);
+        suggestionGraph.keySet().forEach(xpGraph::remove);
         Map<Key, Node[]> details = new HashMap<>();
         // Every subject's agent/target and member/organisation (typed or not): a bare shortcut
         // (cop:crossPollinatedBy, org:memberOf) is only a tie of its own when nothing details it.
@@ -85,7 +91,8 @@ final class FactsReader {
         Map<Node, String> agents = new HashMap<>();
         Map<Node, String> members = new HashMap<>();
         scan(PROV + "agent", (s, o, g) -> {
-            if (o.isURI()) {
+            // A suggestion's ends are no cross-pollination: they must not hide a bare shortcut.
+            if (o.isURI() && !suggestionGraph.containsKey(s)) {
                 agents.putIfAbsent(s, out.iri(o.getURI()));
             }
             keep(details, xpGraph, s, g, XP_AGENT, o);
@@ -259,6 +266,126 @@ final class FactsReader {
             }
             return null;
         });
+    }
+
+    /** One {@code cop:Suggestion}: who could help whom, with what, how well, and why. */
+    record SuggestionParts(String iri, String graph, String agent, String target, String score, String rank,
+                           List<String> couldMove, List<ReasonParts> reasons) {
+    }
+
+    /** One {@code cop:SuggestionReason}: its kind (a local name), its sentence, what it rests on and where from. */
+    record ReasonParts(String kind, String text, List<String> via, List<String> sources) {
+    }
+
+    private static final Query STAMP = q("SELECT ?t WHERE { GRAPH ?g { ?g prov:generatedAtTime ?t } }");
+
+    /** When {@code graph} (the derived graph of suggestions) was last written, or null when it is not there: one lookup. */
+    String stamp(String graph) {
+        String[] t = {null};
+        select(STAMP, BindingFactory.binding(Var.alloc("g"), NodeFactory.createURI(graph)), r -> t[0] = r.get("t").toString());
+        return t[0];
+    }
+
+    /**
+     * The suggestions stated in {@code graph}, read in a few scans of that graph only (it is small:
+     * the best few per CoP). Apart from the facts: they are rewritten without the data changing.
+     */
+    List<SuggestionParts> readSuggestions(String graph) {
+        Map<Node, Node[]> details = new LinkedHashMap<>();
+        scanIn(graph, RDF + "type", (s, o) -> {
+            if (o.equals(SUGGESTION)) {
+                details.putIfAbsent(s, new Node[4]);
+            }
+        });
+        String[] props = {PROV + "agent", Cop.NS + "target", Cop.NS + "score", Cop.NS + "rank"};
+        for (int i = 0; i < props.length; i++) {
+            int slot = i;
+            scanIn(graph, props[i], (s, o) -> {
+                Node[] d = details.get(s);
+                if (d != null && d[slot] == null) {
+                    d[slot] = o;
+                }
+            });
+        }
+        Map<Node, List<String>> transferred = new HashMap<>();
+        scanIn(graph, Cop.NS + "transferred", (s, o) -> {
+            if (details.containsKey(s) && o.isURI()) {
+                transferred.computeIfAbsent(s, k -> new ArrayList<>(2)).add(o.getURI());
+            }
+        });
+        Map<Node, List<Node>> reasonsOf = new HashMap<>();
+        Set<Node> reasonNodes = new HashSet<>();
+        scanIn(graph, Cop.NS + "reason", (s, o) -> {
+            if (details.containsKey(s) && !o.isLiteral()) {
+                reasonsOf.computeIfAbsent(s, k -> new ArrayList<>(3)).add(o);
+                reasonNodes.add(o);
+            }
+        });
+        Map<Node, String> kinds = new HashMap<>();
+        Map<Node, String> comments = new HashMap<>();
+        Map<Node, List<String>> vias = new HashMap<>();
+        Map<Node, List<String>> sources = new HashMap<>();
+        scanIn(graph, Cop.NS + "reasonKind", (s, o) -> {
+            if (reasonNodes.contains(s)) {
+                kinds.putIfAbsent(s, local(o));
+            }
+        });
+        scanIn(graph, RDFS + "comment", (s, o) -> {
+            // English first, as for labels.
+            if (reasonNodes.contains(s) && o.isLiteral() && ("en".equals(o.getLiteralLanguage()) || !comments.containsKey(s))) {
+                comments.put(s, o.getLiteralLexicalForm());
+            }
+        });
+        scanIn(graph, Cop.NS + "via", (s, o) -> {
+            if (reasonNodes.contains(s) && o.isURI()) {
+                vias.computeIfAbsent(s, k -> new ArrayList<>(2)).add(o.getURI());
+            }
+        });
+        scanIn(graph, DCT + "source", (s, o) -> {
+            if (reasonNodes.contains(s) && o.isURI()) {
+                sources.computeIfAbsent(s, k -> new ArrayList<>(2)).add(o.getURI());
+            }
+        });
+        List<SuggestionParts> out = new ArrayList<>();
+        details.forEach((s, d) -> {
+            if (d[0] == null || d[1] == null || !d[0].isURI() || !d[1].isURI()) {
+                return;
+            }
+            List<ReasonParts> reasons = new ArrayList<>();
+            for (Node r : reasonsOf.getOrDefault(s, List.of())) {
+                List<String> src = sources.getOrDefault(r, List.of());
+                reasons.add(new ReasonParts(kinds.get(r), comments.get(r), vias.getOrDefault(r, List.of()),
+                        src.isEmpty() ? List.of(graph) : List.copyOf(new java.util.LinkedHashSet<>(src))));
+            }
+            out.add(new SuggestionParts(s.isURI() ? s.getURI() : null, graph, d[0].getURI(), d[1].getURI(), lexical(d[2]),
+                    lexical(d[3]), transferred.getOrDefault(s, List.of()), reasons));
+        });
+        // Best first for each CoP that could learn: the order the explorer adds them in.
+        out.sort(java.util.Comparator.comparing((SuggestionParts p) -> rankOf(p.rank())));
+        return out;
+    }
+
+    private static int rankOf(String rank) {
+        try {
+            return rank == null ? Integer.MAX_VALUE : Integer.parseInt(rank.trim());
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private static String lexical(Node n) {
+        return n == null || !n.isLiteral() ? null : n.getLiteralLexicalForm();
+    }
+
+    private interface GraphRow {
+        void accept(Node s, Node o);
+    }
+
+    /** One predicate's statements in one named graph. */
+    private void scanIn(String graph, String predicate, GraphRow row) {
+        Binding b = BindingFactory.binding(BindingFactory.binding(Var.alloc("p"), NodeFactory.createURI(predicate)),
+                Var.alloc("g"), NodeFactory.createURI(graph));
+        select(SCAN, b, r -> row.accept(r.get("s"), r.get("o")));
     }
 
     private static NodeType typeOf(String iri) {

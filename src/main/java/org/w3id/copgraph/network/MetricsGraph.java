@@ -33,79 +33,38 @@ public final class MetricsGraph {
     private final Iris iris;
     private final Network network;
     private volatile Object published;
-    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
-    private volatile boolean again;
+    private final org.w3id.copgraph.store.DerivedGraphRefresh refresh;
 
     public MetricsGraph(Store store, Iris iris, Network network) {
         this.store = store;
         this.iris = iris;
         this.network = network;
+        this.refresh = new org.w3id.copgraph.store.DerivedGraphRefresh("network-metrics", network::version, () -> published,
+                this::refreshIfStale);
     }
-
-    private volatile boolean closed;
-    private volatile Thread worker;
 
     public String graphIri() {
         return iris.networkMetricsGraph();
     }
 
-    /**
-     * Brings the graph up to date on a background thread of its own, one refresh at a time: a
-     * request that finds it stale starts this and goes on with its answer. The computing keeps
-     * to one core, so requests keep the others.
-     */
+    /** Brings the graph up to date in the background (see {@link org.w3id.copgraph.store.DerivedGraphRefresh}). */
     public void refreshInBackground() {
-        if (closed) {
-            return;
-        }
-        if (!refreshing.compareAndSet(false, true)) {
-            again = true;
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                do {
-                    again = false;
-                    refreshIfStale();
-                } while (!closed && (again || !Objects.equals(network.version(), published)));
-            } catch (RuntimeException | Error e) {
-                LOG.warn("Network metrics not published", e);
-            } finally {
-                refreshing.set(false);
-            }
-        }, "network-metrics");
-        t.setDaemon(true);
-        worker = t;
-        t.start();
+        refresh.refreshInBackground();
     }
 
-    /**
-     * Stops refreshing and waits (a while) for a refresh under way, so that the store can be
-     * closed: TDB2 refuses to close with a transaction open.
-     */
+    /** Stops refreshing, waiting for a refresh under way, so that the store can be closed. */
     public void close() {
-        closed = true;
-        Thread t = worker;
-        if (t != null) {
-            try {
-                t.join(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        refresh.close();
     }
 
     /** Like {@link #refreshInBackground()}, a moment from now (after the change that asks commits). */
     public void refreshSoon() {
-        // Ten seconds: a curator's burst of edits makes one refresh, not one each (every refresh
-        // rewrites the whole graph, and TDB2 keeps the old copy until the store is compacted).
-        java.util.concurrent.CompletableFuture.delayedExecutor(10, java.util.concurrent.TimeUnit.SECONDS)
-                .execute(this::refreshInBackground);
+        refresh.refreshSoon();
     }
 
     /** Whether the graph is of the current data version. */
     public boolean isCurrent() {
-        return Objects.equals(network.version(), published);
+        return refresh.isCurrent();
     }
 
     /** Recomputes and rewrites the graph if the data changed since it was written; true if it did. */

@@ -42,7 +42,6 @@ public final class Network {
     public static final int MAX_NODES = 400;
     public static final int MAX_PATHS = 10;
     public static final int MAX_PATH_LENGTH = 6;
-    private static final int ALL_KINDS = LinkKind.values().length;
 
     private static final Logger LOG = LoggerFactory.getLogger(Network.class);
 
@@ -64,14 +63,33 @@ public final class Network {
     /** Finds resources by name and description for {@link #search}; null: labels are scanned. */
     private final TextSearch text;
 
-    private Network(Supplier<Object> version, Supplier<Facts> reader, TextSearch text) {
+    /**
+     * The suggested links of a snapshot: when the derived graph of suggestions was written (its
+     * stamp; it is rewritten without the data version changing), and the links read from it.
+     * Null for fixed facts, whose suggestions come with them.
+     */
+    private final SuggestedSource suggestedSource;
+    private volatile SuggestedCache suggestedCache;
+
+    interface SuggestedSource {
+        /** When the suggestions were last written (one lookup), or null when there are none. */
+        String stamp();
+
+        List<FactsReader.SuggestionParts> read();
+    }
+
+    private record SuggestedCache(Object version, String stamp, SuggestedLinks links) {
+    }
+
+    private Network(Supplier<Object> version, Supplier<Facts> reader, TextSearch text, SuggestedSource suggestedSource) {
         this.version = version;
         this.reader = reader;
         this.text = text;
+        this.suggestedSource = suggestedSource;
     }
 
     private Network(Supplier<Object> version, Supplier<Facts> reader) {
-        this(version, reader, null);
+        this(version, reader, null, null);
     }
 
     /** The network of the data in {@code store}, rebuilt whenever {@link Store#lastModified()} changes. */
@@ -81,8 +99,51 @@ public final class Network {
 
     /** As {@link #on(Store, long)}, searching with {@code text} (the store's full-text search). */
     public static Network on(Store store, long queryTimeoutMillis, TextSearch text) {
+        return on(store, queryTimeoutMillis, text, null);
+    }
+
+    /**
+     * As {@link #on(Store, long, TextSearch)}, with the suggested links ({@code cop:Suggestion}) of
+     * the derived graph {@code suggestionsGraph} (none when null), read only when asked for.
+     */
+    public static Network on(Store store, long queryTimeoutMillis, TextSearch text, String suggestionsGraph) {
         FactsReader r = new FactsReader(store, queryTimeoutMillis);
-        return new Network(() -> Objects.requireNonNullElse((Object) store.lastModified(), Instant.EPOCH), r::read, text);
+        SuggestedSource suggested = suggestionsGraph == null ? null : new SuggestedSource() {
+            @Override
+            public String stamp() {
+                return r.stamp(suggestionsGraph);
+            }
+
+            @Override
+            public List<FactsReader.SuggestionParts> read() {
+                return r.readSuggestions(suggestionsGraph);
+            }
+        };
+        return new Network(() -> Objects.requireNonNullElse((Object) store.lastModified(), Instant.EPOCH), r::read, text, suggested);
+    }
+
+    /**
+     * The suggested links for the facts of {@code s}: read again when the derived graph was
+     * rewritten since (a cheap check of its stamp), only when a view asks for them.
+     */
+    SuggestedLinks suggested(Snapshot s) {
+        if (suggestedSource == null) {
+            return SuggestedLinks.of(s.facts());
+        }
+        String stamp = suggestedSource.stamp();
+        SuggestedCache c = suggestedCache;
+        if (c != null && c.version().equals(s.version()) && Objects.equals(c.stamp(), stamp)) {
+            return c.links();
+        }
+        synchronized (suggestedSource) {
+            c = suggestedCache;
+            if (c != null && c.version().equals(s.version()) && Objects.equals(c.stamp(), stamp)) {
+                return c.links();
+            }
+            SuggestedLinks links = stamp == null ? SuggestedLinks.NONE : SuggestedLinks.of(suggestedSource.read(), s.facts().nodes());
+            suggestedCache = new SuggestedCache(s.version(), stamp, links);
+            return links;
+        }
     }
 
     /** A network of fixed facts (benchmarks, tests of the algorithms). */
@@ -401,11 +462,14 @@ public final class Network {
         if (limit < 1) {
             throw Problem.badRequest("bad-parameter", "Parameter 'limit' must be at least 1; got " + limit + ".");
         }
-        Net net = net(knowing(snapshot(), focus), projection, window);
-        Set<LinkKind> wanted = kinds.isEmpty() ? EnumSet.allOf(LinkKind.class) : kinds;
+        Snapshot snapshot = knowing(snapshot(), focus);
+        Net net = net(snapshot, projection, window);
+        Set<LinkKind> wanted = kinds.isEmpty() ? LinkKind.FACTS : kinds;
+        // Suggested links only when asked for; they are edges of their own, beside the facts'.
+        SuggestedLinks suggested = wanted.contains(LinkKind.SUGGESTED) ? suggested(snapshot) : SuggestedLinks.NONE;
         if (!net.nodes().containsKey(focus)) {
             // A source graph (/graph/...) is no node, yet its page offers to explore "around it": its resources.
-            Neighbourhood fromSource = ofSource(net, focus, wanted, types);
+            Neighbourhood fromSource = ofSource(net, suggested(snapshot), focus, wanted, types);
             if (fromSource != null) {
                 return fromSource;
             }
@@ -419,7 +483,7 @@ public final class Network {
             List<String> next = new ArrayList<>();
             for (String at : frontier) {
                 int added = 0;
-                for (Edge e : net.incident(at)) {
+                for (Edge e : incident(net, suggested, at)) {
                     String other = e.other(at);
                     if (shown.containsKey(other) || !admits(net, e, other, wanted, types)) {
                         continue;
@@ -440,12 +504,12 @@ public final class Network {
         Map<String, Integer> more = new HashMap<>();
         for (String at : shown.keySet()) {
             int hidden = 0;
-            for (Edge e : net.incident(at)) {
+            for (Edge e : incident(net, suggested, at)) {
                 String other = e.other(at);
                 if (!admits(net, e, other, wanted, types) && !shown.containsKey(other)) {
                     continue;
                 }
-                Edge kept = wanted.size() < ALL_KINDS ? e.restrictedTo(wanted) : e;
+                Edge kept = kept(e, wanted);
                 if (kept == null) {
                     continue;
                 }
@@ -468,12 +532,19 @@ public final class Network {
      * The resources a source (a named graph) ties together, and those ties as that source states
      * them; null when the network holds nothing from {@code graph}. At most {@link #MAX_NODES}.
      */
-    private static Neighbourhood ofSource(Net net, String graph, Set<LinkKind> kinds, Set<NodeType> types) {
+    private static Neighbourhood ofSource(Net net, SuggestedLinks suggested, String graph, Set<LinkKind> kinds, Set<NodeType> types) {
         Map<String, Node> shown = new LinkedHashMap<>();
         List<Edge> edges = new ArrayList<>();
         boolean truncated = false;
-        for (Edge e : net.edges()) {
-            List<Reason> stated = e.reasons().stream().filter(r -> r.sources().contains(graph) && kinds.contains(r.kind())).toList();
+        // The graph of suggestions ties CoPs only by suggested links: asking for it is asking for them.
+        Set<LinkKind> wanted = suggested.statedIn(graph) ? EnumSet.of(LinkKind.SUGGESTED) : kinds;
+        List<Edge> candidates = net.edges();
+        if (wanted.contains(LinkKind.SUGGESTED) && !suggested.edges().isEmpty()) {
+            candidates = new ArrayList<>(net.edges());
+            candidates.addAll(suggested.edges());
+        }
+        for (Edge e : candidates) {
+            List<Reason> stated = e.reasons().stream().filter(r -> r.sources().contains(graph) && wanted.contains(r.kind())).toList();
             Node a = net.nodes().get(e.source());
             Node b = net.nodes().get(e.target());
             if (stated.isEmpty() || !types.isEmpty() && !(types.contains(a.type()) && types.contains(b.type()))) {
@@ -486,7 +557,8 @@ public final class Network {
             }
             shown.putIfAbsent(a.iri(), a);
             shown.putIfAbsent(b.iri(), b);
-            edges.add(stated.size() == e.reasons().size() ? e : e.withReasons(stated));
+            // A suggestion is shown whole (its summary says what it is), a fact's edge with what the source states.
+            edges.add(stated.size() == e.reasons().size() || SuggestedLinks.isSuggested(e) ? e : e.withReasons(stated));
         }
         if (edges.isEmpty()) {
             return null;
@@ -495,8 +567,24 @@ public final class Network {
         return new Neighbourhood(source, 1, shown, edges, Map.of(), truncated, true);
     }
 
+    /** The edges at {@code at}: the suggested ones (when asked for) first, then the facts', heaviest first. */
+    private static List<Edge> incident(Net net, SuggestedLinks suggested, String at) {
+        List<Edge> s = suggested.incident(at);
+        if (s.isEmpty()) {
+            return net.incident(at);
+        }
+        List<Edge> all = new ArrayList<>(s);
+        all.addAll(net.incident(at));
+        return all;
+    }
+
+    /** {@code e} with only the reasons of {@code kinds}, or null when none is left. */
+    private static Edge kept(Edge e, Set<LinkKind> kinds) {
+        return kinds.containsAll(LinkKind.FACTS) && !SuggestedLinks.isSuggested(e) ? e : e.restrictedTo(kinds);
+    }
+
     private static boolean admits(Net net, Edge e, String other, Set<LinkKind> kinds, Set<NodeType> types) {
-        if (kinds.size() < ALL_KINDS && e.restrictedTo(kinds) == null) {
+        if (kept(e, kinds) == null) {
             return false;
         }
         Node n = net.nodes().get(other);
@@ -521,9 +609,16 @@ public final class Network {
         if (a.equals(b)) {
             throw Problem.badRequest("bad-parameter", "'from' and 'to' are the same resource; give two different ones.");
         }
-        Set<LinkKind> wanted = kinds.isEmpty() ? EnumSet.allOf(LinkKind.class) : kinds;
+        // Paths follow facts only: a computed suggestion is not how two resources are connected.
+        Set<LinkKind> wanted = EnumSet.copyOf(LinkKind.FACTS);
+        if (!kinds.isEmpty()) {
+            wanted.retainAll(kinds);
+        }
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
         Graph<String, Edge> whole = graphs.get(new Key(snapshot.version(), Projection.RESOURCES, window), x -> simpleGraph(net));
-        Graph<String, Edge> g = wanted.containsAll(EnumSet.allOf(LinkKind.class)) ? whole
+        Graph<String, Edge> g = wanted.containsAll(LinkKind.FACTS) ? whole
                 : new MaskSubgraph<>(whole, v -> false, e -> e.restrictedTo(wanted) == null);
         List<ExplainedPath> out = new ArrayList<>();
         for (GraphPath<String, Edge> p : new YenKShortestPath<>(g).getPaths(from, to, k)) {
@@ -562,6 +657,21 @@ public final class Network {
                     + " Find one with /api/network/search?q=NAME.", near);
         }
         return n;
+    }
+
+    /**
+     * {@code view} with the suggested links among its nodes added, as edges of their own (the
+     * metrics of the view stay those of the facts). For whole-network views when
+     * {@link LinkKind#SUGGESTED} is asked for; a neighbourhood adds them itself.
+     */
+    public View withSuggested(View view) {
+        List<Edge> extra = suggested(snapshot()).among(view.nodes().keySet());
+        if (extra.isEmpty()) {
+            return view;
+        }
+        List<Edge> edges = new ArrayList<>(view.edges());
+        edges.addAll(extra);
+        return new View(view.title(), view.directed(), view.nodes(), edges, view.metrics(), view.more(), view.notes());
     }
 
     /** Every node touched by the edges, in their order (for sub-networks built from edges). */

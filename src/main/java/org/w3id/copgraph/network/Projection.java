@@ -10,7 +10,8 @@ import org.w3id.copgraph.Problem;
 /**
  * A way of looking at the graph as a network. The CoP projections draw only CoPs, linked when
  * they share something; {@link #RESOURCES} draws every resource with the facts that tie them,
- * plus the CoP–CoP edges of all projections.
+ * plus the CoP–CoP edges of all projections. Suggested links are in none of them (see
+ * {@link LinkKind#SUGGESTED}): they are added to a view only when asked for.
  */
 public enum Projection {
     CROSS_POLLINATION(true, EnumSet.of(LinkKind.CROSS_POLLINATION),
@@ -20,8 +21,8 @@ public enum Projection {
     SHARED_DOMAINS(false, EnumSet.of(LinkKind.DOMAIN), "CoPs linked by the domains they share"),
     SHARED_EVENTS(false, EnumSet.of(LinkKind.EVENT), "CoPs linked by events their members (or they) took part in together"),
     ORGANISATIONAL(false, EnumSet.of(LinkKind.ORGANISATIONAL), "CoPs linked by the hosts, networks and ecosystems they share"),
-    ALL(false, EnumSet.allOf(LinkKind.class), "CoPs linked for any of the reasons above, weights summed"),
-    RESOURCES(false, EnumSet.allOf(LinkKind.class), "every resource (CoPs, people, organisations, practices, events, domains) and the facts that tie them");
+    ALL(false, LinkKind.FACTS, "CoPs linked for any of the reasons above, weights summed"),
+    RESOURCES(false, LinkKind.FACTS, "every resource (CoPs, people, organisations, practices, events, domains) and the facts that tie them");
 
     public final boolean directed;
     public final Set<LinkKind> kinds;

@@ -68,6 +68,12 @@ final class AnswerCache {
         });
     }
 
+    /** Forgets the answers kept in memory (a derived graph they may read was rewritten; the data version stays). */
+    void forgetInMemory() {
+        pages.invalidateAll();
+        answers.invalidateAll();
+    }
+
     /** Once every page of {@code version} is computed: other versions' saved pages go. */
     void retainOnly(String version) {
         if (saved != null) {

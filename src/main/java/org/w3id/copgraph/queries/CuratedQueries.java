@@ -202,6 +202,14 @@ public final class CuratedQueries {
         return ready;
     }
 
+    /**
+     * Forgets the answers kept in memory: a derived graph (the suggestions) was rewritten, which is
+     * not a change of the data version the answers are kept under.
+     */
+    public void derivedGraphRewritten() {
+        cache.forgetInMemory();
+    }
+
     /** How many curated queries {@link #precompute} would compute (those that run without arguments). */
     public long precomputable() {
         return catalogue.list().stream().filter(q -> q.query().isSelectType()

@@ -174,6 +174,7 @@ public final class App {
             }
         });
         get("/explore", network::explore);
+        get(org.w3id.copgraph.suggestions.SuggestionsApi.PATH, new SuggestionRoutes(cg)::suggestions);
 
         get("/id/<path>", linkedData::resource);
         get("/graph/<path>", linkedData::resource);

@@ -67,6 +67,7 @@ final class LinkedDataRoutes {
                 java.util.Map<String, Object> params = new java.util.HashMap<>();
                 params.put("view", ResourceView.of(d, iris, ctx.path(), jsonLd, Language.chain()));
                 params.put("review", reviewBox(ctx, iris.forPath(ctx.path())));
+                params.put("suggestions", suggestionsBox(ctx.path(), d.iri()));
                 Pages.html(ctx, "resource", params);
             } else {
                 respond(ctx, format, documents.write(d, format, origin() + CONTEXT_PATH));
@@ -97,6 +98,31 @@ final class LinkedDataRoutes {
         }
         return box;
     }
+
+    /**
+     * Who a CoP could learn from and could help, or the introductions a person or organisation
+     * could make; null on other pages, or when the resource is not one the suggestions know.
+     */
+    private org.w3id.copgraph.suggestions.SuggestionsBox suggestionsBox(String path, String iri) {
+        String param = path.startsWith("/id/cop/") ? "cop" : path.startsWith("/id/person/") ? "person"
+                : path.startsWith("/id/organisation/") ? "organisation" : null;
+        if (param == null) {
+            return null;
+        }
+        try {
+            var list = param.equals("cop") ? cg.suggestions().forCop(iri, PAGE_SUGGESTIONS)
+                    : cg.suggestions().forAgent(iri, PAGE_SUGGESTIONS);
+            var box = org.w3id.copgraph.suggestions.SuggestionsBox.of(list, iris, param);
+            // A person or organisation with nothing to introduce gets no section; a CoP says it has none.
+            return box.forAgent() && box.isEmpty() ? null : box;
+        } catch (Problem p) {
+            // Not a CoP (a CoP page of something else), or unknown to them: the page is shown without.
+            return null;
+        }
+    }
+
+    /** How many suggestions of each kind a page lists (the JSON has more). */
+    private static final int PAGE_SUGGESTIONS = 5;
 
     /** A resource that is not there because it was removed (for a reason) is 410 Gone, with the reason. */
     private Problem gone(Problem p, String iri) {

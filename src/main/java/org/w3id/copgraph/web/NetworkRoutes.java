@@ -192,6 +192,10 @@ final class NetworkRoutes {
             Metrics m = metricsFor(p, w);
             String limit = ctx.queryParam("limit");
             view = limit == null ? View.of(net, m) : View.top(net, m, intParam(ctx, "limit", 300, 1, Integer.MAX_VALUE));
+            if (kinds(ctx).contains(LinkKind.SUGGESTED)) {
+                // Computed links only when asked for, drawn beside the projection's (never in its metrics).
+                view = cg.network().withSuggested(view);
+            }
             name = "copgraph-" + p.id();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -44,6 +44,7 @@ final class WorkbenchRoutes {
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> paths = (java.util.Map<String, Object>) doc.get("paths");
         paths.put(org.w3id.copgraph.directory.Directory.PATH, org.w3id.copgraph.directory.DirectoryApi.pathItem());
+        paths.put(org.w3id.copgraph.suggestions.SuggestionsApi.PATH, org.w3id.copgraph.suggestions.SuggestionsApi.pathItem());
         paths.put("/api/imports", org.w3id.copgraph.imports.ImportsApi.pathItem(cg.imports().mappings().names()));
         ctx.json(doc);
     }

@@ -42,7 +42,7 @@ class CurationHttpTest {
                   cop:target <https://w3id.org/copgraph/id/cop/seed-savers> ;
                   cop:direction cop:Unidirectional ;
                   cop:evidenceStatus cop:Reported ;
-                  cop:strength cop:Weak ;
+                  cop:strength cop:Moderate ;
                   dcterms:date "2021-03-01"^^xsd:date ;
                   dcterms:source <https://example.org/report> .
             } }

@@ -273,6 +273,56 @@ class FormsTest {
     }
 
     @Test
+    void aWeakStoryOfWhatMovedCarriesNoShortcut() {
+        Map<String, List<String>> fields = new HashMap<>();
+        fields.put("rdfs-label", List.of("UrbanA hears of the Game of the Dodo from BLAST"));
+        fields.put("prov-agent", List.of(BASE + "id/cop/blast"));
+        fields.put("cop-target", List.of(BASE + "id/cop/urbana"));
+        fields.put("cop-direction", List.of(COP + "Mutual"));
+        fields.put("cop-strength", List.of(COP + "Weak"));
+        fields.put("cop-evidenceStatus", List.of(COP + "Reported"));
+        fields.put("dcterms-source", List.of("https://example.org/report"));
+        fields.put("proposerName", List.of("Ada"));
+
+        ProposalInput in = Fixtures.seeded().forms().read("story", fields, null);
+
+        assertThat(in.description().contains(uri(BASE + "id/cop/urbana"), uri(COP + "qualifiedCrossPollination"), uri(in.target()))).isTrue();
+        assertThat(in.description().contains(Node.ANY, uri(COP + "crossPollinatedBy"), Node.ANY)).isFalse();
+    }
+
+    @Test
+    void theValueStoryFormAsksForCommunitiesCyclesIndicatorsAndSource() {
+        FormView view = Fixtures.seeded().forms().form("value-story", null);
+
+        assertThat(keys(view)).contains("rdfs-label", "dcterms-description", "cop-storyOf", "cop-involvedPerson",
+                "cop-aboutCrossPollination", "cop-valueCycle", "cop-indicator", "dcterms-date", "dcterms-source");
+        assertThat(view.groups()).extracting(FormView.Group::label).contains("Value: what it created");
+        FormView.Field cycle = field(view, "cop-valueCycle");
+        assertThat(cycle.kind()).isEqualTo(InputKind.CONCEPT);
+        assertThat(cycle.options()).extracting(FormView.Option::label)
+                .startsWith("immediate value", "potential value", "applied value", "realised value", "transformative value")
+                .contains("strategic value", "enabling value");
+        assertThat(field(view, "cop-storyOf").required()).isTrue();
+        assertThat(field(view, "dcterms-source").required()).isTrue();
+    }
+
+    @Test
+    void aValueStoryReadFromItsFormIsAValueCreationStory() {
+        Map<String, List<String>> fields = new HashMap<>();
+        fields.put("rdfs-label", List.of("The BLAST guide's definition on the CfF site"));
+        fields.put("cop-storyOf", List.of(BASE + "id/cop/blast"));
+        fields.put("cop-valueCycle", List.of(COP + "ImmediateValue"));
+        fields.put("dcterms-source", List.of("https://example.org/report"));
+        fields.put("proposerName", List.of("Ada"));
+
+        ProposalInput in = Fixtures.seeded().forms().read("value-story", fields, null);
+
+        assertThat(in.target()).startsWith(BASE + "id/value-story/");
+        assertThat(in.description().contains(uri(in.target()), type(), uri(COP + "ValueCreationStory"))).isTrue();
+        assertThat(in.description().contains(uri(in.target()), uri(COP + "valueCycle"), uri(COP + "ImmediateValue"))).isTrue();
+    }
+
+    @Test
     void anOfferNamesTheCopThatMakesItThroughTheInversePath() {
         Map<String, List<String>> fields = new HashMap<>();
         fields.put("rdfs-label", List.of("Facilitation of online sessions"));

@@ -56,7 +56,7 @@ class OntologyTest {
         assertThat(ontology.hasProperty(DCTerms.creator)).isTrue();
         String citations = String.join(" | ", ontology.listProperties(DCTerms.bibliographicCitation)
                 .mapWith(Statement::getString).toList());
-        assertThat(citations).contains("hal-00191047", "IEEE Intelligent Systems 18(2)", "Introduction to communities of practice");
+        assertThat(citations).contains("hal-00191047", "IEEE Intelligent Systems 18(2)", "Learning to make a difference");
     }
 
     @Test
@@ -155,7 +155,9 @@ class OntologyTest {
         assertSchemeHasCop("practice-kinds", "MethodKind", "ToolKind", "ResourceKind", "StoryKind", "GuideKind", "DocumentKind");
         assertSchemeHasCop("cross-pollination-directions", "Unidirectional", "Mutual");
         assertSchemeHasCop("cross-pollination-strengths", "Weak", "Moderate", "Strong");
-        assertSchemeHasCop("evidence-statuses", "Proposed", "Reported", "Observed");
+        assertSchemeHasCop("evidence-statuses", "Proposed", "Reported", "Observed", "Suggested");
+        assertSchemeHasCop("value-creation-cycles", "ImmediateValue", "PotentialValue", "AppliedValue", "RealisedValue",
+                "TransformativeValue", "StrategicValue", "EnablingValue");
         assertSchemeHasCop("cop-components", "DomainComponent", "CommunityComponent", "PracticeComponent");
     }
 

@@ -57,7 +57,7 @@ class ShapesTest {
         Model vocabulary = ModelFiles.vocabulary();
         Set<String> unshaped = new TreeSet<>();
         vocabulary.listSubjectsWithProperty(RDF.type, OWL.Class).forEachRemaining(c -> {
-            if (c.getURI().startsWith(ModelFiles.COP)
+            if (c.isURIResource() && c.getURI().startsWith(ModelFiles.COP)
                     && !shapes.contains(null, shapes.createProperty(SH + "targetClass"), c)) {
                 unshaped.add(c.getURI());
             }
@@ -198,6 +198,66 @@ class ShapesTest {
                     dcterms:title "Anonymous"@en ;
                     prov:generatedAtTime "2026-11-24T00:00:00Z"^^xsd:dateTime .
                 """)).anyMatch(m -> m.contains("needs the URL of its source"));
+    }
+
+    @Test
+    void aWeakOrProposedCrossPollinationWithTheShortcutIsReported() {
+        assertThat(messagesFor("""
+                cp:a a cop:CommunityOfPractice , org:Organization , foaf:Group ; rdfs:label "A"@en ;
+                    cop:crossPollinatedBy cp:b ; cop:qualifiedCrossPollination xp:b-to-a .
+                cp:b a cop:CommunityOfPractice , org:Organization , foaf:Group ; rdfs:label "B"@en .
+                xp:b-to-a a cop:CrossPollination , prov:Influence ; rdfs:label "B to A"@en ;
+                    prov:agent cp:b ; cop:target cp:a ; cop:direction cop:Unidirectional ;
+                    cop:strength cop:Weak ; cop:evidenceStatus cop:Reported ;
+                    dcterms:source <https://example.org/report> .
+                """)).anyMatch(m -> m.contains("only proposed, or weak, carries no shortcut edge"));
+    }
+
+    @Test
+    void aValueCreationStoryNeedsItsCommunitiesAndSourceAndTakesCyclesOfItsScheme() {
+        assertThat(messagesFor("""
+                <https://w3id.org/copgraph/id/value-story/untold> a cop:ValueCreationStory , cop:Story , cop:Practice , schema:CreativeWork ;
+                    rdfs:label "Untold"@en ; cop:valueCycle cop:Weak .
+                """))
+                .anyMatch(m -> m.contains("is the story of at least one Community of Practice"))
+                .anyMatch(m -> m.contains("needs the source that tells it"))
+                .anyMatch(m -> m.contains("value-creation-cycles scheme"));
+    }
+
+    @Test
+    void aValueCreationStoryWithItsCyclesAndIndicatorsConforms() {
+        Model data = ModelFactory.createDefaultModel();
+        RDFParser.create().source(new StringReader("""
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+                @prefix org: <http://www.w3.org/ns/org#> .
+                @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+                @prefix schema: <http://schema.org/> .
+                @prefix dcterms: <http://purl.org/dc/terms/> .
+                @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+                @prefix cop: <https://w3id.org/copgraph/ontology#> .
+                <https://w3id.org/copgraph/id/cop/a> a cop:CommunityOfPractice , org:Organization , foaf:Group ; rdfs:label "A"@en .
+                <https://w3id.org/copgraph/id/value-story/a-learns> a cop:ValueCreationStory , cop:Story , cop:Practice , schema:CreativeWork ;
+                    rdfs:label "What A learnt"@en ;
+                    cop:storyOf <https://w3id.org/copgraph/id/cop/a> ;
+                    cop:valueCycle cop:ImmediateValue , cop:AppliedValue ;
+                    cop:indicator "the method used in two meetings"@en , <https://example.org/minutes> ;
+                    dcterms:date "2021-03"^^xsd:gYearMonth ;
+                    cop:evidenceStatus cop:Reported ;
+                    dcterms:source <https://example.org/report> .
+                """)).lang(Lang.TURTLE).parse(data);
+        ValidationReport report = validate(data);
+        assertThat(report.conforms()).as(describe(report)).isTrue();
+    }
+
+    @Test
+    void aSuggestionIsSuggestedAndNeverACrossPollination() {
+        assertThat(messagesFor("""
+                cp:a a cop:CommunityOfPractice , org:Organization , foaf:Group ; rdfs:label "A"@en .
+                cp:b a cop:CommunityOfPractice , org:Organization , foaf:Group ; rdfs:label "B"@en .
+                <https://w3id.org/copgraph/id/suggestion/b-for-a> a cop:Suggestion ;
+                    prov:agent cp:b ; cop:target cp:a ; cop:score 0.5 ; cop:evidenceStatus cop:Reported ;
+                    cop:reason [ a cop:SuggestionReason ; cop:reasonKind cop:SharedDomain ; rdfs:comment "Both work on X."@en ] .
+                """)).anyMatch(m -> m.contains("evidence status is cop:Suggested"));
     }
 
     private static List<String> messagesFor(String turtle) {

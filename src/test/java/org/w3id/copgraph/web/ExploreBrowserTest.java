@@ -19,9 +19,13 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.apache.jena.riot.RDFDataMgr;
+import org.openqa.selenium.WebElement;
+import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Fixtures;
 import org.w3id.copgraph.Http;
 import org.w3id.copgraph.Server;
+import org.w3id.copgraph.store.Store;
 
 /**
  * Loads /explore in headless Chromium (Debian's chromium and chromium-driver, installed by
@@ -213,6 +217,59 @@ class ExploreBrowserTest {
         assertThat(drawn.split("\"position\"", -1)).hasSize((int) nodes + 1);
         byte[] picture = Files.readAllBytes(png);
         assertThat(picture).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    }
+
+    /**
+     * A mapper turns suggested links on with the link-kind filter: off at first, then drawn dashed in
+     * their own colour, named in the legend, their reasons in the details panel; axe stays clean.
+     */
+    @Test
+    void suggestedLinksAreOffUntilTurnedOnThenDashedWithTheirLegendAndReasons() throws Exception {
+        // A server of its own: the shared seed graph is not written to.
+        Copgraph cg = Copgraph.on(Fixtures.settings(), Store.inMemory());
+        cg.loader().loadSeedIfEmpty();
+        // A CoP nothing links yet (see SuggestionPagesHttpTest), so the engine suggests whom it could learn from.
+        cg.store().write(d -> RDFDataMgr.read(d, "src/test/resources/suggestions/riverside-cop.trig"));
+        Server own = Server.start(cg);
+        cg.suggestionsGraph().refreshIfStale();
+        try {
+            browser.get("http://localhost:" + own.port() + "/explore?focus=/id/cop/riverside-food");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(d -> labels().contains("Duncan Crowley"));
+            String suggested = "return cy.edges('[evidence = \"suggested\"]').length";
+            assertThat(count(suggested)).isZero();
+            assertThat(browser.findElement(By.id("legend")).getText()).contains("suggested by copgraph");
+            WebElement box = browser.findElement(By.cssSelector("#kinds input[value='suggested']"));
+            assertThat(box.isSelected()).isFalse();
+
+            box.click();
+            wait.until(d -> count(suggested) > 0);
+            assertThat(browser.getCurrentUrl()).contains("kinds=").contains("suggested");
+            String edge = "cy.edges('[evidence = \"suggested\"]')[0]";
+            assertThat(script("return " + edge + ".style('line-style')")).isEqualTo("dashed");
+            assertThat(script("return " + edge + ".style('line-color')")).isEqualTo("rgb(0,131,143)");
+            assertThat(script("return cy.edges('[evidence = \"suggested\"]').map(e => e.data('target'))").toString())
+                    .contains("https://w3id.org/copgraph/id/cop/riverside-food");
+            // Never merged with the facts: the cross-pollinations between the two stay an edge of their own.
+            assertThat(count("return cy.edges('[evidence = \"suggested\"]').filter(e => e.data('kinds').length !== 1).length")).isZero();
+
+            ((JavascriptExecutor) browser).executeScript(edge + ".emit('tap');");
+            wait.until(d -> d.findElement(By.id("panel")).getText().contains("(suggested)"));
+            String panel = browser.findElement(By.id("panel")).getText();
+            assertThat(panel).contains("could help", "evidence status: suggested", "Why");
+            assertThat(browser.findElements(By.cssSelector("#panel ul li"))).isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("#panel a[href^='/graph/']"))).isNotEmpty();
+            assertThat(browser.findElement(By.cssSelector("#panel a[href^='/api/suggestions']")).getAttribute("href"))
+                    .contains("cop=https%3A%2F%2Fw3id.org%2Fcopgraph%2Fid%2Fcop%2F");
+            screenshot("explore-suggested.png");
+
+            if (Files.isRegularFile(Chromium.AXE)) {
+                assertThat(Chromium.seriousAxeViolations(browser)).isEmpty();
+            }
+        } finally {
+            own.stop();
+            cg.close();
+        }
     }
 
     private static Object script(String js) {

@@ -1,0 +1,103 @@
+package org.w3id.copgraph.store;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one derived graph (network metrics, suggestions) in step with the data: a refresh on a
+ * background thread of its own, one at a time, again when the data moved on meanwhile. The graph
+ * is written with {@link Store#writeDerived}, which does not count as a change of the data, so a
+ * refresh never asks for another.
+ */
+public final class DerivedGraphRefresh {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DerivedGraphRefresh.class);
+
+    private final String name;
+    private final Supplier<Object> currentVersion;
+    private final Supplier<Object> publishedVersion;
+    private final BooleanSupplier refreshIfStale;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private volatile boolean again;
+    private volatile boolean closed;
+    private volatile Thread worker;
+
+    /**
+     * @param name             the thread's name, and what a failure is logged as
+     * @param currentVersion   the version of the data now
+     * @param publishedVersion the version the graph was last written for
+     * @param refreshIfStale   recomputes and rewrites the graph if it is stale (synchronised by the caller)
+     */
+    public DerivedGraphRefresh(String name, Supplier<Object> currentVersion, Supplier<Object> publishedVersion,
+                               BooleanSupplier refreshIfStale) {
+        this.name = name;
+        this.currentVersion = currentVersion;
+        this.publishedVersion = publishedVersion;
+        this.refreshIfStale = refreshIfStale;
+    }
+
+    /**
+     * Brings the graph up to date on a background thread, one refresh at a time: a request that
+     * finds it stale starts this and goes on with its answer. The computing keeps to one core, so
+     * requests keep the others.
+     */
+    public void refreshInBackground() {
+        if (closed) {
+            return;
+        }
+        if (!refreshing.compareAndSet(false, true)) {
+            again = true;
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                do {
+                    again = false;
+                    refreshIfStale.getAsBoolean();
+                } while (!closed && (again || !isCurrent()));
+            } catch (RuntimeException | Error e) {
+                LOG.warn("Derived graph {} not published", name, e);
+            } finally {
+                refreshing.set(false);
+            }
+        }, name);
+        t.setDaemon(true);
+        worker = t;
+        t.start();
+    }
+
+    /** Like {@link #refreshInBackground()}, a moment from now (after the change that asks commits). */
+    public void refreshSoon() {
+        // Ten seconds: a curator's burst of edits makes one refresh, not one each (every refresh
+        // rewrites the whole graph, and TDB2 keeps the old copy until the store is compacted).
+        CompletableFuture.delayedExecutor(10, TimeUnit.SECONDS).execute(this::refreshInBackground);
+    }
+
+    /** Whether the graph is of the current data version. */
+    public boolean isCurrent() {
+        return Objects.equals(currentVersion.get(), publishedVersion.get());
+    }
+
+    /**
+     * Stops refreshing and waits (a while) for a refresh under way, so that the store can be
+     * closed: TDB2 refuses to close with a transaction open.
+     */
+    public void close() {
+        closed = true;
+        Thread t = worker;
+        if (t != null) {
+            try {
+                t.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
