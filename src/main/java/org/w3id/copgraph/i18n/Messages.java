@@ -67,6 +67,18 @@ public final class Messages {
         return lang;
     }
 
+    /**
+     * The {@code lang} attribute a text in {@code textLang} needs on a page in these words: null
+     * when it is untagged or in the page's own language (then {@code <html lang>} says it).
+     */
+    public String langAttr(String textLang) {
+        if (textLang == null || textLang.isEmpty()) {
+            return null;
+        }
+        String primary = textLang.split("-", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        return primary.equals(lang) ? null : textLang;
+    }
+
     /** The words of {@code key}, with {@code {0}}, {@code {1}}... replaced by {@code args}. */
     public String get(String key, Object... args) {
         String s = words.getProperty(key);
