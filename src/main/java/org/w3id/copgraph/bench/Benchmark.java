@@ -48,6 +48,11 @@ public final class Benchmark {
         boolean directoryOnly() {
             return "directory".equals(only);
         }
+
+        /** Whether only the suggestions part runs ({@code --only suggestions}): generate, hide a fifth, load, rank. */
+        boolean suggestionsOnly() {
+            return "suggestions".equals(only);
+        }
     }
 
     private final Options o;
@@ -81,7 +86,7 @@ public final class Benchmark {
             }
         }
         List<Figures> runs = new ArrayList<>();
-        long seedStart = o.directoryOnly() ? -1 : seedColdStart();
+        long seedStart = o.only() != null ? -1 : seedColdStart();
         for (int n : o.cops()) {
             Figures f = new Figures(n);
             try {
@@ -108,7 +113,7 @@ public final class Benchmark {
         if (seedStart >= 0) {
             h.append(String.format("- Cold start on the seed graph (empty store: `serve` loads ontology/ and data/, then /health answers 200): %d ms%n", seedStart));
         } else {
-            h.append("- Only the directory part ran (`--only directory`).\n");
+            h.append("- Only the ").append(o.only()).append(" part ran (`--only ").append(o.only()).append("`).\n");
         }
         h.append(String.format("- Mixed workload: at most %d requests or %d s per client count, whichever comes first; warm = p50 of up to %d repeats.%n",
                 o.requests(), o.duration().toSeconds(), o.warmRuns()));
@@ -132,6 +137,10 @@ public final class Benchmark {
         Path dir = o.work().resolve("cops-" + f.cops);
         Processes.deleteTree(dir);
         Files.createDirectories(dir);
+        if (o.suggestionsOnly()) {
+            suggestions(f, dir);
+            return;
+        }
         Path data = dir.resolve("data.nq");
         long statements = generate(f.cops, data);
         log.printf("%n== %,d CoPs: %,d statements in %s%n", f.cops, statements, data);
@@ -192,6 +201,7 @@ public final class Benchmark {
             new NetworkBench(client, log).run(f, s, o.seed());
         }
         directory(f, store, dir);
+        suggestions(f, dir);
         if (peers.contains("fuseki")) {
             Path copy = dir.resolve("fuseki-store");
             Processes.copyTree(store, copy);
@@ -214,6 +224,12 @@ public final class Benchmark {
             f.startMs.put("copgraph serve (directory)", s.startMs());
             new DirectoryBench(client, log).run(f, s, o.seed());
         }
+    }
+
+    /** Suggestions against a hidden fifth of the cross-pollinations, in process on a store of their own: see {@link SuggestionsBench}. */
+    private void suggestions(Figures f, Path dir) {
+        log.printf("%n== %,d CoPs: suggestions%n", f.cops);
+        new SuggestionsBench(log, o.seed()).run(f, home, dir, f.cops);
     }
 
     private long generate(int cops, Path file) throws IOException {

@@ -51,6 +51,15 @@ final class Figures {
     /** Label search: the text index beside the scan (what, figure), in the order measured. */
     final List<NetworkRow> search = new ArrayList<>();
 
+    /** One way of ranking whom a CoP could learn from, and how well it found the hidden cross-pollinations. */
+    record RankingRow(String method, boolean baseline, int asked, double recall, double mrr, double ndcg) {
+    }
+
+    /** The suggestions' quality (copgraph's first, then the baselines), their times, and notes on the run. */
+    final List<RankingRow> suggestionRanking = new ArrayList<>();
+    final List<NetworkRow> suggestionTimes = new ArrayList<>();
+    final List<String> suggestionNotes = new ArrayList<>();
+
     Figures(int cops) {
         this.cops = cops;
     }

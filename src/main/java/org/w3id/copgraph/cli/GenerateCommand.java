@@ -18,7 +18,7 @@ import org.w3id.copgraph.bench.SyntheticEcosystem;
 import org.w3id.copgraph.model.Iris;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Write a synthetic CoP ecosystem as TriG (about 190 statements per CoP), for benchmarks.",
+        description = {"Write a synthetic CoP ecosystem as TriG (about 210 statements per CoP), for benchmarks.",
                 "Shaped like the real model and conforming to ontology/shapes.ttl; the same --cops and --seed"
                         + " always give the same data."})
 final class GenerateCommand implements Callable<Integer> {

@@ -26,7 +26,7 @@ class SyntheticEcosystemTest {
     }
 
     @Test
-    void aSmallEcosystemConformsToTheShapesWithAbout190StatementsPerCop() {
+    void aSmallEcosystemConformsToTheShapesWithAbout210StatementsPerCop() {
         DatasetGraph d = RdfFiles.read(List.of(HOME.ontology()), Iris.DEFAULT);
         DatasetGraph generated = DatasetGraphFactory.createTxnMem();
         eco(60, 7).emit(StreamRDFLib.dataset(generated));
@@ -34,7 +34,7 @@ class SyntheticEcosystemTest {
         Shacl.Report report = Shacl.fromFile(HOME.shapes()).check(d.getUnionGraph());
         assertThat(report.conforms()).as(report.text()).isTrue();
         long inGraph = generated.getGraph(org.apache.jena.graph.NodeFactory.createURI(Iris.DEFAULT.graph("synthetic"))).size();
-        assertThat(inGraph / 60.0).isBetween(170.0, 210.0);
+        assertThat(inGraph / 60.0).isBetween(190.0, 230.0);
         assertThat(generated.getGraph(org.apache.jena.graph.NodeFactory.createURI(Iris.DEFAULT.metaGraph())).size()).isGreaterThan(5);
     }
 
@@ -55,6 +55,42 @@ class SyntheticEcosystemTest {
         int max = degree.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         double mean = degree.values().stream().mapToInt(Integer::intValue).average().orElse(0);
         assertThat(max).isGreaterThan((int) (5 * mean));
+    }
+
+    @Test
+    void generatedCrossPollinationsMostlyFollowLatentAffinities() {
+        DatasetGraph g = DatasetGraphFactory.createTxnMem();
+        eco(1000, 5).emit(StreamRDFLib.dataset(g));
+        var any = org.apache.jena.graph.Node.ANY;
+        java.util.function.Function<String, org.apache.jena.graph.Node> p = org.apache.jena.graph.NodeFactory::createURI;
+        String cop = "https://w3id.org/copgraph/ontology#";
+        // What each CoP offers and needs, by what the offer or need concerns.
+        java.util.Map<String, java.util.Set<String>> offers = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Set<String>> needs = new java.util.HashMap<>();
+        for (var kind : List.of("offers", "needs")) {
+            var into = kind.equals("offers") ? offers : needs;
+            g.find(any, any, p.apply(cop + kind), any).forEachRemaining(q -> g.find(any, q.getObject(), p.apply(cop + "concerns"), any)
+                    .forEachRemaining(c -> into.computeIfAbsent(q.getSubject().getURI(), k -> new java.util.HashSet<>())
+                            .add(c.getObject().toString())));
+        }
+        List<String[]> links = new java.util.ArrayList<>();
+        g.find(any, any, p.apply("http://www.w3.org/ns/prov#agent"), any).forEachRemaining(q -> g.find(any, q.getSubject(),
+                p.apply(cop + "target"), any).forEachRemaining(t -> links.add(new String[] {q.getObject().getURI(), t.getObject().getURI()})));
+        java.util.function.BiPredicate<String, String> needMet = (from, to) -> needs.getOrDefault(to, java.util.Set.of()).stream()
+                .anyMatch(offers.getOrDefault(from, java.util.Set.of())::contains);
+        double followed = links.stream().filter(l -> needMet.test(l[0], l[1])).count() / (double) links.size();
+        // The same measure on random pairs of CoPs: what chance alone gives.
+        java.util.Random r = new java.util.Random(1);
+        List<String> cops = new java.util.ArrayList<>(new java.util.TreeSet<>(offers.keySet()));
+        long chance = 0;
+        for (int i = 0; i < 5000; i++) {
+            if (needMet.test(cops.get(r.nextInt(cops.size())), cops.get(r.nextInt(cops.size())))) {
+                chance++;
+            }
+        }
+        assertThat(links).hasSize(2 * 999);
+        assertThat(followed).as("share of cross-pollinations whose source offers what the target needs").isGreaterThan(0.5);
+        assertThat(followed).isGreaterThan(5 * chance / 5000.0);
     }
 
     private static String trig(int cops, long seed) {

@@ -64,6 +64,8 @@ class FreshnessHttpTest {
                   <%sid/cop/moss-test> a cop:CommunityOfPractice, org:Organization, foaf:Group ; rdfs:label "Moss Keepers"@en ;
                       cop:domain <%sid/domain/intentional-communities> ; schema:knowsLanguage "en-GB" .
                   <%sid/cop/markup-test> a cop:CommunityOfPractice, org:Organization, foaf:Group ; rdfs:label "%s"@en .
+                  <%sid/cop/dated-test> a cop:CommunityOfPractice, org:Organization, foaf:Group ; rdfs:label "Dated Growers"@en ;
+                      cop:lastReviewed "2020-05-01"^^<http://www.w3.org/2001/XMLSchema#date> .
                   <https://w3id.org/copgraph/id/cop/lichen-test> a cop:CommunityOfPractice, org:Organization, foaf:Group ;
                       rdfs:label "Lichen Watchers"@en .
                   <%sid/cop/to-remove> a cop:CommunityOfPractice, org:Organization, foaf:Group ; rdfs:label "Short-lived CoP"@en ;
@@ -73,7 +75,7 @@ class FreshnessHttpTest {
                       org:member <%sid/person/duncan-crowley> ; org:organization <%sid/cop/to-remove> .
                   <%sid/project/urbana> cop:hosts <%sid/cop/to-remove> .
                 } }
-                """.formatted(G, BASE, BASE, BASE, BASE, BASE, BASE, BASE, MARKUP.replace("\"", "\\\""), BASE, BASE, BASE, BASE, BASE, BASE,
+                """.formatted(G, BASE, BASE, BASE, BASE, BASE, BASE, BASE, MARKUP.replace("\"", "\\\""), BASE, BASE, BASE, BASE, BASE, BASE, BASE,
                 BASE, BASE, BASE), "Authorization", "Bearer " + server.curator());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
@@ -103,6 +105,20 @@ class FreshnessHttpTest {
         Graph newest = ldesPage(server.cg().harvest().stream().size() - 1);
         assertThat(newest.find(Node.ANY, DCTerms.isVersionOf.asNode(), uri(BASE + "id/cop/urbana")).toList())
                 .anySatisfy(t -> assertThat(newest.contains(t.getSubject(), uri(Cop.lastReviewed), Node.ANY)).isTrue());
+    }
+
+    @Test
+    void aCopWhoseSourceGivesAReviewDateCanStillBeConfirmedAndTheLatestDateCounts() throws Exception {
+        // An imported directory states its own review date in its source graph; confirming adds
+        // copgraph's date in graph/reviews. Both are true statements of their sources.
+        HttpResponse<String> r = confirm("dated-test", "Bearer " + server.curator());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        assertThat(ask("ASK { GRAPH <" + G + "> { <" + BASE + "id/cop/dated-test> <" + Cop.lastReviewed + "> ?d } }"))
+                .as("the source's own date stays in its graph").isTrue();
+        HttpResponse<String> page = server.http().get("/id/cop/dated-test", "Accept", "text/html");
+        assertThat(page.body()).as("the latest date counts; both stay listed with their sources")
+                .contains("Last reviewed: " + today).contains("<span>2020-05-01</span>");
     }
 
     @Test

@@ -37,6 +37,23 @@ class SuggestionsGraphTest {
     }
 
     @Test
+    void theSuggestionsGraphConformsToTheShapes() {
+        server.cg().suggestionsGraph().refreshIfStale();
+        org.apache.jena.graph.Graph data = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        server.cg().store().read(d -> {
+            d.getUnionGraph().find().forEachRemaining(data::add);
+            return null;
+        });
+        org.apache.jena.riot.RDFDataMgr.read(data, "ontology/copgraph.ttl");
+        org.apache.jena.riot.RDFDataMgr.read(data, "ontology/schemes.ttl");
+        var shapes = org.apache.jena.shacl.Shapes.parse(org.apache.jena.riot.RDFDataMgr.loadGraph("ontology/shapes.ttl"));
+        var report = org.apache.jena.shacl.ShaclValidator.get().validate(shapes, data);
+        assertThat(report.conforms()).as(() -> report.getEntries().toString()).isTrue();
+        assertThat(data.find(null, org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/copgraph/ontology#reasonKind"), null)
+                .toList()).isNotEmpty();
+    }
+
+    @Test
     void suggestionsGraphIsRefreshedAfterAChange() throws Exception {
         var cg = server.cg();
         var before = cg.store().lastModified();

@@ -72,6 +72,8 @@ class MapBrowserTest {
         for (String path : List.of("/embed/cop/brescia-gardeners", "/embed/cops", "/embed/query/cops-with-domains",
                 "/embed/network?focus=/id/cop/urbana")) {
             open(path);
+            Files.write(Path.of("target/screenshots/widget" + path.replaceAll("[^a-z]+", "-") + ".png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
             assertThat(browser.findElements(By.cssSelector("h1"))).as(path).hasSize(1);
             assertThat(browser.findElements(By.linkText("Powered by copgraph"))).as(path).hasSize(1);
             assertNothingLeftTheServer(path);
