@@ -47,8 +47,8 @@ public final class Copgraph implements AutoCloseable {
     private final org.w3id.copgraph.proposals.ReviewDiff reviewDiff;
     private final OwnerLinks ownerLinks;
     private final Directory directory;
-    private final org.w3id.copgraph.maps.Maps maps;
     private final org.w3id.copgraph.imports.Imports imports;
+    private final org.w3id.copgraph.maps.Maps maps;
     private final TextSearch textSearch;
     private volatile Precomputation precomputation;
     private volatile PublicUrl listening;
@@ -315,14 +315,14 @@ public final class Copgraph implements AutoCloseable {
         return directory;
     }
 
-    /** Maps of the directory and of neighbourhoods, and the directory as GeoJSON. */
-    public org.w3id.copgraph.maps.Maps maps() {
-        return maps;
-    }
-
     /** Imports of JSON and GeoJSON through the mapping files of {@code mappings/}. */
     public org.w3id.copgraph.imports.Imports imports() {
         return imports;
+    }
+
+    /** Maps of the directory and of neighbourhoods, and the directory as GeoJSON. */
+    public org.w3id.copgraph.maps.Maps maps() {
+        return maps;
     }
 
     private java.util.List<Directory.TextMatcher.Match> textMatches(String text, int limit) {

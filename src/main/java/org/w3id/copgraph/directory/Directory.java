@@ -22,6 +22,7 @@ import org.w3id.copgraph.directory.DirectoryPage.Field;
 import org.w3id.copgraph.directory.DirectoryPage.Links;
 import org.w3id.copgraph.directory.DirectoryPage.Named;
 import org.w3id.copgraph.directory.DirectoryPage.SortOption;
+import org.w3id.copgraph.i18n.Messages;
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.store.Store;
 import org.w3id.copgraph.store.VersionedCache;
@@ -152,7 +153,7 @@ public final class Directory implements AutoCloseable {
             cards.add(card(idx, entries.get(pos), r.lang(), cutoff, scores == null ? null : scores.get(pos)));
         }
         return new DirectoryPage(r, r.q(), r.lang(), total, r.page(), r.size(), pages, cards, facetViews(idx, r, counts),
-                chips(idx, r), hidden(r), links(r, pages), sorts(r), languages(idx, r), describe(staleAfter));
+                chips(idx, r), hidden(r), links(r, pages), sorts(r), languages(idx, r), describe(staleAfter, r.lang()));
     }
 
     /** The entry positions a request matches, in its order, and their scores (null without a search text). */
@@ -448,11 +449,11 @@ public final class Directory implements AutoCloseable {
         return switch (f) {
             case LANG -> languageName(key, lang);
             case PLACE -> key;
-            case ONLINE -> key.equals("yes") ? "online, or online and in person" : "in person only";
+            case ONLINE -> Messages.forLanguage(lang).get(key.equals("yes") ? "directory.online.yes" : "directory.online.no");
             case FRESH -> switch (key) {
-                case "fresh" -> "reviewed within " + describe(staleAfter);
-                case "stale" -> "reviewed longer ago";
-                default -> "never reviewed";
+                case "fresh" -> Messages.forLanguage(lang).get("directory.fresh.fresh", describe(staleAfter, lang));
+                case "stale" -> Messages.forLanguage(lang).get("directory.fresh.stale");
+                default -> Messages.forLanguage(lang).get("directory.fresh.never");
             };
             default -> {
                 String label = idx.label(d.iri(id), lang);
@@ -537,16 +538,22 @@ public final class Directory implements AutoCloseable {
 
     /** "12 months", "1 year and 6 months", "90 days". */
     static String describe(Period p) {
+        return describe(p, "en");
+    }
+
+    /** A period in words of {@code lang} ("12 mesi", "1 año y 6 meses"). */
+    static String describe(Period p, String lang) {
+        Messages m = Messages.forLanguage(lang);
         List<String> parts = new ArrayList<>();
         if (p.getYears() != 0) {
-            parts.add(p.getYears() + (Math.abs(p.getYears()) == 1 ? " year" : " years"));
+            parts.add(m.get(Math.abs(p.getYears()) == 1 ? "period.year" : "period.years", p.getYears()));
         }
         if (p.getMonths() != 0) {
-            parts.add(p.getMonths() + (Math.abs(p.getMonths()) == 1 ? " month" : " months"));
+            parts.add(m.get(Math.abs(p.getMonths()) == 1 ? "period.month" : "period.months", p.getMonths()));
         }
         if (p.getDays() != 0 || parts.isEmpty()) {
-            parts.add(p.getDays() + (Math.abs(p.getDays()) == 1 ? " day" : " days"));
+            parts.add(m.get(Math.abs(p.getDays()) == 1 ? "period.day" : "period.days", p.getDays()));
         }
-        return String.join(" and ", parts);
+        return String.join(m.get("period.and"), parts);
     }
 }

@@ -67,9 +67,10 @@ public record DirectoryRequest(String q, Map<Facet, List<String>> filters, Sort 
      * text over {@link #MAX_Q_CHARS}) is a 400 that says what is allowed; a facet value no CoP has
      * is no error, it just finds nothing. Parameters the directory does not know are ignored.
      *
-     * @param acceptLanguage the Accept-Language header, used when there is no {@code hl}
+     * @param chosenLang the language chosen for the request (web/Negotiation: {@code ?hl=}, else Accept-Language),
+     *                   used when there is no {@code hl}
      */
-    public static DirectoryRequest parse(Map<String, List<String>> params, String acceptLanguage) {
+    public static DirectoryRequest parse(Map<String, List<String>> params, String chosenLang) {
         String q = single(params, "q");
         if (q == null) {
             q = "";
@@ -128,7 +129,7 @@ public record DirectoryRequest(String q, Map<Facet, List<String>> filters, Sort 
             lang = hl;
         } else {
             hl = null;
-            lang = fromAcceptLanguage(acceptLanguage);
+            lang = chosenLang == null || chosenLang.isBlank() ? DEFAULT_LANG : chosenLang.toLowerCase(Locale.ROOT);
         }
         Set<Facet> more = EnumSet.noneOf(Facet.class);
         for (String m : params.getOrDefault("more", List.of())) {
@@ -138,24 +139,6 @@ public record DirectoryRequest(String q, Map<Facet, List<String>> filters, Sort 
             }
         }
         return new DirectoryRequest(q, filters, sort, page, size, hl, lang, more);
-    }
-
-    /** The first language of an Accept-Language header ({@code it-IT,it;q=0.9,en;q=0.8} gives it-it), else {@link #DEFAULT_LANG}. */
-    static String fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank()) {
-            return DEFAULT_LANG;
-        }
-        try {
-            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header);
-            for (Locale.LanguageRange r : ranges) {
-                if (!r.getRange().equals("*") && r.getWeight() > 0 && LANG_TAG.matcher(r.getRange()).matches()) {
-                    return r.getRange().toLowerCase(Locale.ROOT);
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // A malformed header asks for nothing in particular.
-        }
-        return DEFAULT_LANG;
     }
 
     private static String normalise(Facet f, String v) {

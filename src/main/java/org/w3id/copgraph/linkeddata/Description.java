@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.w3id.copgraph.i18n.LanguageChain;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
@@ -14,7 +15,7 @@ import org.apache.jena.vocabulary.RDF;
  * it, grouped by property; a label for every IRI mentioned; and the sources of its graphs.
  */
 public record Description(String iri, List<Quad> statements, List<InverseGroup> inverse, int inversePage,
-                          int inversePageSize, Map<String, String> labels, Map<String, Source> sources) {
+                          int inversePageSize, Map<String, Map<String, String>> labels, Map<String, Source> sources) {
 
     /** Statements {@code ?subject predicate iri} of one property: one page of them and how many there are. */
     public record InverseGroup(Node predicate, long total, List<Link> links) {
@@ -56,8 +57,24 @@ public record Description(String iri, List<Quad> statements, List<InverseGroup> 
         return out;
     }
 
-    /** The readable label of an IRI: from the store, else its local name made readable. */
+    /** The readable label of an IRI for an English reader: from the store, else its local name made readable. */
     public String label(String iriOrNull) {
-        return Labels.orLocalName(labels, iriOrNull);
+        return label(iriOrNull, LanguageChain.ENGLISH);
+    }
+
+    /** The readable label of an IRI for a reader of {@code chain} (its languages, then English, then any). */
+    public String label(String iriOrNull, LanguageChain chain) {
+        LanguageChain.Picked p = picked(iriOrNull, chain);
+        return p != null ? p.text() : iriOrNull == null ? "" : Labels.localName(iriOrNull);
+    }
+
+    /** The label picked for {@code chain}, with its language, or null when the store has none. */
+    public LanguageChain.Picked picked(String iriOrNull, LanguageChain chain) {
+        return Labels.pick(labels, iriOrNull, chain);
+    }
+
+    /** Whether the store has a label for {@code iri}. */
+    public boolean hasLabel(String iri) {
+        return labels.containsKey(iri);
     }
 }

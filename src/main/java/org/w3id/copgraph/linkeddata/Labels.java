@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -13,6 +14,7 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.w3id.copgraph.i18n.LanguageChain;
 import org.w3id.copgraph.store.Store;
 
 /**
@@ -70,6 +72,42 @@ public final class Labels {
             });
         }
         return best;
+    }
+
+    /**
+     * Every label of the IRIs given, by language ("" untagged), the shortest per language (it
+     * reads best as a link text): what a cached description keeps, so that one cached copy
+     * serves readers of every language and each page picks by its own {@link LanguageChain}.
+     */
+    public static Map<String, Map<String, String>> allOf(Store store, Collection<String> iris, long timeoutMillis) {
+        Map<String, Map<String, String>> out = new HashMap<>();
+        List<String> all = new ArrayList<>(iris);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<Binding> rows = new ArrayList<>();
+            for (String iri : all.subList(from, Math.min(all.size(), from + CHUNK))) {
+                rows.add(BindingFactory.binding(X, NodeFactory.createURI(iri)));
+            }
+            Query q = LABELS.cloneQuery();
+            q.setValuesDataBlock(List.of(X), rows);
+            store.query(q, BindingFactory.empty(), timeoutMillis, exec -> {
+                exec.select().forEachRemaining(b -> {
+                    Node l = b.get("l");
+                    String lang = l.getLiteralLanguage().toLowerCase(java.util.Locale.ROOT);
+                    String text = l.getLiteralLexicalForm();
+                    out.computeIfAbsent(b.get("x").getURI(), k -> new TreeMap<>()).merge(lang, text,
+                            (a, c) -> c.length() < a.length() || c.length() == a.length() && c.compareTo(a) < 0 ? c : a);
+                });
+                return null;
+            });
+        }
+        Map<String, Map<String, String>> frozen = new HashMap<>();
+        out.forEach((k, v) -> frozen.put(k, Map.copyOf(v)));
+        return Map.copyOf(frozen);
+    }
+
+    /** The label of {@code iri} for a reader of {@code chain}, with its language; null when the store has none. */
+    public static LanguageChain.Picked pick(Map<String, Map<String, String>> all, String iri, LanguageChain chain) {
+        return iri == null ? null : chain.pick(all.get(iri));
     }
 
     /** Lower is better: the language asked for (or a regional variant of it), then as {@link #rank(String)}. */

@@ -124,7 +124,7 @@ public final class ResourceDescriptions {
         }
         mentioned.add(iri);
         return new Description(iri, List.copyOf(statements), inverse, page, INVERSE_PAGE_SIZE,
-                Map.copyOf(Labels.of(store, mentioned, timeoutMillis)), sources(graphs));
+                Labels.allOf(store, mentioned, timeoutMillis), sources(graphs));
     }
 
     private List<Description.InverseGroup> inverse(Node node, int page) {

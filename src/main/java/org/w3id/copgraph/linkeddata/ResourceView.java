@@ -11,6 +11,8 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
+import org.w3id.copgraph.i18n.LanguageChain;
+import org.w3id.copgraph.i18n.Messages;
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.view.Link;
 import org.w3id.copgraph.view.Source;
@@ -28,7 +30,7 @@ import org.w3id.copgraph.view.Value;
  * @param totalStatements how many statements the resource has (more than the rows when truncated)
  * @param previous        the previous page of "pointing here", or null on the first
  */
-public record ResourceView(String title, String iri, String path, List<Link> types, Link explore, Link sparql,
+public record ResourceView(String title, String titleLang, String iri, String path, List<Link> types, Link explore, Link sparql,
                            List<Format> formats, List<Statement> statements, int totalStatements, boolean truncated,
                            List<InverseGroup> inverse, int inversePage, Link previous, List<Source> sources, String jsonLd) {
 
@@ -59,8 +61,19 @@ public record ResourceView(String title, String iri, String path, List<Link> typ
         return g;
     }
 
+    /** The page of {@code d} for an English reader. */
     public static ResourceView of(Description d, Iris iris, String path, String jsonLd) {
-        Builder b = new Builder(d, iris);
+        return of(d, iris, path, jsonLd, LanguageChain.ENGLISH);
+    }
+
+    /**
+     * The page of {@code d} for a reader of {@code chain}: labels of the resource and of what it
+     * names in the best language the data has ({@code titleLang} says which, "" untagged). The
+     * statements themselves keep every language: they are the data.
+     */
+    public static ResourceView of(Description d, Iris iris, String path, String jsonLd, LanguageChain chain) {
+        Messages t = Messages.forChain(chain);
+        Builder b = new Builder(d, iris, chain);
         List<Link> types = d.types().stream().map(b::iri).toList();
         List<Format> formats = new ArrayList<>();
         for (DocumentFormat f : DocumentFormat.RESOURCE) {
@@ -72,12 +85,14 @@ public record ResourceView(String title, String iri, String path, List<Link> typ
         List<Statement> rows = b.statements(own);
         List<InverseGroup> inverse = b.inverse(path);
         int page = d.inversePage();
-        Link previous = page > 1 ? Link.to(path + (page == 2 ? "" : "?inverse-page=" + (page - 1)) + "#inverse", "previous page") : null;
-        return new ResourceView(d.label(d.iri()), d.iri(), path, types,
+        Link previous = page > 1 ? Link.to(path + (page == 2 ? "" : "?inverse-page=" + (page - 1)) + "#inverse",
+                t.get("resource.previousPage")) : null;
+        LanguageChain.Picked title = d.picked(d.iri(), chain);
+        return new ResourceView(d.label(d.iri(), chain), title == null || title.lang().isEmpty() ? null : title.lang(), d.iri(), path, types,
                 // A source graph is no node of the network: the explorer draws the resources it ties together.
                 Link.to("/explore?focus=" + enc(d.iri()), d.iri().startsWith(iris.graph(""))
-                        ? "Explore the resources this source ties together" : "Explore the network around it"),
-                Link.to("/sparql?query=" + enc("DESCRIBE <" + d.iri() + ">"), "Ask the SPARQL endpoint"),
+                        ? t.get("resource.exploreSource") : t.get("resource.explore")),
+                Link.to("/sparql?query=" + enc("DESCRIBE <" + d.iri() + ">"), t.get("resource.askSparql")),
                 List.copyOf(formats), rows, own.size(), own.size() > MAX_ROWS, inverse, page, previous, b.sources(), jsonLd);
     }
 
@@ -90,22 +105,28 @@ public record ResourceView(String title, String iri, String path, List<Link> typ
 
         private final Description d;
         private final Iris iris;
+        private final LanguageChain chain;
         private final Map<String, Integer> numbers = new LinkedHashMap<>();
 
-        Builder(Description d, Iris iris) {
+        Builder(Description d, Iris iris, LanguageChain chain) {
             this.d = d;
             this.iris = iris;
+            this.chain = chain;
+        }
+
+        String label(String iri) {
+            return d.label(iri, chain);
         }
 
         Link iri(Node n) {
             String iri = n.getURI();
-            return Terms.link(iris, iri, d.label(iri));
+            return Terms.link(iris, iri, label(iri));
         }
 
         Value value(Node o) {
             if (o.isURI()) {
                 String iri = o.getURI();
-                return Value.of(new Link(Terms.href(iris, iri), d.labels().containsKey(iri) ? d.label(iri) : iri, null, false));
+                return Value.of(new Link(Terms.href(iris, iri), d.hasLabel(iri) ? label(iri) : iri, null, false));
             }
             if (o.isLiteral()) {
                 String lang = o.getLiteralLanguage();
@@ -120,7 +141,7 @@ public record ResourceView(String title, String iri, String path, List<Link> typ
             // A blank node: its statements, nested one level.
             List<Value.Field> fields = new ArrayList<>();
             for (Quad q : d.about(o)) {
-                fields.add(new Value.Field(d.label(q.getPredicate().getURI()),
+                fields.add(new Value.Field(label(q.getPredicate().getURI()),
                         q.getObject().isBlank() ? Value.literal("…", null, null) : value(q.getObject())));
             }
             return Value.nested(fields);
@@ -141,7 +162,7 @@ public record ResourceView(String title, String iri, String path, List<Link> typ
                 if (tx != ty) {
                     return tx ? -1 : 1;
                 }
-                int c = d.label(x.getPredicate().getURI()).compareToIgnoreCase(d.label(y.getPredicate().getURI()));
+                int c = label(x.getPredicate().getURI()).compareToIgnoreCase(label(y.getPredicate().getURI()));
                 return c != 0 ? c : x.getObject().toString().compareTo(y.getObject().toString());
             });
             Map<Node, Map<Node, List<Node>>> byProperty = new LinkedHashMap<>();
@@ -172,8 +193,9 @@ public record ResourceView(String title, String iri, String path, List<Link> typ
             for (Description.InverseGroup g : d.inverse()) {
                 List<Pointer> pointers = g.links().stream().map(l -> new Pointer(value(l.subject()), source(l.graph()))).toList();
                 long more = g.remainingAfter(page, d.inversePageSize());
-                Link next = more > 0 ? Link.to(path + "?inverse-page=" + (page + 1) + "#inverse", "+" + more + " more") : null;
-                out.add(new InverseGroup(d.label(g.predicate().getURI()), g.total(), pointers, next));
+                Link next = more > 0 ? Link.to(path + "?inverse-page=" + (page + 1) + "#inverse",
+                        Messages.forChain(chain).get("resource.more", more)) : null;
+                out.add(new InverseGroup(label(g.predicate().getURI()), g.total(), pointers, next));
             }
             return List.copyOf(out);
         }

@@ -8,14 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.resultset.ResultsWriter;
+import org.w3id.copgraph.i18n.LanguageChain;
+import org.w3id.copgraph.linkeddata.Labels;
 import org.w3id.copgraph.model.Iris;
+import org.w3id.copgraph.store.Store;
 import org.w3id.copgraph.queries.CuratedQueries.Answer;
 import org.w3id.copgraph.queries.CuratedQueries.Citation;
 import org.w3id.copgraph.queries.CuratedQueries.Page;
@@ -42,20 +47,57 @@ final class AnswerRendering {
         return new Answer(out.toByteArray(), format, t.citation(), t.page(), t.links(format));
     }
 
-    /** The page as a table a person reads: IRIs of this graph link to their page on the serving host. */
-    static CuratedQueries.Table table(Prepared p, Rows computed, Iris iris) {
+    /**
+     * The page as a table a person reads: IRIs of this graph link to their page on the serving
+     * host. A label column ({@code ?copLabel} beside {@code ?cop}) shows the label of its IRI in
+     * the reader's language when the graph has one (the queries pick English labels, for the
+     * machine formats); an IRI column without a label column shows the IRI.
+     */
+    static CuratedQueries.Table table(Prepared p, Rows computed, Iris iris, Store store, LanguageChain chain) {
         Trimmed t = trim(p, computed);
         List<String> columns = computed.vars().stream().map(Var::getVarName).toList();
+        Map<Integer, Integer> labelOf = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            int at = columns.indexOf(columns.get(i) + "Label");
+            if (at >= 0) {
+                labelOf.put(at, i);
+            }
+        }
+        Map<String, Map<String, String>> labels = Map.of();
+        if (!labelOf.isEmpty() && store != null) {
+            Set<String> named = new LinkedHashSet<>();
+            for (Binding b : t.rows()) {
+                for (int iriCol : labelOf.values()) {
+                    Node n = b.get(computed.vars().get(iriCol));
+                    if (n != null && n.isURI()) {
+                        named.add(n.getURI());
+                    }
+                }
+            }
+            labels = named.isEmpty() ? Map.of() : Labels.allOf(store, named, LABEL_TIMEOUT_MILLIS);
+        }
         List<List<CuratedQueries.Cell>> rows = new ArrayList<>();
         for (Binding b : t.rows()) {
             List<CuratedQueries.Cell> row = new ArrayList<>();
-            for (Var v : computed.vars()) {
-                row.add(cell(b.get(v), iris));
+            for (int i = 0; i < columns.size(); i++) {
+                CuratedQueries.Cell c = cell(b.get(computed.vars().get(i)), iris);
+                Integer iriCol = labelOf.get(i);
+                if (iriCol != null) {
+                    Node n = b.get(computed.vars().get(iriCol));
+                    LanguageChain.Picked picked = n != null && n.isURI() ? Labels.pick(labels, n.getURI(), chain) : null;
+                    if (picked != null) {
+                        c = new CuratedQueries.Cell(picked.text(), c.href(), picked.lang().isEmpty() ? null : picked.lang());
+                    }
+                }
+                row.add(c);
             }
             rows.add(row);
         }
         return new CuratedQueries.Table(t.citation(), t.page(), p.bound(), t.links(ResultFormat.ROWS), columns, rows);
     }
+
+    /** Labels of a page of rows are one small query; past this the English labels of the answer stay. */
+    private static final long LABEL_TIMEOUT_MILLIS = 5_000;
 
     private static CuratedQueries.Cell cell(Node n, Iris iris) {
         if (n == null) {
@@ -67,7 +109,8 @@ final class AnswerRendering {
             return new CuratedQueries.Cell(n.getURI(), local ? path : n.getURI());
         }
         if (n.isLiteral()) {
-            return new CuratedQueries.Cell(n.getLiteralLexicalForm(), null);
+            String lang = n.getLiteralLanguage();
+            return new CuratedQueries.Cell(n.getLiteralLexicalForm(), null, lang.isEmpty() ? null : lang);
         }
         return new CuratedQueries.Cell(n.toString(), null);
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.i18n.LanguageChain;
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.store.Store;
 
@@ -120,8 +121,14 @@ public final class CuratedQueries {
                         List<String> columns, List<List<Cell>> rows) {
     }
 
-    /** One value of a table: its text, and where it links to (a path on this host for the graph's own IRIs). */
-    public record Cell(String text, String href) {
+    /**
+     * One value of a table: its text, where it links to (a path on this host for the graph's own
+     * IRIs), and its language tag (null when untagged or not text).
+     */
+    public record Cell(String text, String href, String lang) {
+        public Cell(String text, String href) {
+            this(text, href, null);
+        }
     }
 
     /**
@@ -137,15 +144,24 @@ public final class CuratedQueries {
                 : runner.compute(p, format, store, version));
     }
 
-    /** The page of a SELECT as a table (for the HTML view); a 400 for a query that is not a SELECT. */
+    /** The page of a SELECT as a table for an English reader. */
     public Table table(String name, Map<String, String> args, Store store) {
+        return table(name, args, store, LanguageChain.ENGLISH);
+    }
+
+    /**
+     * The page of a SELECT as a table (for the HTML view) for a reader of {@code chain}; a 400 for
+     * a query that is not a SELECT. The rows are cached per data version whatever the language;
+     * the labels are picked for the reader after the cache, so no reader gets another's.
+     */
+    public Table table(String name, Map<String, String> args, Store store, LanguageChain chain) {
         String version = dataVersion(store);
         Prepared p = prepare(name, args, store, version);
         if (!p.query().isSelectType()) {
             throw Problem.badRequest("not-a-table", "Query '" + name + "' is a " + p.curated().kind()
                     + " query: its answer is RDF, not a table. Ask for ?format=ttl.");
         }
-        return AnswerRendering.table(p, page(p, AnswerCache.Key.of(p, version), store), iris);
+        return AnswerRendering.table(p, page(p, AnswerCache.Key.of(p, version), store), iris, store, chain);
     }
 
     /** The same answer computed afresh, past every cache (for benchmarks and checks). */

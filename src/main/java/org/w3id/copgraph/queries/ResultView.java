@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.w3id.copgraph.i18n.LanguageChain;
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.store.Store;
 
@@ -15,14 +16,20 @@ import org.w3id.copgraph.store.Store;
  * SPARQL text in the editor, and to the neighbouring pages.
  */
 public record ResultView(CatalogueView.QueryEntry query, CuratedQueries.Table table, List<Format> formats,
-                         String editorHref, String prevHref, String nextHref) {
+                         String editorHref, String prevHref, String nextHref, String lang) {
 
     /** The same answer in another format. */
     public record Format(String name, String href) {
     }
 
     public static ResultView of(String name, Map<String, String> args, CuratedQueries queries, Store store, Iris iris) {
-        CuratedQueries.Table table = queries.table(name, args, store);
+        return of(name, args, queries, store, iris, LanguageChain.ENGLISH);
+    }
+
+    /** The page for a reader of {@code chain} (label columns in the reader's language). */
+    public static ResultView of(String name, Map<String, String> args, CuratedQueries queries, Store store, Iris iris,
+                                LanguageChain chain) {
+        CuratedQueries.Table table = queries.table(name, args, store, chain);
         CuratedQuery q = queries.get(name);
         CatalogueView.QueryEntry entry = CatalogueView.entry(q, queries, store, iris, table.bound());
         CuratedQueries.Page page = table.page();
@@ -36,7 +43,7 @@ public record ResultView(CatalogueView.QueryEntry query, CuratedQueries.Table ta
         table.bound().forEach((k, v) -> editor.append('&').append(enc(k)).append('=').append(enc(v)));
         String prev = page.offset() > 0 ? html(name, table.bound(), page.limit(), Math.max(0, page.offset() - page.limit())) : null;
         String next = page.hasNext() ? html(name, table.bound(), page.limit(), page.offset() + page.limit()) : null;
-        return new ResultView(entry, table, formats, editor.toString(), prev, next);
+        return new ResultView(entry, table, formats, editor.toString(), prev, next, chain.first());
     }
 
     private static String html(String name, Map<String, String> bound, long limit, long offset) {

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 
 import jakarta.servlet.DispatcherType;
 
+import static io.javalin.apibuilder.ApiBuilder.after;
 import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -78,6 +79,7 @@ public final class App {
                 h.addFilter(new FilterHolder(new Cors()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new SecurityHeaders(cg.maps().tiles().origin())), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new SignedIn()), "/*", EnumSet.of(DispatcherType.REQUEST));
+                h.addFilter(new FilterHolder(new Language()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new Embedding(cg::publicUrl)), "/*", EnumSet.of(DispatcherType.REQUEST));
                 sparql.installInto(h);
             });
@@ -85,6 +87,8 @@ public final class App {
             cfg.http.prefer405over404 = true;
             cfg.routes.apiBuilder(() -> {
                 before(sessions::attach);
+                // An answer whose words or labels came from Accept-Language says so, for caches.
+                after(Language::addVary);
                 routes(cg, metrics, queries, writes, admin, home, network, workbench, linkedData, harvest, freshness,
                         directory);
                 accountRoutes(cg, signIn, review);

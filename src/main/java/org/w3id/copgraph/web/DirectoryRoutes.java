@@ -28,7 +28,7 @@ final class DirectoryRoutes {
 
     void cops(Context ctx) {
         Offer offer = Negotiation.choose(ctx.header("Accept"), ctx.queryParam("format"), OFFERS, Offer::mediaType, Offer::shortName);
-        DirectoryRequest request = DirectoryRequest.parse(ctx.queryParamMap(), ctx.header("Accept-Language"));
+        DirectoryRequest request = DirectoryRequest.parse(ctx.queryParamMap(), Language.chain().first());
         DirectoryPage page = cg.directory().search(request);
         ctx.header("Vary", "Accept, Accept-Language");
         if (offer.shortName().equals("geojson")) {

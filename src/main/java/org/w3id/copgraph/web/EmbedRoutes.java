@@ -55,11 +55,11 @@ final class EmbedRoutes {
     /** {@code /embed/query/{name}?...}: a curated query's answer as a table. */
     void query(Context ctx) {
         String name = ctx.pathParam("name");
-        cg.queries().get(name); // 404 for an unknown name
-        Map<String, String> args = QueryRoutes.args(ctx);
+        var q = cg.queries().get(name); // 404 for an unknown name
+        Map<String, String> args = QueryRoutes.args(ctx, q);
         args.remove("format");
         String query = ctx.queryString();
-        Pages.html(ctx, "embed/query", Map.of("result", ResultView.of(name, args, cg.queries(), cg.store(), cg.settings().iris()),
+        Pages.html(ctx, "embed/query", Map.of("result", ResultView.of(name, args, cg.queries(), cg.store(), cg.settings().iris(), Language.chain()),
                 "full", "/api/queries/" + name + (query == null || query.isEmpty() ? "" : "?" + query)));
     }
 

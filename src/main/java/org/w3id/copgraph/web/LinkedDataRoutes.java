@@ -65,7 +65,7 @@ final class LinkedDataRoutes {
             if (format == DocumentFormat.HTML) {
                 String jsonLd = documents.jsonLd().compact(ResourceView.graphOf(d), null);
                 java.util.Map<String, Object> params = new java.util.HashMap<>();
-                params.put("view", ResourceView.of(d, iris, ctx.path(), jsonLd));
+                params.put("view", ResourceView.of(d, iris, ctx.path(), jsonLd, Language.chain()));
                 params.put("review", reviewBox(ctx, iris.forPath(ctx.path())));
                 params.put("suggestions", suggestionsBox(ctx.path(), d.iri()));
                 Pages.html(ctx, "resource", params);

@@ -7,10 +7,12 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import org.w3id.copgraph.Problem;
+import org.w3id.copgraph.i18n.LanguageChain;
 
 /**
  * The one content-negotiation helper: picks the offer that best matches {@code ?format=} (a
- * short name, which wins) or the {@code Accept} header (media ranges with q-values).
+ * short name, which wins) or the {@code Accept} header (media ranges with q-values); and the
+ * language of a request: {@code ?lang=} beats {@code Accept-Language} (with q-values).
  */
 public final class Negotiation {
 
@@ -103,6 +105,72 @@ public final class Negotiation {
     public static boolean acceptsJson(String accept) {
         return accept != null && parse(accept).stream().anyMatch(r -> r.q > 0 && r.type.contains("json"));
     }
+
+    /**
+     * The languages a request asks for, best first, ending with English: {@code asked} (the
+     * {@code ?lang=} parameter: one tag, or several separated by commas) if it names a well-formed
+     * tag, else the {@code Accept-Language} header by quality ({@code q=0} and {@code *} ask for
+     * nothing; equal qualities keep their order). Malformed tags are ignored, never an error: a
+     * page in English is a better answer than a 400 to a browser's odd header.
+     */
+    public static LanguageChain languages(String asked, String acceptLanguage) {
+        List<String> fromParam = new ArrayList<>();
+        if (asked != null) {
+            for (String tag : asked.split(",")) {
+                String t = tag.strip();
+                if (LANGUAGE_TAG.matcher(t).matches()) {
+                    fromParam.add(t);
+                }
+            }
+        }
+        if (!fromParam.isEmpty()) {
+            return LanguageChain.of(fromParam);
+        }
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return LanguageChain.ENGLISH;
+        }
+        record Ranged(String tag, double q, int order) {
+        }
+        List<Ranged> ranges = new ArrayList<>();
+        int order = 0;
+        for (String part : acceptLanguage.split(",")) {
+            String[] bits = part.strip().split(";", -1);
+            String tag = bits[0].strip();
+            double q = 1.0;
+            for (int i = 1; i < bits.length; i++) {
+                String[] kv = bits[i].strip().split("=", 2);
+                if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("q")) {
+                    try {
+                        q = Double.parseDouble(kv[1].strip());
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (q > 0 && !Double.isNaN(q) && LANGUAGE_TAG.matcher(tag).matches()) {
+                ranges.add(new Ranged(tag, q, order++));
+            }
+        }
+        ranges.sort(Comparator.comparingDouble(Ranged::q).reversed().thenComparingInt(Ranged::order));
+        return LanguageChain.of(ranges.stream().map(Ranged::tag).toList());
+    }
+
+    /** Whether a {@code ?lang=} value names some well-formed language tag (else the header decides). */
+    public static boolean namesLanguage(String asked) {
+        if (asked == null) {
+            return false;
+        }
+        for (String tag : asked.split(",")) {
+            if (LANGUAGE_TAG.matcher(tag.strip()).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A BCP 47 tag as far as choosing needs: a 2–3 letter language, then subtags. */
+    private static final java.util.regex.Pattern LANGUAGE_TAG =
+            java.util.regex.Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8}){0,4}");
 
     private static <T> String names(List<T> offers, Function<T, String> shortName) {
         return String.join("|", offers.stream().map(shortName).toList());

@@ -58,9 +58,47 @@ final class NetworkRoutes {
         body.put("depth", n.depth());
         body.put("truncated", n.truncated());
         body.put("more", n.more());
+        inReadersLanguage(body);
         version(ctx);
         ctx.json(body);
     }
+
+    /**
+     * Node labels in the reader's language ({@code ?lang=} or Accept-Language, by
+     * {@link Language}): the network is built once with English-first labels; for other readers
+     * each node drawn gets its best label by the fallback chain, and {@code labelLang} when that
+     * label is in another language than the one asked for.
+     */
+    @SuppressWarnings("unchecked")
+    private void inReadersLanguage(Map<String, Object> body) {
+        org.w3id.copgraph.i18n.LanguageChain chain = Language.chain();
+        if (chain.first().equals(org.w3id.copgraph.i18n.LanguageChain.DEFAULT)) {
+            return;
+        }
+        Object elements = body.get("elements");
+        if (!(elements instanceof Map<?, ?> els) || !(els.get("nodes") instanceof List<?> nodes)) {
+            return;
+        }
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (Object node : nodes) {
+            if (node instanceof Map<?, ?> m && m.get("data") instanceof Map<?, ?> d) {
+                data.add((Map<String, Object>) d);
+            }
+        }
+        var labels = org.w3id.copgraph.linkeddata.Labels.allOf(cg.store(),
+                data.stream().map(d -> (String) d.get("id")).toList(), LABEL_TIMEOUT_MILLIS);
+        for (Map<String, Object> d : data) {
+            var picked = org.w3id.copgraph.linkeddata.Labels.pick(labels, (String) d.get("id"), chain);
+            if (picked != null) {
+                d.put("label", picked.text());
+                if (picked.differs()) {
+                    d.put("labelLang", picked.lang());
+                }
+            }
+        }
+    }
+
+    private static final long LABEL_TIMEOUT_MILLIS = 5_000;
 
     void paths(Context ctx) {
         String from = iri(ctx, "from", true);

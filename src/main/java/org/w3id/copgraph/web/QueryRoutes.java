@@ -52,13 +52,13 @@ final class QueryRoutes {
     void run(Context ctx) {
         String name = ctx.pathParam("name");
         CuratedQuery q = cg.queries().get(name);
-        Map<String, String> args = args(ctx);
+        Map<String, String> args = args(ctx, q);
         String asked = args.get("format");
         if ("html".equalsIgnoreCase(asked) || (asked == null || asked.isBlank()) && Negotiation.wantsHtml(ctx.header("Accept"))) {
             // A person following a link or submitting the catalogue's form: the answer as a page.
             args.remove("format");
             ctx.header("Vary", "Accept");
-            Pages.html(ctx, "query-result", ResultView.of(name, args, cg.queries(), cg.store(), cg.settings().iris()));
+            Pages.html(ctx, "query-result", ResultView.of(name, args, cg.queries(), cg.store(), cg.settings().iris(), Language.chain()));
             return;
         }
         ResultFormat format = Negotiation.choose(ctx.header("Accept"), args.get("format"),
@@ -79,7 +79,22 @@ final class QueryRoutes {
         ctx.result(answer.body());
     }
 
-    /** The arguments of a run, each given once (the embedded answer takes the same). */
+    /**
+     * The arguments of a run of {@code q}, each given once (the embedded answer takes the same).
+     * The display language ({@code lang}, {@code hl}: see {@link Language}) is no argument,
+     * unless the query has a parameter of that name.
+     */
+    static Map<String, String> args(Context ctx, CuratedQuery q) {
+        Map<String, String> args = args(ctx);
+        for (String display : List.of("lang", "hl")) {
+            if (q.parameters().stream().noneMatch(p -> p.name().equals(display))) {
+                args.remove(display);
+            }
+        }
+        return args;
+    }
+
+    /** The arguments of a run, each given once. */
     static Map<String, String> args(Context ctx) {
         Map<String, String> args = new LinkedHashMap<>();
         ctx.queryParamMap().forEach((k, v) -> {

@@ -187,7 +187,7 @@ class DirectoryHttpTest {
         JsonNode byHeader = server.http().get("/cops", "Accept", "application/json", "Accept-Language", "it-IT,it;q=0.9,en;q=0.5")
                 .body().contains("transizione socio-ecologica") ? it : null;
         assertThat(byHeader).isNotNull();
-        assertThat(server.http().get("/cops?hl=it", "Accept", "text/html").body()).contains("Labels in:", "hreflang=\"en\"");
+        assertThat(server.http().get("/cops?hl=it", "Accept", "text/html").body()).contains("Etichette in:", "hreflang=\"en\"");
     }
 
     @Test

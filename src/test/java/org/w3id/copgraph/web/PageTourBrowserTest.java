@@ -91,7 +91,13 @@ class PageTourBrowserTest {
                 Arguments.of("propose-change", "/cops/urbana/edit", "Propose a change", "form fieldset legend"),
                 Arguments.of("propose-story", "/propose/story", "Propose a story", "form fieldset legend"),
                 Arguments.of("error-page", "/id/cop/no-such-cop", "404", "main a[href='/']"),
-                Arguments.of("api-error-page", "/api/queries/no-such-query", "404", "main a[href='/']"));
+                Arguments.of("api-error-page", "/api/queries/no-such-query", "404", "main a[href='/']"),
+                // The same chrome in Italian (web/Language): the switcher, lang attributes and longer words stay accessible.
+                Arguments.of("home-it", "/?lang=it", "copgraph", "main a[href]"),
+                Arguments.of("directory-it", "/cops?hl=it&domain=socio-ecological-transition", "Comunità", "ol.cards li"),
+                Arguments.of("resource-it", "/id/cop/urbana?lang=it", "UrbanA", "table tr"),
+                Arguments.of("query-result-it", "/api/queries/cops-with-domains?lang=it", "", "table tbody tr"),
+                Arguments.of("error-page-it", "/id/cop/no-such-cop?lang=it", "404", "main a[href='/']"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
