@@ -185,6 +185,9 @@ public final class CuratedQueries {
             if (!version.equals(dataVersion(store))) {
                 return ready;
             }
+            if (readsDerivedGraph(q)) {
+                continue;
+            }
             try {
                 Prepared p = prepare(q.name(), Map.of(), store, version);
                 if (p.query().isSelectType()) {
@@ -212,8 +215,16 @@ public final class CuratedQueries {
 
     /** How many curated queries {@link #precompute} would compute (those that run without arguments). */
     public long precomputable() {
-        return catalogue.list().stream().filter(q -> q.query().isSelectType()
+        return catalogue.list().stream().filter(q -> q.query().isSelectType() && !readsDerivedGraph(q)
                 && q.parameters().stream().noneMatch(Parameter::required)).count();
+    }
+
+    /**
+     * A query tagged "derived" reads a graph rewritten in the background after each change (the
+     * suggestions), not under a new data version: it is neither precomputed nor kept on disk.
+     */
+    private static boolean readsDerivedGraph(CuratedQuery q) {
+        return q.tags().contains("derived");
     }
 
     private Rows page(Prepared p, AnswerCache.Key key, Store store) {
@@ -222,7 +233,7 @@ public final class CuratedQueries {
 
     /** Whether {@code p} asks for the first page with every parameter at its default (or unset). */
     private boolean isDefaultPage(Prepared p) {
-        if (p.page() == null || p.page().offset() != 0) {
+        if (p.page() == null || p.page().offset() != 0 || readsDerivedGraph(p.curated())) {
             return false;
         }
         Query q = p.curated().query();
