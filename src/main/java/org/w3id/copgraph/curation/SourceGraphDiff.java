@@ -1,18 +1,15 @@
 package org.w3id.copgraph.curation;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.process.normalize.CanonicalizeLiteral;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.w3id.copgraph.model.Closures;
 
 /**
  * What replacing a source graph's content with another changes, resource by resource: a resource
@@ -47,8 +44,8 @@ public record SourceGraphDiff(List<Triple> added, List<Triple> removed,
         Set<Node> changed = new LinkedHashSet<>();
         Set<Node> removed = new LinkedHashSet<>();
         for (Node s : subjects) {
-            Graph old = describe(before, s);
-            Graph neu = describe(now, s);
+            Graph old = Closures.describe(before, s);
+            Graph neu = Closures.describe(now, s);
             if (old.isIsomorphicWith(neu)) {
                 continue;
             }
@@ -67,29 +64,4 @@ public record SourceGraphDiff(List<Triple> added, List<Triple> removed,
         return out;
     }
 
-    /** A resource's statements and the blank nodes they lead to. */
-    private static Graph describe(Graph source, Node resource) {
-        Graph out = GraphFactory.createDefaultGraph();
-        Deque<Node> todo = new ArrayDeque<>(List.of(resource));
-        Set<Node> seen = new HashSet<>();
-        while (!todo.isEmpty()) {
-            Node s = todo.pop();
-            if (!seen.add(s)) {
-                continue;
-            }
-            var it = source.find(s, Node.ANY, Node.ANY);
-            try {
-                while (it.hasNext()) {
-                    Triple t = it.next();
-                    out.add(t);
-                    if (t.getObject().isBlank()) {
-                        todo.push(t.getObject());
-                    }
-                }
-            } finally {
-                Iter.close(it);
-            }
-        }
-        return out;
-    }
 }

@@ -1,11 +1,7 @@
 package org.w3id.copgraph.linkeddata;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,12 +10,12 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.AS;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.w3id.copgraph.model.Closures;
 import org.w3id.copgraph.Problem;
 import org.w3id.copgraph.curation.ChangeListener;
 import org.w3id.copgraph.curation.ChangeRecord;
@@ -103,7 +99,7 @@ public final class EventStream implements ChangeListener {
         Node activity = uri(record.activity());
         long before = n;
         for (Node resource : resources) {
-            Graph now = describe(union, resource);
+            Graph now = Closures.describe(union, resource);
             Node latest = value(sys, resource, LATEST);
             if (latest == null ? now.isEmpty() : isTombstone(sys, latest) ? now.isEmpty()
                     : versionState(sys, latest, resource).isIsomorphicWith(now)) {
@@ -140,32 +136,6 @@ public final class EventStream implements ChangeListener {
         }
     }
 
-    /** A resource's statements and the blank nodes they lead to, as a graph of its own. */
-    static Graph describe(Graph source, Node resource) {
-        Graph out = GraphFactory.createDefaultGraph();
-        Deque<Node> todo = new ArrayDeque<>(List.of(resource));
-        Set<Node> seen = new HashSet<>();
-        while (!todo.isEmpty()) {
-            Node s = todo.pop();
-            if (!seen.add(s)) {
-                continue;
-            }
-            var it = source.find(s, Node.ANY, Node.ANY);
-            try {
-                while (it.hasNext()) {
-                    Triple t = it.next();
-                    out.add(t);
-                    if (t.getObject().isBlank()) {
-                        todo.push(t.getObject());
-                    }
-                }
-            } finally {
-                Iter.close(it);
-            }
-        }
-        return out;
-    }
-
     /** Copies a description onto a version IRI, with blank nodes of its own so no two versions share one. */
     private static void copyOnto(Graph description, Node resource, Node version, Graph sys) {
         Map<Node, Node> fresh = new HashMap<>();
@@ -182,7 +152,7 @@ public final class EventStream implements ChangeListener {
 
     /** What a member says about its resource, with the version IRI read as the resource IRI. */
     static Graph versionState(Graph sys, Node version, Node resource) {
-        Graph member = describe(sys, version);
+        Graph member = Closures.describe(sys, version);
         Graph out = GraphFactory.createDefaultGraph();
         member.find().forEachRemaining(t -> {
             if (t.getSubject().equals(version) && (VERSION_METADATA.contains(t.getPredicate()) || t.getPredicate().equals(SEQ))) {
@@ -325,12 +295,12 @@ public final class EventStream implements ChangeListener {
     }
 
     private static void copyMember(Graph sys, Node v, Graph out) {
-        describe(sys, v).find().forEachRemaining(t -> {
+        Closures.describe(sys, v).find().forEachRemaining(t -> {
             if (!t.getPredicate().equals(SEQ)) {
                 out.add(t);
             }
         });
-        describe(sys, uri(v.getURI() + "#generation")).find().forEachRemaining(out::add);
+        Closures.describe(sys, uri(v.getURI() + "#generation")).find().forEachRemaining(out::add);
     }
 
     private static Node member(Graph sys, long n) {

@@ -91,7 +91,7 @@ class EventStreamHttpTest {
         assertThat(resources).hasSizeGreaterThan(50).contains(uri(KEPT), uri(URBANA)).doesNotContain(uri(GONE));
         assertThat(state.keySet()).containsExactlyInAnyOrderElementsOf(resources);
         for (Node r : resources) {
-            Graph now = server.cg().store().read(d -> EventStream.describe(d.getUnionGraph(), r));
+            Graph now = server.cg().store().read(d -> org.w3id.copgraph.model.Closures.describe(d.getUnionGraph(), r));
             assertThat(state.get(r).isIsomorphicWith(now)).as(r.getURI()).isTrue();
         }
     }
@@ -183,7 +183,7 @@ class EventStreamHttpTest {
                 Graph state = null;
                 if (!page.contains(v, RDF.type.asNode(), AS.Delete.asNode())) {
                     state = GraphFactory.createDefaultGraph();
-                    for (Triple t : EventStream.describe(page, v).find().toList()) {
+                    for (Triple t : org.w3id.copgraph.model.Closures.describe(page, v).find().toList()) {
                         if (t.getSubject().equals(v) && METADATA.contains(t.getPredicate())) {
                             continue;
                         }

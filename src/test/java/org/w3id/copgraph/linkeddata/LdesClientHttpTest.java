@@ -77,7 +77,7 @@ class LdesClientHttpTest {
         assertThat(resources).contains(uri(KEPT), uri(URBANA)).doesNotContain(uri(GONE));
         assertThat(replayed.keySet()).containsExactlyInAnyOrderElementsOf(resources);
         for (Node r : resources) {
-            Graph now = server.cg().store().read(d -> EventStream.describe(d.getUnionGraph(), r));
+            Graph now = server.cg().store().read(d -> org.w3id.copgraph.model.Closures.describe(d.getUnionGraph(), r));
             assertThat(replayed.get(r).isIsomorphicWith(now)).as(r.getURI()).isTrue();
         }
     }
@@ -117,7 +117,7 @@ class LdesClientHttpTest {
             Graph state = null;
             if (!members.contains(v, RDF.type.asNode(), AS.Delete.asNode())) {
                 state = GraphFactory.createDefaultGraph();
-                for (Triple t : EventStream.describe(members, v).find().toList()) {
+                for (Triple t : org.w3id.copgraph.model.Closures.describe(members, v).find().toList()) {
                     if (t.getSubject().equals(v) && METADATA.contains(t.getPredicate())) {
                         continue;
                     }
