@@ -37,9 +37,21 @@ final class JettyErrors {
                 writer.write(body(code, message));
             }
 
+            /**
+             * Jetty closes the connection after a request it refused outside any context (a URI or
+             * headers too long): say so, or a client's next request on that connection goes unanswered.
+             */
+            @Override
+            protected void generateResponse(Request request, org.eclipse.jetty.server.Response response, int code, String message,
+                                            Throwable cause, org.eclipse.jetty.util.Callback callback) throws java.io.IOException {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                super.generateResponse(request, response, code, message, cause, callback);
+            }
+
             @Override
             public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
                 fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));
+                fields.put(new HttpField(HttpHeader.CONNECTION, "close"));
                 return ByteBuffer.wrap(body(status, reason).getBytes(StandardCharsets.UTF_8));
             }
         };

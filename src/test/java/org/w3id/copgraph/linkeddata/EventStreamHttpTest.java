@@ -71,23 +71,7 @@ class EventStreamHttpTest {
 
         assertThat(state).doesNotContainKey(uri(GONE));
         assertThat(state.get(uri(URBANA)).contains(uri(URBANA), uri("http://www.w3.org/2000/01/rdf-schema#comment"), Node.ANY)).isTrue();
-        Set<Node> resources = server.cg().store().read(d -> {
-            Set<Node> out = new HashSet<>();
-            Iris iris = server.cg().settings().iris();
-            d.listGraphNodes().forEachRemaining(g -> {
-                // The change log and the derived network metrics are maintained by copgraph, not changed through the stream;
-                // graph/meta comes with the sources (it describes the curators' research notes, a resource of its own).
-                if (!g.getURI().equals(iris.changesGraph())
-                        && (!iris.isMaintainedGraph(g.getURI()) || g.getURI().equals(iris.metaGraph()))) {
-                    d.getGraph(g).find().forEachRemaining(t -> {
-                        if (t.getSubject().isURI() && iris.isResource(t.getSubject().getURI())) {
-                            out.add(t.getSubject());
-                        }
-                    });
-                }
-            });
-            return out;
-        });
+        Set<Node> resources = streamedResources(server.cg());
         assertThat(resources).hasSizeGreaterThan(50).contains(uri(KEPT), uri(URBANA)).doesNotContain(uri(GONE));
         assertThat(state.keySet()).containsExactlyInAnyOrderElementsOf(resources);
         for (Node r : resources) {
@@ -229,6 +213,29 @@ class EventStreamHttpTest {
 
     private static long number(String iri) {
         return Long.parseLong(iri.substring(iri.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * The resources the event stream should carry: those of the source graphs and graph/meta (it
+     * describes the curators' research notes, a resource of its own), not of the change log or
+     * the derived graphs, which copgraph maintains outside the stream.
+     */
+    static Set<Node> streamedResources(org.w3id.copgraph.Copgraph cg) {
+        return cg.store().read(d -> {
+            Set<Node> out = new HashSet<>();
+            Iris iris = cg.settings().iris();
+            d.listGraphNodes().forEachRemaining(g -> {
+                if (!g.getURI().equals(iris.changesGraph())
+                        && (!iris.isMaintainedGraph(g.getURI()) || g.getURI().equals(iris.metaGraph()))) {
+                    d.getGraph(g).find().forEachRemaining(t -> {
+                        if (t.getSubject().isURI() && iris.isResource(t.getSubject().getURI())) {
+                            out.add(t.getSubject());
+                        }
+                    });
+                }
+            });
+            return out;
+        });
     }
 
     private static Node uri(String iri) {

@@ -73,7 +73,7 @@ class LdesClientHttpTest {
         Map<Node, Graph> replayed = replay(emitted);
 
         assertThat(replayed).doesNotContainKey(uri(GONE)).containsKey(uri(KEPT));
-        Set<Node> resources = storeResources();
+        Set<Node> resources = EventStreamHttpTest.streamedResources(server.cg());
         assertThat(resources).contains(uri(KEPT), uri(URBANA)).doesNotContain(uri(GONE));
         assertThat(replayed.keySet()).containsExactlyInAnyOrderElementsOf(resources);
         for (Node r : resources) {
@@ -141,23 +141,6 @@ class LdesClientHttpTest {
     }
 
     /** The resources of the published data (not the change log nor the derived graphs copgraph maintains). */
-    private static Set<Node> storeResources() {
-        return server.cg().store().read(d -> {
-            Set<Node> out = new HashSet<>();
-            Iris iris = server.cg().settings().iris();
-            d.listGraphNodes().forEachRemaining(g -> {
-                if (!g.getURI().equals(iris.changesGraph()) && !iris.isMaintainedGraph(g.getURI())) {
-                    d.getGraph(g).find().forEachRemaining(t -> {
-                        if (t.getSubject().isURI() && iris.isResource(t.getSubject().getURI())) {
-                            out.add(t.getSubject());
-                        }
-                    });
-                }
-            });
-            return out;
-        });
-    }
-
     private static Node uri(String iri) {
         return NodeFactory.createURI(iri);
     }
