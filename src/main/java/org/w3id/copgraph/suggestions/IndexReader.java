@@ -85,15 +85,23 @@ final class IndexReader {
 
         // People and organisations around each CoP, and who is a member of what (for host members).
         Map<String, List<String[]>> membersOf = new HashMap<>();
+        // Memberships only proposed (cop:evidenceStatus cop:Proposed) are told as proposals.
+        java.util.Set<String> proposed = new java.util.HashSet<>();
+        scanObject(Cop.NS + "evidenceStatus", Cop.NS + "Proposed", (s, g) -> proposed.add(s));
         Consumer<String[]> membership = m -> {
             String member = m[0];
             String organisation = m[1];
+            boolean onlyProposed = m.length > 3 && m[3] != null && proposed.contains(m[3]);
             if (b.isCop(organisation)) {
-                b.fact(b.contacts, organisation, member, m[2], SuggestionIndex.Tie.MEMBER.ordinal(), -1);
+                b.fact(b.contacts, organisation, member, m[2],
+                        (onlyProposed ? SuggestionIndex.Tie.PROPOSED_MEMBER : SuggestionIndex.Tie.MEMBER).ordinal(), -1);
             } else if (b.isCop(member)) {
-                b.fact(b.contacts, member, organisation, m[2], SuggestionIndex.Tie.MEMBER_OF.ordinal(), -1);
+                b.fact(b.contacts, member, organisation, m[2],
+                        (onlyProposed ? SuggestionIndex.Tie.PROPOSED_MEMBER_OF : SuggestionIndex.Tie.MEMBER_OF).ordinal(), -1);
             }
-            membersOf.computeIfAbsent(organisation, k -> new ArrayList<>()).add(m);
+            if (!onlyProposed) {
+                membersOf.computeIfAbsent(organisation, k -> new ArrayList<>()).add(m);
+            }
         };
         scan(ORG + "memberOf", (s, o, g) -> membership.accept(new String[] {s, o, g}));
         Map<String, String> memberOfMembership = new HashMap<>();
@@ -101,7 +109,7 @@ final class IndexReader {
         scan(ORG + "organization", (s, o, g) -> {
             String member = memberOfMembership.get(s);
             if (member != null) {
-                membership.accept(new String[] {member, o, g});
+                membership.accept(new String[] {member, o, g, s});
             }
         });
         memberOfMembership.clear();

@@ -482,7 +482,8 @@ public final class Ranker {
             SuggestionIndex.Tie tl = SuggestionIndex.Tie.values()[c[1]];
             SuggestionIndex.Tie th = SuggestionIndex.Tie.values()[c[3]];
             String sentence = tl.describe(ln, hostLabel(c[2])) + "; and " + th.describe(hn, hostLabel(c[4]));
-            boolean canIntroduce = (tl.direct() || th.direct()) && tl != SuggestionIndex.Tie.EVENT && tl != SuggestionIndex.Tie.EXCHANGE;
+            boolean canIntroduce = (tl.direct() || th.direct()) && tl != SuggestionIndex.Tie.EVENT && tl != SuggestionIndex.Tie.EXCHANGE
+                    && tl != SuggestionIndex.Tie.PROPOSED_EXCHANGE;
             if (canIntroduce && introducers < 3) {
                 introducers++;
                 List<Item> via = new ArrayList<>(List.of(item(k)));
@@ -521,8 +522,8 @@ public final class Ranker {
                 j++;
             } else {
                 if (a[i] != ix.cops[l] && a[i] != ix.cops[h]) {
-                    int tieL = links ? SuggestionIndex.Tie.EXCHANGE.ordinal() : f.detail[l][i];
-                    int tieH = links ? SuggestionIndex.Tie.EXCHANGE.ordinal() : f.detail[h][j];
+                    int tieL = links ? exchange(f.detail[l][i]) : f.detail[l][i];
+                    int tieH = links ? exchange(f.detail[h][j]) : f.detail[h][j];
                     out.add(new int[] {a[i], tieL, links ? -1 : f.via[l][i], tieH, links ? -1 : f.via[h][j], f.count(a[i]),
                             f.graphs[l][i], f.graphs[h][j]});
                 }
@@ -530,6 +531,11 @@ public final class Ranker {
                 j++;
             }
         }
+    }
+
+    /** A cross-pollination partner's tie: taken up, or only proposed. */
+    private static int exchange(int status) {
+        return (status == SuggestionIndex.PROPOSED ? SuggestionIndex.Tie.PROPOSED_EXCHANGE : SuggestionIndex.Tie.EXCHANGE).ordinal();
     }
 
     private String hostLabel(int host) {

@@ -23,7 +23,11 @@ public final class SuggestionIndex {
         NETWORK("has %s in its network"),
         ECOSYSTEM("has %s in its ecosystem"),
         EVENT("had %s taking part"),
-        EXCHANGE("exchanged with %s");
+        EXCHANGE("exchanged with %s"),
+        // Only proposed (a session's plans, say): told as such, and no one is an introducer through them.
+        PROPOSED_MEMBER("is proposed as a member of %s"),
+        PROPOSED_MEMBER_OF("is proposed to have %s as a member"),
+        PROPOSED_EXCHANGE("was proposed to exchange with %s");
 
         private final String pattern;
 
