@@ -60,6 +60,18 @@ final class Figures {
     final List<NetworkRow> suggestionTimes = new ArrayList<>();
     final List<String> suggestionNotes = new ArrayList<>();
 
+    /**
+     * One speed goal of the issue that asked for it (scale-out, issue 17): the figure, copgraph's
+     * value, the peer it is set beside and its value (both as printed, with units), the ratio
+     * (copgraph ÷ peer, or NaN where the goal is an absolute figure), the goal as written, whether
+     * it was met, and how it was measured (or why not, with the plan or profile that says so).
+     */
+    record Goal(String figure, String copgraph, String peer, double ratio, String goal, boolean met, String how) {
+    }
+
+    /** The goals measured in this run, in the order measured; {@link Report} prints them first. */
+    final List<Goal> goals = new ArrayList<>();
+
     Figures(int cops) {
         this.cops = cops;
     }

@@ -36,6 +36,7 @@ final class Report {
         StringBuilder md = new StringBuilder(header);
         for (Figures f : runs) {
             md.append("\n## ").append(String.format(Locale.ROOT, "%,d", f.cops)).append(" CoPs\n\n");
+            goals(md, f);
             loads(md, f);
             starts(md, f);
             queries(md, f, peers);
@@ -51,6 +52,20 @@ final class Report {
             }
         }
         return md.toString();
+    }
+
+    /** The speed goals measured in this run, each beside its peer, with its ratio and whether it was met. */
+    static void goals(StringBuilder md, Figures f) {
+        if (f.goals.isEmpty()) {
+            return;
+        }
+        md.append("### Goals\n\n| figure | copgraph | peer | ratio | goal | met | how measured |\n|---|---:|---:|---:|---|---|---|\n");
+        for (Figures.Goal g : f.goals) {
+            md.append("| ").append(g.figure()).append(" | ").append(g.copgraph()).append(" | ").append(g.peer() == null ? "" : g.peer())
+                    .append(" | ").append(Double.isNaN(g.ratio()) ? "" : String.format(Locale.ROOT, "%.2f×", g.ratio()))
+                    .append(" | ").append(g.goal()).append(" | ").append(g.met() ? "yes" : "**no**").append(" | ").append(g.how()).append(" |\n");
+        }
+        md.append('\n');
     }
 
     private static void loads(StringBuilder md, Figures f) {
