@@ -67,6 +67,8 @@ public final class Copgraph implements AutoCloseable {
         this.textSearch = new TextSearch(store, settings.queryTimeoutMillis());
         this.network = Network.on(store, settings.queryTimeoutMillis(), textSearch, settings.iris().suggestionsGraph());
         this.metricsGraph = new MetricsGraph(store, settings.iris(), network);
+        // A committed change reaches the network from its delta: no read of the store.
+        curation.addCommitListener((record, before, after, added, removed) -> network.applied(before, after, added, removed));
         this.suggestions = new org.w3id.copgraph.suggestions.Suggestions(store, settings.iris(), settings.staleAfter(),
                 java.time.Clock.systemUTC(), settings.queryTimeoutMillis());
         this.suggestionsGraph = new org.w3id.copgraph.suggestions.SuggestionsGraph(store, settings.iris(), suggestions);

@@ -155,6 +155,10 @@ public final class Benchmark {
             directory(f, store, dir);
             return;
         }
+        if ("network".equals(o.only())) {
+            network(f, store, dir);
+            return;
+        }
         try (Copgraph cg = Copgraph.open(new Settings(home, store, settings.iris(), 0, 120_000, null, null, null, Settings.Serving.DEFAULTS,
                 settings.sparqlLimits()).withStaleAfter(settings.staleAfter()))) {
             // The servers timing queries start with --no-metrics-at-start, so that computing the
@@ -196,10 +200,7 @@ public final class Benchmark {
                 timeQuery(f.example(name), Report.API, SparqlClient.Request.get(url.toString()));
             });
         }
-        try (Server s = Server.copgraph(store, home.root(), dir, o.heap(), true)) {
-            f.startMs.put("copgraph serve (network metrics computed in the background from start)", s.startMs());
-            new NetworkBench(client, log).run(f, s, o.seed());
-        }
+        network(f, store, dir);
         directory(f, store, dir);
         suggestions(f, dir);
         if (peers.contains("fuseki")) {
@@ -216,6 +217,19 @@ public final class Benchmark {
         if (peers.contains("virtuoso")) {
             virtuoso(f, dir, dump, dumped, texts);
         }
+    }
+
+    /**
+     * The network on a server started normally (metrics computed in the background from start),
+     * then on a restarted one: first metrics, changes through the write path, store growth. See {@link NetworkBench}.
+     */
+    private void network(Figures f, Path store, Path dir) throws IOException {
+        NetworkBench bench = new NetworkBench(client, log);
+        try (Server s = Server.copgraph(store, home.root(), dir, o.heap(), true)) {
+            f.startMs.put("copgraph serve (network metrics computed in the background from start)", s.startMs());
+            bench.run(f, s, o.seed());
+        }
+        bench.restarted(f, store, home.root(), dir, o.heap(), o.seed());
     }
 
     /** {@code /cops} on a fresh server (no metrics computed beside it): see {@link DirectoryBench}. */

@@ -91,4 +91,162 @@ final class NetworkBench {
             Thread.currentThread().interrupt();
         }
     }
+
+    private static final int CHANGES = 100;
+    private static final String METRICS_GRAPH = org.w3id.copgraph.model.Iris.DEFAULT.graph("network-metrics");
+
+    /**
+     * A server restarted on the store the first one left (its network's statements and metrics
+     * kept beside the store): the first {@code /api/network/metrics}; then {@value #CHANGES}
+     * single-statement changes through the write path, each followed at once by a neighbourhood
+     * that must show it; then the store's size on disk before the changes, right after them, and
+     * once the background refresh of the metrics graph has published them.
+     */
+    void restarted(Figures f, java.nio.file.Path store, java.nio.file.Path home, java.nio.file.Path work, String heap, long seed) {
+        try {
+            java.nio.file.Path tokens = work.resolve("network-tokens.txt");
+            java.nio.file.Files.deleteIfExists(tokens);
+            String token = org.w3id.copgraph.curation.Tokens.load(tokens, java.util.Map.of())
+                    .issue(org.w3id.copgraph.curation.Role.CURATOR, "network-bench");
+            try (Server s = Server.copgraph(store, home, work, heap, true, List.of("--tokens", tokens.toString()),
+                    "copgraph-serve-network-restarted.log")) {
+                SparqlClient.Response first = client.send(SparqlClient.Request.get(s.base() + "/api/network/metrics?projection=all"));
+                boolean ok = first.status() == 200;
+                f.network.add(new Figures.NetworkRow("first /api/network/metrics?projection=all after a restart (statements and"
+                        + " metrics kept beside the store)", ok ? String.format("%.0f ms", first.ms()) : "HTTP " + first.status()));
+                f.goals.add(new Figures.Goal("first /api/network/metrics (restarted server, 10,000-CoP scale run: " + f.cops + " CoPs)",
+                        String.format("%.0f ms", first.ms()), "", Double.NaN, "≤ 3 s", ok && first.ms() <= 3000,
+                        "GET /api/network/metrics?projection=all on a server restarted on the store a first server left; the"
+                                + " network's statements (network-facts.bin) and metrics (network-metrics-*.bin) are read from"
+                                + " beside the store, keyed by the data version, instead of the store and the computation"));
+                JsonNode m = JSON.readTree(first.body());
+                List<String> cops = new ArrayList<>();
+                m.get("nodes").forEach(n -> cops.add(n.get("iri").asText()));
+                changes(f, s, store, token, cops, new Random(seed), work.resolve("copgraph-serve-network-restarted.log"));
+            }
+        } catch (IOException | RuntimeException e) {
+            log.printf("  network (restarted) failed: %s%n", e);
+            f.notes.add("Network (restarted): failed (" + e + ").");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        f.network.forEach(row -> log.printf("  network: %s: %s%n", row.what(), row.figure()));
+    }
+
+    private void changes(Figures f, Server s, java.nio.file.Path store, String token, List<String> cops, Random random,
+                         java.nio.file.Path serverLog) throws IOException, InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long before = storeBytes(store);
+        long published = publishedAt(s);
+        List<Double> reach = new ArrayList<>();
+        List<Double> shown = new ArrayList<>();
+        int missed = 0;
+        long nquadBytes = 0;
+        for (int i = 0; i < CHANGES; i++) {
+            String a = cops.get(random.nextInt(cops.size()));
+            String b = cops.get(random.nextInt(cops.size()));
+            if (a.equals(b)) {
+                i--;
+                continue;
+            }
+            String quad = "<" + a + "> <" + org.w3id.copgraph.model.Cop.NS + "crossPollinatedBy> <" + b + "> <"
+                    + org.w3id.copgraph.model.Iris.DEFAULT.graph("network-bench") + "> .";
+            nquadBytes += quad.getBytes(StandardCharsets.UTF_8).length + 1;
+            String update = "INSERT DATA { GRAPH <" + org.w3id.copgraph.model.Iris.DEFAULT.graph("network-bench") + "> { <" + a + "> <"
+                    + org.w3id.copgraph.model.Cop.NS + "crossPollinatedBy> <" + b + "> } }";
+            long t0 = System.nanoTime();
+            var w = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.base() + "/update"))
+                    .header("Content-Type", "application/sparql-update").header("Authorization", "Bearer " + token)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(update)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (w.statusCode() != 200) {
+                throw new IOException("update answered HTTP " + w.statusCode() + ": " + w.body());
+            }
+            SparqlClient.Response r = client.send(SparqlClient.Request.get(s.base() + "/api/network/neighbourhood?depth=1&limit=1000&focus="
+                    + URLEncoder.encode(a, StandardCharsets.UTF_8)));
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (r.status() == 200 && new String(r.body(), StandardCharsets.UTF_8).contains(b)) {
+                reach.add(ms);
+                shown.add(r.ms());
+            } else {
+                missed++;
+            }
+        }
+        long afterChanges = storeBytes(store);
+        boolean refreshedDuring = publishedAt(s) != published;
+        // The refresh runs ten seconds after the last change and then computes every projection: wait for it.
+        long deadline = System.nanoTime() + PUBLISH_WAIT_MS * 1_000_000;
+        long lastChange = System.currentTimeMillis();
+        while (System.nanoTime() < deadline && publishedAt(s) < lastChange) {
+            Thread.sleep(2000);
+        }
+        Thread.sleep(3000);
+        long afterRefresh = storeBytes(store);
+        f.network.add(new Figures.NetworkRow(CHANGES + " single-statement changes through /update, each followed by its"
+                + " neighbourhood: write + neighbourhood showing the new link", String.format("p50 %.0f ms, p95 %.0f ms; the"
+                + " neighbourhood alone p50 %.1f ms, p95 %.1f ms; %d of %d shown on the first request", Stats.percentile(reach, 50),
+                Stats.percentile(reach, 95), Stats.percentile(shown, 50), Stats.percentile(shown, 95), reach.size(), CHANGES)));
+        f.goals.add(new Figures.Goal("a change reaching the network (paths, neighbourhoods)",
+                String.format("p95 %.0f ms (write + next request)", Stats.percentile(reach, 95)), "", Double.NaN,
+                "immediate, from the change's delta", missed == 0,
+                "POST /update adding one cop:crossPollinatedBy, then GET its neighbourhood: the link must be in that very"
+                        + " answer (" + reach.size() + "/" + CHANGES + " were); the write path hands the network the change's"
+                        + " added and removed statements, which it applies in memory (no read of the store)"));
+        f.goals.add(new Figures.Goal("neighbourhood p95 (depth 1, right after each change)",
+                String.format("%.1f ms", Stats.percentile(shown, 95)), "", Double.NaN, "–", true,
+                "GET /api/network/neighbourhood of the changed CoP, first request after the change (the projection is"
+                        + " built again for the new version)"));
+        long byChanges = afterChanges - before;
+        long byAll = afterRefresh - before;
+        double ratio = byChanges > 0 ? byAll / (double) byChanges : Double.NaN;
+        String written = refreshLines(serverLog);
+        f.network.add(new Figures.NetworkRow("store on disk before / after the " + CHANGES + " changes / after the metrics refresh",
+                String.format("%,d / %,d / %,d bytes (%s)%s", before, afterChanges, afterRefresh, written,
+                        refreshedDuring ? "; a refresh was published during the changes" : "")));
+        f.goals.add(new Figures.Goal("store size after " + CHANGES + " single-statement changes (refresh running)",
+                String.format("+%,d bytes", byAll), String.format("+%,d bytes (the changes alone)", byChanges), ratio,
+                "grows with the changes only", !Double.isNaN(ratio) && ratio <= 1.5,
+                "TDB2 directory (data and text index) before, right after the " + CHANGES + " changes (" + nquadBytes
+                        + " bytes as N-Quads), and once the background refresh published the metrics graph; the refresh writes"
+                        + " only the metric statements that changed (" + written + "); compaction when the store doubles"));
+    }
+
+    /** The statements the metrics refreshes wrote, as the server's log says (added/removed per refresh). */
+    private static String refreshLines(java.nio.file.Path serverLog) {
+        try {
+            List<String> out = new ArrayList<>();
+            for (String l : java.nio.file.Files.readAllLines(serverLog)) {
+                int at = l.indexOf(" statements added, ");
+                if (l.contains("Network metrics for data version") && at > 0) {
+                    String head = l.substring(l.lastIndexOf('(', at) + 1, at);
+                    String tail = l.substring(at + " statements added, ".length(), l.indexOf(" removed", at));
+                    out.add("+" + head + "/-" + tail);
+                }
+            }
+            return "metrics refreshes wrote " + (out.isEmpty() ? "nothing" : String.join(", ", out)) + " statements";
+        } catch (IOException | RuntimeException e) {
+            return "refresh log not read";
+        }
+    }
+
+    /** When the metrics graph was last written (ms since the epoch), 0 when not yet. */
+    private long publishedAt(Server s) throws IOException {
+        String q = "SELECT ?t WHERE { GRAPH <" + METRICS_GRAPH + "> { <" + METRICS_GRAPH
+                + "> <http://www.w3.org/ns/prov#generatedAtTime> ?t } }";
+        SparqlClient.Response r = client.send(new SparqlClient.Request(s.sparql(), q));
+        if (r.status() != 200) {
+            return 0;
+        }
+        JsonNode b = JSON.readTree(r.body()).at("/results/bindings/0/t/value");
+        return b.isMissingNode() ? 0 : java.time.Instant.parse(b.asText()).toEpochMilli();
+    }
+
+    /** The store directory's bytes on disk, without the copies kept beside it (rewritten, not grown). */
+    private static long storeBytes(java.nio.file.Path store) throws IOException {
+        try (var files = java.nio.file.Files.walk(store)) {
+            return files.filter(java.nio.file.Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("network-"))
+                    .mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
 }

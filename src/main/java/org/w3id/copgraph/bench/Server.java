@@ -21,6 +21,12 @@ record Server(String name, Process process, String base, String sparql, long sta
     }
 
     static Server copgraph(Path store, Path home, Path work, String heap, boolean metricsAtStart) throws IOException {
+        return copgraph(store, home, work, heap, metricsAtStart, List.of(), metricsAtStart ? "copgraph-serve-network.log" : "copgraph-serve.log");
+    }
+
+    /** With more arguments to {@code serve} (a tokens file, say), logging to {@code logName} in {@code work}. */
+    static Server copgraph(Path store, Path home, Path work, String heap, boolean metricsAtStart, List<String> more, String logName)
+            throws IOException {
         int port = Processes.freePort();
         List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-cp", classPath(),
                 "org.w3id.copgraph.cli.Main", "serve", "--store", store.toString(), "--home", home.toString(),
@@ -28,7 +34,8 @@ record Server(String name, Process process, String base, String sparql, long sta
         if (!metricsAtStart) {
             cmd.add("--no-metrics-at-start");
         }
-        Path log = work.resolve(metricsAtStart ? "copgraph-serve-network.log" : "copgraph-serve.log");
+        cmd.addAll(more);
+        Path log = work.resolve(logName);
         long t0 = System.nanoTime();
         Process p = Processes.start(cmd, work, log);
         String base = "http://127.0.0.1:" + port;

@@ -79,6 +79,22 @@ public final class Curation {
         listeners.add(listener);
     }
 
+    /**
+     * Told of every change once it is committed, with what it added and removed (the source
+     * graphs' statements) and the data versions before and after it: what keeps an in-memory
+     * copy of the data (the network) in step from the change's delta, without reading the store.
+     */
+    public interface CommitListener {
+        void committed(ChangeRecord record, java.time.Instant before, java.time.Instant after,
+                       java.util.Collection<Quad> added, java.util.Collection<Quad> removed);
+    }
+
+    private final List<CommitListener> commitListeners = new CopyOnWriteArrayList<>();
+
+    public void addCommitListener(CommitListener listener) {
+        commitListeners.add(listener);
+    }
+
     /** A 401 for no token, a 403 for a token whose role is not enough. */
     public static void require(Caller caller, Role needed) {
         if (caller.role().allows(needed)) {
@@ -158,9 +174,15 @@ public final class Curation {
     private ChangeRecord write(Caller caller, Change change, java.util.function.Consumer<RecordingDatasetGraph> make,
             boolean skipShapes) {
         AtomicReference<ChangeRecord> result = new AtomicReference<>();
+        AtomicReference<Instant> before = new AtomicReference<>();
+        AtomicReference<RecordingDatasetGraph> recorded = new AtomicReference<>();
+        Instant after;
         try {
-            store.write(dsg -> {
+            after = store.write(dsg -> {
+                // Read inside the write transaction: no other change can come between it and this one.
+                before.set(store.lastModified());
                 RecordingDatasetGraph rec = new RecordingDatasetGraph(dsg, iris);
+                recorded.set(rec);
                 make.accept(rec);
                 addImpliedTypes(rec);
                 checkGraphs(rec, change);
@@ -181,6 +203,14 @@ public final class Curation {
             return ChangeRecord.unchanged(change.operation(), caller.name(), Instant.now());
         }
         last.set(result.get());
+        for (CommitListener l : commitListeners) {
+            try {
+                l.committed(result.get(), before.get(), after, recorded.get().added(), recorded.get().removed());
+            } catch (RuntimeException e) {
+                // The change is committed: a listener that fails catches up another way (a full read).
+                org.slf4j.LoggerFactory.getLogger(Curation.class).warn("A listener missed change {}", result.get().activity(), e);
+            }
+        }
         return result.get();
     }
 

@@ -63,9 +63,94 @@ final class FactsReader {
         this.timeoutMillis = Math.max(timeoutMillis, 600_000);
     }
 
+    /** Every predicate the facts are read from (rdf:type only with the classes of {@link #KEPT_TYPES}). */
+    static final String RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+    private static final String FOAF = "http://xmlns.com/foaf/0.1/";
+    private static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+    private static final Set<Node> NODE_TYPES = Set.of(uri(Cop.NS + "CommunityOfPractice"), uri(FOAF + "Person"),
+            uri("http://schema.org/Person"), uri("http://schema.org/Event"), uri(Cop.NS + "Practice"), uri(SKOS + "Concept"),
+            uri("http://www.w3.org/ns/org#Organization"), uri(FOAF + "Organization"));
+    static final Set<Node> KEPT_TYPES;
+    static final List<String> PREDICATES = List.of(RDF_TYPE, "http://www.w3.org/ns/prov#agent", Cop.NS + "target",
+            "http://purl.org/dc/terms/date", Cop.NS + "strength", Cop.NS + "evidenceStatus", Cop.NS + "direction",
+            "http://purl.org/dc/terms/source", "http://www.w3.org/ns/prov#hadActivity", Cop.NS + "transferred",
+            "http://www.w3.org/ns/org#member", "http://www.w3.org/ns/org#organization", "http://www.w3.org/ns/org#role",
+            "http://schema.org/startDate", Cop.NS + "crossPollinatedBy", "http://www.w3.org/ns/org#memberOf",
+            Cop.NS + "hasPractice", Cop.NS + "usesTool", Cop.NS + "practiceOf", Cop.NS + "domain", "http://schema.org/organizer",
+            Cop.NS + "guest", Cop.NS + "facilitator", Cop.NS + "partner", Cop.NS + "hostedBy", Cop.NS + "inNetwork",
+            Cop.NS + "partOfEcosystem", "http://www.w3.org/ns/org#unitOf", Cop.NS + "hosts",
+            "http://www.w3.org/2000/01/rdf-schema#label");
+
+    static {
+        Set<Node> kept = new java.util.LinkedHashSet<>(NODE_TYPES);
+        kept.add(uri(Cop.NS + "CrossPollination"));
+        kept.add(uri("http://www.w3.org/ns/org#Membership"));
+        kept.add(uri(Cop.NS + "Suggestion"));
+        KEPT_TYPES = java.util.Collections.unmodifiableSet(kept);
+    }
+
+    private static Node uri(String iri) {
+        return NodeFactory.createURI(iri);
+    }
+
+    /** The facts of the store now (every statement they are made of read from it; see {@link #readRows}). */
     Facts read() {
+        return facts(readRows());
+    }
+
+    /** The statements the facts are made of, in one streaming scan per predicate (rdf:type: per kept class). */
+    FactRows readRows() {
+        FactRows rows = FactRows.of(PREDICATES, KEPT_TYPES);
+        FactRows.Filler fill = new FactRows.Filler(rows);
+        for (String p : PREDICATES) {
+            Binding b = BindingFactory.binding(Var.alloc("p"), NodeFactory.createURI(p));
+            if (p.equals(RDF_TYPE)) {
+                for (Node o : KEPT_TYPES) {
+                    select(SCAN_OBJECT, BindingFactory.binding(b, Var.alloc("o"), o), r -> fill.add(p, r.get("s"), o, r.get("g").getURI()));
+                }
+            } else {
+                select(SCAN, b, r -> fill.add(p, r.get("s"), r.get("o"), r.get("g").getURI()));
+            }
+        }
+        return rows;
+    }
+
+    /** The facts made of {@code rows}: the joins done in memory, no store read. */
+    static Facts facts(FactRows rows) {
+        return new Join(rows).facts();
+    }
+
+    /** The in-memory joins of the statements of one table into facts. */
+    private static final class Join {
+        private final FactRows table;
+
+        Join(FactRows table) {
+            this.table = table;
+        }
+
+        private void scan(String predicate, Row row, Node... objects) {
+            if (objects.length == 0) {
+                for (FactRows.Row r : table.rows(predicate)) {
+                    row.accept(r.s(), r.o(), r.g());
+                }
+                return;
+            }
+            for (Node o : objects) {
+                for (FactRows.Row r : table.rows(predicate)) {
+                    if (r.o().equals(o)) {
+                        row.accept(r.s(), o, r.g());
+                    }
+                }
+            }
+        }
+
+    Facts facts() {
         Builder out = new Builder();
-        select(TYPES, BindingFactory.empty(), b -> out.type(b.get("s").getURI(), typeOf(b.get("t").getURI())));
+        for (FactRows.Row r : table.rows(RDF_TYPE)) {
+            if (r.s().isURI() && NODE_TYPES.contains(r.o())) {
+                out.type(r.s().getURI(), typeOf(r.o().getURI()));
+            }
+        }
 
         // Cross-pollinations and memberships: their statements, per subject, kept in the graph that types them.
         // In scan order (linked), so that of two readings of one tie the same one is always kept.
@@ -214,6 +299,7 @@ final class FactsReader {
         });
         return out.facts();
     }
+    }
 
     // Slots of what is kept per cross-pollination and per membership.
     private static final int XP_AGENT = 0;
@@ -242,18 +328,6 @@ final class FactsReader {
 
     private interface Row {
         void accept(Node s, Node o, String g);
-    }
-
-    private void scan(String predicate, Row row, Node... objects) {
-        Binding b = BindingFactory.binding(Var.alloc("p"), NodeFactory.createURI(predicate));
-        if (objects.length == 0) {
-            select(SCAN, b, r -> row.accept(r.get("s"), r.get("o"), r.get("g").getURI()));
-            return;
-        }
-        // rdf:type: one scan per wanted class rather than every typed statement.
-        for (Node o : objects) {
-            select(SCAN_OBJECT, BindingFactory.binding(b, Var.alloc("o"), o), r -> row.accept(r.get("s"), o, r.get("g").getURI()));
-        }
     }
 
     private static final Query SCAN_OBJECT = q("SELECT ?s ?g WHERE { GRAPH ?g { ?s ?p ?o } }");

@@ -86,26 +86,113 @@ public final class MetricsGraph {
         var graphNode = NodeFactory.createURI(graphIri());
         var versionLiteral = NodeFactory.createLiteralDT(version instanceof Instant i ? i.toString() : Instant.EPOCH.toString(),
                 XSDDatatype.XSDdateTime);
-        long[] count = {0};
+        long[] count = {0, 0};
+        // Only what changed is written: TDB2 appends every statement written, so rewriting the
+        // whole graph (a dozen statements per CoP and projection) on each refresh made the store
+        // grow by that much per change, until compacted. Values are rounded (see dbl) so that
+        // the jitter of a sampled estimate does not count as a change.
         store.writeDerived(graphIri(), d -> {
-            d.removeGraph(graphNode);
-            java.util.function.Consumer<Triple> g = t -> {
-                d.add(graphNode, t.getSubject(), t.getPredicate(), t.getObject());
-                count[0]++;
+            java.util.Set<org.apache.jena.graph.Node> seen = new java.util.HashSet<>();
+            java.util.function.BiConsumer<org.apache.jena.graph.Node, List<Triple>> subject = (s, ts) -> {
+                seen.add(s);
+                diff(d, graphNode, s, ts, count);
             };
-            g.accept(Triple.create(graphNode, RDFS.label.asNode(), NodeFactory.createLiteralLang("Network metrics of the CoPs (derived)", "en")));
-            g.accept(Triple.create(graphNode, uri(Cop.NS + "dataVersion"), versionLiteral));
-            g.accept(Triple.create(graphNode, uri("http://www.w3.org/ns/prov#generatedAtTime"),
-                    NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
-            computed.forEach((p, m) -> write(g, p, m, versionLiteral));
+            subject.accept(graphNode, List.of(
+                    Triple.create(graphNode, RDFS.label.asNode(), NodeFactory.createLiteralLang("Network metrics of the CoPs (derived)", "en")),
+                    Triple.create(graphNode, uri(Cop.NS + "dataVersion"), versionLiteral),
+                    Triple.create(graphNode, uri("http://www.w3.org/ns/prov#generatedAtTime"),
+                            NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime))));
+            computed.forEach((p, m) -> write(subject, p, m, versionLiteral));
+            // Whatever is no longer computed (a CoP removed, a projection emptied) goes.
+            List<org.apache.jena.graph.Node> gone = new java.util.ArrayList<>();
+            d.find(graphNode, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY)
+                    .forEachRemaining(q -> {
+                        if (!seen.contains(q.getSubject())) {
+                            gone.add(q.getSubject());
+                        }
+                    });
+            for (var s : new java.util.LinkedHashSet<>(gone)) {
+                diff(d, graphNode, s, List.of(), count);
+            }
         });
         published = version;
-        LOG.info("Network metrics for data version {} published in {} ({} statements; computed in {} ms, written in {} ms)",
-                version, graphIri(), count[0], (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        written.addAndGet(count[0] + count[1]);
+        LOG.info("Network metrics for data version {} published in {} ({} statements added, {} removed; computed in {} ms, written in {} ms)",
+                version, graphIri(), count[0], count[1], (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        // TDB2 keeps what a write replaced until compacted: compact when the store has doubled.
+        try {
+            store.compactIfGrown(COMPACT_WHEN_GROWN);
+        } catch (RuntimeException e) {
+            LOG.warn("Store not compacted", e);
+        }
         return true;
     }
 
-    private void write(java.util.function.Consumer<Triple> g, Projection p, Metrics m, org.apache.jena.graph.Node versionLiteral) {
+    /** The store is compacted when it has grown to this many times its size after the last compaction. */
+    static final double COMPACT_WHEN_GROWN = 2.0;
+
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Statements added and removed by the refreshes since start: what the store grew by. */
+    public long statementsWritten() {
+        return written.get();
+    }
+
+    /** Makes {@code s}'s statements in the graph exactly {@code ts}: adds the missing, removes the others. */
+    private static void diff(org.apache.jena.sparql.core.DatasetGraph d, org.apache.jena.graph.Node g, org.apache.jena.graph.Node s,
+                             List<Triple> ts, long[] count) {
+        Map<String, org.apache.jena.sparql.core.Quad> old = new java.util.HashMap<>();
+        d.find(g, s, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY).forEachRemaining(q -> old.put(key(q.getPredicate(), q.getObject()), q));
+        // A CoP's metrics that did not change keep the data version they were computed from (when
+        // they last changed): stamping every one with the new version would rewrite them all.
+        if (!s.equals(g) && sameBesidesVersion(old, ts)) {
+            return;
+        }
+        for (Triple t : ts) {
+            if (old.remove(key(t.getPredicate(), t.getObject())) == null) {
+                d.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+                count[0]++;
+            }
+        }
+        for (var q : old.values()) {
+            d.delete(q);
+            count[1]++;
+        }
+    }
+
+    private static final String DATA_VERSION = Cop.NS + "dataVersion";
+
+    private static boolean sameBesidesVersion(Map<String, org.apache.jena.sparql.core.Quad> old, List<Triple> ts) {
+        long oldOthers = old.values().stream().filter(q -> !q.getPredicate().getURI().equals(DATA_VERSION)).count();
+        long newOthers = 0;
+        for (Triple t : ts) {
+            if (t.getPredicate().getURI().equals(DATA_VERSION)) {
+                continue;
+            }
+            newOthers++;
+            if (!old.containsKey(key(t.getPredicate(), t.getObject()))) {
+                return false;
+            }
+        }
+        return oldOthers == newOthers && oldOthers > 0;
+    }
+
+    /** A statement's predicate and object, literals by value: the store may give back another lexical form of a number. */
+    private static String key(org.apache.jena.graph.Node p, org.apache.jena.graph.Node o) {
+        if (o.isLiteral()) {
+            Object v;
+            try {
+                v = o.getLiteralValue();
+            } catch (RuntimeException e) {
+                v = o.getLiteralLexicalForm();
+            }
+            return p.getURI() + " " + o.getLiteralDatatypeURI() + " " + o.getLiteralLanguage() + " " + v;
+        }
+        return p + " " + o;
+    }
+
+    private void write(java.util.function.BiConsumer<org.apache.jena.graph.Node, List<Triple>> out, Projection p, Metrics m,
+                       org.apache.jena.graph.Node versionLiteral) {
         Map<String, java.util.List<String>> bridges = new java.util.HashMap<>();
         for (Edge e : m.bridges()) {
             bridges.computeIfAbsent(e.source(), k -> new java.util.ArrayList<>()).add(e.target());
@@ -114,6 +201,8 @@ public final class MetricsGraph {
         var projection = NodeFactory.createLiteralString(p.id());
         m.nodes().forEach((cop, nm) -> {
             var s = uri(subject(p, cop));
+            List<Triple> ts = new java.util.ArrayList<>(12);
+            java.util.function.Consumer<Triple> g = ts::add;
             g.accept(Triple.create(s, RDF.type.asNode(), uri(Cop.NS + "NetworkMetrics")));
             g.accept(Triple.create(s, uri(Cop.NS + "metricsOf"), uri(cop)));
             g.accept(Triple.create(s, uri(Cop.NS + "projection"), projection));
@@ -129,6 +218,7 @@ public final class MetricsGraph {
             for (String other : bridges.getOrDefault(cop, List.of())) {
                 g.accept(Triple.create(s, uri(Cop.NS + "bridgeTo"), uri(other)));
             }
+            out.accept(s, ts);
         });
     }
 
@@ -147,7 +237,12 @@ public final class MetricsGraph {
         return NodeFactory.createLiteralDT(String.valueOf(v), XSDDatatype.XSDinteger);
     }
 
+    /**
+     * Three significant digits: what a reader of centralities can tell apart, and what keeps the
+     * sampled estimates' jitter after a small change from rewriting every CoP's statements.
+     */
     private static org.apache.jena.graph.Node dbl(double v) {
-        return NodeFactory.createLiteralDT(String.valueOf(v), XSDDatatype.XSDdouble);
+        double r = Double.isFinite(v) && v != 0 ? new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue() : v;
+        return NodeFactory.createLiteralDT(String.valueOf(r), XSDDatatype.XSDdouble);
     }
 }

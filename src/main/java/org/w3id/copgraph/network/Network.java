@@ -82,10 +82,37 @@ public final class Network {
     }
 
     private Network(Supplier<Object> version, Supplier<Facts> reader, TextSearch text, SuggestedSource suggestedSource) {
+        this(version, reader, null, null, text, suggestedSource);
+    }
+
+    private Network(Supplier<Object> version, Supplier<Facts> reader, Supplier<FactRows> rowReader, java.nio.file.Path cacheDir,
+                    TextSearch text, SuggestedSource suggestedSource) {
         this.version = version;
         this.reader = reader;
+        this.rowReader = rowReader;
+        this.cacheDir = cacheDir;
         this.text = text;
         this.suggestedSource = suggestedSource;
+    }
+
+    /**
+     * Reads the statements the facts are made of from the store (null: facts are read whole by
+     * {@link #reader}, and no change is applied from its delta).
+     */
+    private final Supplier<FactRows> rowReader;
+    /** Where the statements and metrics of the last data version are kept for a restart (null: nowhere). */
+    private final java.nio.file.Path cacheDir;
+    private final java.util.concurrent.atomic.AtomicLong storeReads = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong deltasApplied = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many times the facts were read from the store (every statement of them): a full rebuild. */
+    public long storeReads() {
+        return storeReads.get();
+    }
+
+    /** How many changes reached the network from their delta, without reading the store. */
+    public long deltasApplied() {
+        return deltasApplied.get();
     }
 
     private Network(Supplier<Object> version, Supplier<Facts> reader) {
@@ -119,7 +146,8 @@ public final class Network {
                 return r.readSuggestions(suggestionsGraph);
             }
         };
-        return new Network(() -> Objects.requireNonNullElse((Object) store.lastModified(), Instant.EPOCH), r::read, text, suggested);
+        return new Network(() -> Objects.requireNonNullElse((Object) store.lastModified(), Instant.EPOCH), r::read, r::readRows,
+                store.localDirectory(), text, suggested);
     }
 
     /**
@@ -284,9 +312,14 @@ public final class Network {
                     // The version is read before the facts: a change made meanwhile is seen as a newer version.
                     Object v = version.get();
                     long t0 = System.nanoTime();
-                    Facts facts = reader.get();
-                    Snapshot s = new Snapshot(v, facts);
-                    current = s;
+                    Snapshot s = read(v);
+                    Facts facts = s.facts();
+                    synchronized (lock) {
+                        // A change applied from its delta meanwhile is newer than what was read here.
+                        if (current == null || !current.version().equals(version.get())) {
+                            current = s;
+                        }
+                    }
                     lastBuildMillis = (System.nanoTime() - t0) / 1_000_000;
                     LOG.info("Network facts for data version {} read: {} nodes, {} links in {} ms", v, facts.nodes().size(),
                             facts.links().size(), (System.nanoTime() - t0) / 1_000_000);
@@ -298,6 +331,91 @@ public final class Network {
             t.setDaemon(true);
             t.start();
             return f;
+        }
+    }
+
+    /** The facts of version {@code v}: from the copy kept on disk for it, else read from the store. */
+    private Snapshot read(Object v) {
+        if (rowReader == null) {
+            storeReads.incrementAndGet();
+            return new Snapshot(v, reader.get(), null);
+        }
+        FactRows rows = null;
+        java.nio.file.Path file = cacheDir == null ? null : cacheDir.resolve(ROWS_FILE);
+        if (file != null) {
+            try {
+                rows = FactRows.read(file, String.valueOf(v));
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("The network's statements kept in {} are not readable; reading the store", file, e);
+            }
+        }
+        boolean fromStore = rows == null;
+        if (fromStore) {
+            storeReads.incrementAndGet();
+            rows = rowReader.get();
+        }
+        Snapshot s = new Snapshot(v, FactsReader.facts(rows), rows);
+        if (fromStore) {
+            keepSoon(s);
+        }
+        return s;
+    }
+
+    static final String ROWS_FILE = "network-facts.bin";
+    private final java.util.concurrent.atomic.AtomicReference<Snapshot> toKeep = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Writes the statements of {@code s} beside the store, a moment from now and on a thread of
+     * its own: a burst of changes writes the file once, for the last of them.
+     */
+    private void keepSoon(Snapshot s) {
+        if (cacheDir == null || s.rows() == null || toKeep.getAndSet(s) != null) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture.delayedExecutor(5, java.util.concurrent.TimeUnit.SECONDS).execute(() -> {
+            Snapshot last = toKeep.getAndSet(null);
+            if (last == null) {
+                return;
+            }
+            try {
+                java.nio.file.Files.createDirectories(cacheDir);
+                long t0 = System.nanoTime();
+                last.rows().write(cacheDir.resolve(ROWS_FILE), String.valueOf(last.version()));
+                LOG.info("Network statements of data version {} kept in {} ({} rows, {} ms)", last.version(), cacheDir,
+                        last.rows().size(), (System.nanoTime() - t0) / 1_000_000);
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("The network's statements could not be kept in {}", cacheDir, e);
+            }
+        });
+    }
+
+    /**
+     * A change made through the write path reaches the network from its delta: its added and
+     * removed statements are applied to the statements the facts were made of, and the facts made
+     * again in memory, without reading the store. Only when the network is of the version just
+     * before the change ({@code before}); otherwise (not built yet, or a change missed) the next
+     * request reads the store as usual.
+     *
+     * @return whether the change was applied
+     */
+    public boolean applied(Instant before, Instant after, java.util.Collection<org.apache.jena.sparql.core.Quad> added,
+                           java.util.Collection<org.apache.jena.sparql.core.Quad> removed) {
+        Object from = Objects.requireNonNullElse((Object) before, Instant.EPOCH);
+        Object to = Objects.requireNonNullElse((Object) after, Instant.EPOCH);
+        synchronized (lock) {
+            Snapshot s = current;
+            if (s == null || s.rows() == null || !s.version().equals(from)) {
+                return false;
+            }
+            long t0 = System.nanoTime();
+            FactRows rows = s.rows().apply(added, removed);
+            Snapshot next = rows == null ? new Snapshot(to, s.facts(), s.rows()) : new Snapshot(to, FactsReader.facts(rows), rows);
+            current = next;
+            deltasApplied.incrementAndGet();
+            LOG.info("Network of data version {} made from a change's delta (+{} -{} statements) in {} ms", to, added.size(),
+                    removed.size(), (System.nanoTime() - t0) / 1_000_000);
+            keepSoon(next);
+            return true;
         }
     }
 
@@ -391,12 +509,21 @@ public final class Network {
         return metrics.get(key, k -> {
             Net net = parallel ? net(s, projection, window) : Objects.requireNonNullElseGet(nets.getIfPresent(key),
                     () -> build(s, projection, window));
+            Metrics kept = window.equals(Window.ALWAYS) ? MetricsFile.read(cacheDir, s.version(), net) : null;
+            if (kept != null) {
+                return kept;
+            }
             building.acquireUninterruptibly();
+            Metrics computed;
             try {
-                return MetricsCalculator.compute(net, parallel);
+                computed = MetricsCalculator.compute(net, parallel);
             } finally {
                 building.release();
             }
+            if (window.equals(Window.ALWAYS)) {
+                MetricsFile.writeLater(cacheDir, s.version(), computed);
+            }
+            return computed;
         });
     }
 
@@ -684,8 +811,8 @@ public final class Network {
         return s;
     }
 
-    /** The facts of one data version. */
-    record Snapshot(Object version, Facts facts) {
+    /** The facts of one data version, and the statements they were made of (null: read whole). */
+    record Snapshot(Object version, Facts facts, FactRows rows) {
     }
 
     private record Key(Object version, Projection projection, Window window) {

@@ -105,7 +105,10 @@ public final class Store implements AutoCloseable {
         }
         try {
             DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(dir.toString());
-            return withIndex(tdb, FullTextIndex.onDisk(tdb, dir));
+            Store store = withIndex(tdb, FullTextIndex.onDisk(tdb, dir));
+            store.location = dir;
+            store.compactedBytes = store.onDiskBytes();
+            return store;
         } catch (org.apache.jena.dboe.DBOpEnvException e) {
             throw new Problem(Problem.Kind.CONFLICT, "store-locked", "The store " + dir + " is in use by another"
                     + " process (" + e.getMessage() + "). Stop that process (a running `copgraph serve`?)"
@@ -208,15 +211,84 @@ public final class Store implements AutoCloseable {
      * Runs {@code change} in one write transaction and stamps the modification time in it.
      * An exception thrown by {@code change} aborts the transaction: nothing of it is kept.
      */
-    public void write(Consumer<DatasetGraph> change) {
+    public Instant write(Consumer<DatasetGraph> change) {
+        Instant[] written = {null};
         Txn.executeWrite(writable, () -> {
             writeCounted(change);
             Graph system = dsg.getDefaultGraph();
             system.remove(SELF, MODIFIED, Node.ANY);
+            written[0] = Instant.now();
             system.add(Triple.create(SELF, MODIFIED,
-                    NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
+                    NodeFactory.createLiteralDT(written[0].toString(), XSDDatatype.XSDdateTime)));
         });
+        // The data version this change made (what lastModified() answers until the next change).
+        return written[0];
     }
+
+    /** The directory of the embedded store (files kept beside the data go there); null for a remote or in-memory store. */
+    public Path localDirectory() {
+        return location;
+    }
+
+    /** Bytes the embedded store takes on disk (every generation of TDB2's data and the text index); 0 for a remote one. */
+    public long onDiskBytes() {
+        if (location == null) {
+            return 0;
+        }
+        try (var files = Files.walk(location)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (java.io.IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Compacts TDB2 (it only appends: every rewritten statement leaves its old copy on disk) when
+     * the store has grown past {@code factor} times its size after the last compaction (or at
+     * opening). Jena 5.6's compaction waits for the writer under way and holds new writers until
+     * it has switched to the compacted copy; readers go on meanwhile, and the old copy is deleted
+     * once its last reader is done. Returns whether it compacted.
+     */
+    public synchronized boolean compactIfGrown(double factor) {
+        if (location == null || !DatabaseMgr.isTDB2(dsg)) {
+            return false;
+        }
+        long now = onDiskBytes();
+        if (now <= compactedBytes * factor) {
+            return false;
+        }
+        compact();
+        return true;
+    }
+
+    /** Compacts TDB2 now (see {@link #compactIfGrown}), deleting the old copy. */
+    public synchronized void compact() {
+        if (location == null || !DatabaseMgr.isTDB2(dsg)) {
+            return;
+        }
+        long before = onDiskBytes();
+        long t0 = System.nanoTime();
+        DatabaseMgr.compact(dsg, true);
+        compactedBytes = onDiskBytes();
+        compactions.incrementAndGet();
+        org.slf4j.LoggerFactory.getLogger(Store.class).info("Store compacted from {} to {} bytes in {} ms", before, compactedBytes,
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** How many times this store was compacted since it was opened. */
+    public long compactions() {
+        return compactions.get();
+    }
+
+    private volatile Path location;
+    private volatile long compactedBytes;
+    private final java.util.concurrent.atomic.AtomicLong compactions = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * Applies a change inside the current write transaction and brings the stored statement count

@@ -86,4 +86,24 @@ class MetricsGraphTest {
                 PREFIX cop: <https://w3id.org/copgraph/ontology#>
                 SELECT ?m WHERE { ?m cop:metricsOf <https://w3id.org/copgraph/id/cop/new> ; cop:projection "all" }""", "m")).hasSize(1);
     }
+
+    @Test
+    void aRefreshWritesOnlyTheMetricStatementsThatChanged() {
+        cg.metricsGraph().refreshIfStale();
+        long first = cg.metricsGraph().statementsWritten();
+        // A change of the data that moves no metric: a second name for a CoP.
+        cg.store().write(d -> d.add(NodeFactory.createURI("https://w3id.org/copgraph/graph/test"),
+                NodeFactory.createURI("https://w3id.org/copgraph/id/cop/urbana"),
+                NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#altLabel"),
+                NodeFactory.createLiteralLang("UrbanA again", "en")));
+        assertThat(cg.metricsGraph().refreshIfStale()).isTrue();
+        long second = cg.metricsGraph().statementsWritten() - first;
+        assertThat(first).isGreaterThan(100);
+        // The graph's own version and time, removed and added; no CoP's metrics.
+        assertThat(second).isLessThanOrEqualTo(4);
+        assertThat(select("""
+                PREFIX cop: <https://w3id.org/copgraph/ontology#>
+                SELECT ?m WHERE { GRAPH <https://w3id.org/copgraph/graph/network-metrics> { ?m cop:dataVersion ?v } }""", "m"))
+                .hasSize(22);
+    }
 }

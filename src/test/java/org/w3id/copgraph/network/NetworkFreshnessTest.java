@@ -63,4 +63,54 @@ class NetworkFreshnessTest {
         assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
         assertThat(JSON.readTree(after.body()).at("/elements/nodes").findValuesAsText("label")).contains("Fresh Practice");
     }
+
+    @Test
+    void aChangeReachesTheNetworkFromItsDeltaWithoutReadingTheStoreAgain() throws Exception {
+        Network network = server.cg().network();
+        HttpResponse<String> before = server.http().get("/api/network/neighbourhood?focus=/id/cop/urbana");
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        long reads = network.storeReads();
+        long deltas = network.deltasApplied();
+
+        HttpResponse<String> w = server.http().post("/update", "application/sparql-update", """
+                PREFIX cop: <https://w3id.org/copgraph/ontology#>
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                INSERT DATA { GRAPH <https://w3id.org/copgraph/graph/freshness-3> {
+                  <https://w3id.org/copgraph/id/practice/delta-practice> a cop:Practice ; rdfs:label "Delta Practice"@en .
+                  <https://w3id.org/copgraph/id/cop/urbana> cop:hasPractice <https://w3id.org/copgraph/id/practice/delta-practice> .
+                } }""", "Authorization", "Bearer " + server.curator());
+        assertThat(w.statusCode()).as(w.body()).isEqualTo(200);
+
+        HttpResponse<String> after = server.http().get("/api/network/paths?from=/id/practice/delta-practice&to=/id/cop/urbana&k=1");
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+        assertThat(JSON.readTree(after.body()).at("/paths/0/hops").size()).isEqualTo(1);
+        assertThat(network.deltasApplied()).isEqualTo(deltas + 1);
+        assertThat(network.storeReads()).as("no full read of the store").isEqualTo(reads);
+    }
+
+    @Test
+    void theFactsMadeFromADeltaAreTheFactsReadFromTheStore() throws Exception {
+        Network network = server.cg().network();
+        network.awaitSnapshot();
+        HttpResponse<String> w = server.http().post("/update", "application/sparql-update", """
+                PREFIX cop: <https://w3id.org/copgraph/ontology#>
+                PREFIX org: <http://www.w3.org/ns/org#>
+                DELETE WHERE { GRAPH ?g { <https://w3id.org/copgraph/id/cop/urbana> cop:domain ?d } } ;
+                INSERT DATA { GRAPH <https://w3id.org/copgraph/graph/freshness-4> {
+                  <https://w3id.org/copgraph/id/person/delta-person> a <http://xmlns.com/foaf/0.1/Person> ;
+                      <http://www.w3.org/2000/01/rdf-schema#label> "Delta Person"@en ; <http://xmlns.com/foaf/0.1/name> "Delta Person" ;
+                      org:memberOf <https://w3id.org/copgraph/id/cop/urbana> .
+                } }""", "Authorization", "Bearer " + server.curator());
+        assertThat(w.statusCode()).as(w.body()).isEqualTo(200);
+
+        Facts fromDelta = network.awaitSnapshot().facts();
+        Facts fromStore = new FactsReader(server.cg().store(), 60_000).read();
+        assertThat(described(fromDelta)).containsExactlyInAnyOrderElementsOf(described(fromStore));
+        assertThat(fromDelta.nodes()).isEqualTo(fromStore.nodes());
+    }
+
+    private static java.util.List<String> described(Facts facts) {
+        return facts.links().stream().map(l -> l.from() + " " + l.kind() + " " + l.to() + " " + l.directed() + " " + l.reason().text()
+                + " " + l.reason().date() + " " + l.reason().sources()).toList();
+    }
 }
