@@ -30,10 +30,22 @@ final class NetworkBench {
         this.log = log;
     }
 
+    /** The first server's first metrics (ms), nothing kept beside the store yet: the restarted server's peer. */
+    private double firstEver = Double.NaN;
+
     void run(Figures f, Server s, long seed) {
         long started = System.nanoTime() - s.startMs() * 1_000_000;
         try {
+            runRequests(f, s, seed);
+        } finally {
+            awaitPublished(f, s, started);
+        }
+    }
+
+    private void runRequests(Figures f, Server s, long seed) {
+        try {
             SparqlClient.Response first = client.send(SparqlClient.Request.get(s.base() + "/api/network/metrics?projection=all"));
+            firstEver = first.ms();
             if (first.status() != 200) {
                 f.notes.add("Network: /api/network/metrics answered HTTP " + first.status() + ".");
                 return;
@@ -72,6 +84,15 @@ final class NetworkBench {
                         : String.format("p50 %.1f ms, p95 %.1f ms", Stats.percentile(times, 50), Stats.percentile(times, 95))
                         + (failed > 0 ? String.format(", %d answered HTTP %d", failed, status) : "")));
             }
+        } catch (IOException | RuntimeException e) {
+            log.printf("  network failed: %s%n", e);
+            f.notes.add("Network: failed (" + e + ").");
+        }
+    }
+
+    /** Waits for the metrics graph to be published (the next server finds it and the kept metrics). */
+    private void awaitPublished(Figures f, Server s, long started) {
+        try {
             String ask = "ASK { GRAPH <" + org.w3id.copgraph.model.Iris.DEFAULT.graph("network-metrics") + "> { ?s ?p ?o } }";
             long deadline = System.nanoTime() + PUBLISH_WAIT_MS * 1_000_000;
             while (System.nanoTime() < deadline) {
@@ -115,7 +136,8 @@ final class NetworkBench {
                 f.network.add(new Figures.NetworkRow("first /api/network/metrics?projection=all after a restart (statements and"
                         + " metrics kept beside the store)", ok ? String.format("%.0f ms", first.ms()) : "HTTP " + first.status()));
                 f.goals.add(new Figures.Goal("first /api/network/metrics (restarted server, 10,000-CoP scale run: " + f.cops + " CoPs)",
-                        String.format("%.0f ms", first.ms()), "", Double.NaN, "≤ 3 s", ok && first.ms() <= 3000,
+                        String.format("%.0f ms", first.ms()), String.format("%.0f ms (first server, nothing kept)", firstEver),
+                        first.ms() / firstEver, "≤ 3 s", ok && first.ms() <= 3000,
                         "GET /api/network/metrics?projection=all on a server restarted on the store a first server left; the"
                                 + " network's statements (network-facts.bin) and metrics (network-metrics-*.bin) are read from"
                                 + " beside the store, keyed by the data version, instead of the store and the computation"));
