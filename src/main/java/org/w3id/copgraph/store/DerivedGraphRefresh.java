@@ -63,6 +63,9 @@ public final class DerivedGraphRefresh {
                 do {
                     again = false;
                     org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
+                    if (closed) {
+                        break;
+                    }
                     refreshIfStale.getAsBoolean();
                 } while (!closed && (again || !isCurrent()));
             } catch (RuntimeException | Error e) {
