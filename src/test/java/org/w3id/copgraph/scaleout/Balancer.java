@@ -39,7 +39,9 @@ final class Balancer implements AutoCloseable {
                     mode http
                     timeout connect 2s
                     timeout client 60s
-                    timeout server 60s
+                    # Above --query-timeout and the slowest curated write (on a remote store a write asks the
+                    # store many small questions: seconds, more on a busy machine).
+                    timeout server 300s
                     # A request that cannot reach a front, or whose front dies before answering, is tried
                     # again on the other front (every retry redispatches); only GET and HEAD are sent twice.
                     retries 3

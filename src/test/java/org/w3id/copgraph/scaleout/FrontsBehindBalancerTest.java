@@ -37,7 +37,6 @@ import org.w3id.copgraph.store.RdfFiles;
 import org.w3id.copgraph.store.Shacl;
 import org.w3id.copgraph.curation.Role;
 import org.w3id.copgraph.curation.Tokens;
-import org.w3id.copgraph.store.PeerFuseki;
 
 /**
  * Two copgraph fronts, each its own JVM, on one store that is not copgraph's, behind HAProxy, as
@@ -54,7 +53,7 @@ class FrontsBehindBalancerTest {
     private static final String HOST = BASE + "id/organisation/ecolise";
     private static final String GRAPH = BASE + "graph/fronts-test";
 
-    private static Process store;
+    private static StorePeer store;
     private static Front a;
     private static Front b;
     private static Balancer balancer;
@@ -68,21 +67,19 @@ class FrontsBehindBalancerTest {
         }
         long t0 = System.nanoTime();
         Path dir = Files.createTempDirectory("copgraph-fronts");
-        int storePort = freePort();
         int portA = freePort();
         int portB = freePort();
         Path tokens = dir.resolve("tokens.txt");
         curator = Tokens.load(tokens, Map.of()).issue(Role.CURATOR, "fronts-curator");
         // Everything starts side by side: the store, the balancer (it checks the fronts until they
         // answer) and both fronts (B, which loads no seed, waits for nothing but the store).
-        store = startPeerFuseki(storePort, dir.resolve("peer"));
+        var seed = CompletableFuture.supplyAsync(FrontsBehindBalancerTest::seed);
         balancer = Balancer.start(dir, freePort(), portA, portB);
-        String query = "http://localhost:" + storePort + "/ds/query";
-        String update = "http://localhost:" + storePort + "/ds/update";
+        store = StorePeer.start(dir.resolve("store"));
+        String query = store.queryEndpoint();
+        String update = store.updateEndpoint();
         // The seed goes in with the store's own means (as an operator loads a large graph), not
         // through a front's checked write path, which asks the remote store statement by statement.
-        var seed = CompletableFuture.supplyAsync(FrontsBehindBalancerTest::seed);
-        awaitStore(query);
         loadInto(update, seed.get());
         a = Front.start("a", portA, frontArgs(dir.resolve("front-a"), tokens, query, update));
         b = Front.start("b", portB, withNoDerivedWrites(frontArgs(dir.resolve("front-b"), tokens, query, update)));
@@ -110,8 +107,7 @@ class FrontsBehindBalancerTest {
             }
         }
         if (store != null) {
-            store.destroy();
-            store.waitFor(20, TimeUnit.SECONDS);
+            store.close();
         }
     }
 
@@ -127,12 +123,14 @@ class FrontsBehindBalancerTest {
             assertThat(http.get(NEIGHBOURHOOD).body()).doesNotContain("Fronts Test Circle");
         }
 
+        long w0 = System.nanoTime();
         HttpResponse<String> write = new Http(a.port()).post("/update", "application/sparql-update",
                 "PREFIX cop: <https://w3id.org/copgraph/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>"
                         + " INSERT DATA { GRAPH <" + GRAPH + "> { <" + NEW_COP + "> a cop:CommunityOfPractice ;"
                         + " rdfs:label \"Fronts Test Circle\"@en ; cop:hostedBy <" + HOST + "> } }",
                 "Authorization", "Bearer " + curator);
         assertThat(write.statusCode()).as(write.body()).isEqualTo(200);
+        System.err.printf("Fronts test: a curated write through front a took %,d ms%n", (System.nanoTime() - w0) / 1_000_000);
 
         // ... and serves the change in the very next request, whichever front wrote it.
         for (Front f : List.of(b, a)) {
@@ -158,9 +156,8 @@ class FrontsBehindBalancerTest {
     private static void awaitNetworkOf(Http http, String version, Front f) {
         for (int i = 0; ; i++) {
             HttpResponse<String> n = http.get(NEIGHBOURHOOD);
-            assertThat(n.statusCode()).isEqualTo(200);
             String served = n.headers().firstValue("X-Copgraph-Data-Version").orElse("");
-            if (n.body().contains("Fronts Test Circle")) {
+            if (n.statusCode() == 200 && n.body().contains("Fronts Test Circle") && n.body().contains(HOST)) {
                 assertThat(served).as("the network's data version through front " + f.name()).isEqualTo(version);
                 return;
             }
@@ -178,7 +175,8 @@ class FrontsBehindBalancerTest {
         }
     }
 
-    private static final String NEIGHBOURHOOD = "/api/network/neighbourhood?depth=1&focus=" + Http.enc(HOST);
+    /** The network around the new CoP (before the change: around a resource the network does not know). */
+    private static final String NEIGHBOURHOOD = "/api/network/neighbourhood?depth=1&focus=" + Http.enc(NEW_COP);
 
     /**
      * What every front keeps per data version and serves after a change: a curated query's first
@@ -255,67 +253,23 @@ class FrontsBehindBalancerTest {
         assertThat(failures).as("of %d reads through the balancer", requests).isEmpty();
 
         // Writes through the balancer go on too, now through the front that is left.
+        long w0 = System.nanoTime();
         HttpResponse<String> write = lb.post("/update", "application/sparql-update",
                 "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> INSERT DATA { GRAPH <" + GRAPH + "> { <" + NEW_COP + ">"
                         + " rdfs:comment \"written after a front went away\"@en } }",
                 "Authorization", "Bearer " + curator);
         assertThat(write.statusCode()).as(write.body()).isEqualTo(200);
+        System.err.printf("Fronts test: %d reads through the balancer, a front killed among them, no error; a write through the"
+                + " balancer afterwards took %,d ms%n", requests, (System.nanoTime() - w0) / 1_000_000);
         assertThat(lb.get("/id/cop/fronts-test-circle", "Accept", "text/turtle").body()).contains("written after a front went away");
     }
 
     // ---- starting the parts
 
-    private static int freePort() throws java.io.IOException {
+    static int freePort() throws java.io.IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    private static Process startPeerFuseki(int port, Path dir) throws Exception {
-        Files.createDirectories(dir);
-        String cp = String.join(File.pathSeparator, "target/test-classes", "target/classes",
-                Files.readString(Path.of("target/runtime-classpath.txt")).strip());
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-cp", cp,
-                PeerFuseki.class.getName(), Integer.toString(port), dir.toString()).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
-        drain.setDaemon(true);
-        drain.start();
-        return p;
-    }
-
-    /** The seed graph as a front would load it: ontology/ and data/ with the types the shapes imply. */
-    private static DatasetGraph seed() {
-        Home home = Home.current();
-        DatasetGraph d = RdfFiles.read(List.of(home.ontology(), home.data()), Iris.DEFAULT);
-        Shacl.fromFile(home.shapes(), Iris.DEFAULT).impliedTypeStatements(d).forEach(d::add);
-        return d;
-    }
-
-    /** One INSERT DATA per graph (a blank node never spans two requests, which would split it in two). */
-    private static void loadInto(String update, DatasetGraph data) {
-        data.listGraphNodes().forEachRemaining(g -> {
-            QuadDataAcc quads = new QuadDataAcc();
-            data.getGraph(g).find().forEachRemaining(t -> quads.addQuad(Quad.create(g, t)));
-            UpdateExecHTTP.service(update).update(new UpdateRequest(new UpdateDataInsert(quads))).execute();
-        });
-    }
-
-    private static void awaitStore(String query) throws InterruptedException {
-        Http http = new Http(0);
-        for (int i = 0; i < 600; i++) {
-            try {
-                var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(query + "?query=" + Http.enc("ASK {}")))
-                        .header("Accept", "application/sparql-results+json").GET().build());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.UncheckedIOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("The store did not start at " + query);
     }
 
     /** Until the balancer's health checks have found both fronts up (each check is every 500 ms). */
