@@ -115,7 +115,7 @@ public final class Copgraph implements AutoCloseable {
         // The shapes are parsed while the store opens; the first write waits for them.
         var shapes = shapesOf(settings);
         Store store = settings.sparqlEndpoint() != null
-                ? Store.remote(settings.sparqlEndpoint(), settings.updateEndpoint())
+                ? Store.remote(Store.endpoints(settings.sparqlEndpoint()), Store.endpoints(settings.updateEndpoint()), null)
                 : Store.open(settings.storeDir());
         Path dumps = settings.sparqlEndpoint() != null ? Harvest.temporaryDumpsDir() : Harvest.dumpsDirFor(settings.storeDir());
         // Proposals and owner links: beside the store, never in it (for a remote store too: in --store DIR).

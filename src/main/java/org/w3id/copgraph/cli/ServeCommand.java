@@ -27,11 +27,14 @@ final class ServeCommand implements Callable<Integer> {
     java.nio.file.Path tokens;
 
     @Option(names = "--sparql-endpoint", paramLabel = "URL", description = {"Serve from another SPARQL 1.1 store instead of the"
-            + " embedded TDB2 (its default graph must be the union of its named graphs).", "Without --update-endpoint it is read-only."})
-    String sparqlEndpoint;
+            + " embedded TDB2: Fuseki/TDB2 (its default graph must be the union of its named graphs) or Virtuoso 7,"
+            + " told apart by the store's HTTP Server header.", "Repeatable: replicas of one store, tried in turn when one"
+            + " cannot be reached.", "Without --update-endpoint it is read-only."})
+    java.util.List<String> sparqlEndpoints;
 
-    @Option(names = "--update-endpoint", paramLabel = "URL", description = "The remote store's SPARQL Update endpoint, for writes.")
-    String updateEndpoint;
+    @Option(names = "--update-endpoint", paramLabel = "URL", description = "The remote store's SPARQL Update endpoint, for writes;"
+            + " repeatable as --sparql-endpoint.")
+    java.util.List<String> updateEndpoints;
 
     @Option(names = "--metrics-at-start", defaultValue = "true", negatable = true, fallbackValue = "true",
             description = "Compute the network metrics graph at start-up, in the background on one core"
@@ -102,6 +105,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         StartupClock clock = new StartupClock();
+        String sparqlEndpoint = sparqlEndpoints == null || sparqlEndpoints.isEmpty() ? null : String.join(" ", sparqlEndpoints);
+        String updateEndpoint = updateEndpoints == null || updateEndpoints.isEmpty() ? null : String.join(" ", updateEndpoints);
         if (updateEndpoint != null && sparqlEndpoint == null) {
             throw org.w3id.copgraph.Problem.badRequest("bad-option", "--update-endpoint needs --sparql-endpoint.");
         }
