@@ -3,12 +3,8 @@ package org.w3id.copgraph.scaleout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,16 +21,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
-import org.apache.jena.sparql.modify.request.QuadDataAcc;
-import org.apache.jena.sparql.modify.request.UpdateDataInsert;
-import org.apache.jena.update.UpdateRequest;
 import org.w3id.copgraph.Home;
 import org.w3id.copgraph.Http;
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.store.RdfFiles;
 import org.w3id.copgraph.store.Shacl;
+import org.w3id.copgraph.store.Store;
 import org.w3id.copgraph.curation.Role;
 import org.w3id.copgraph.curation.Tokens;
 
@@ -80,7 +72,7 @@ class FrontsBehindBalancerTest {
         String update = store.updateEndpoint();
         // The seed goes in with the store's own means (as an operator loads a large graph), not
         // through a front's checked write path, which asks the remote store statement by statement.
-        loadInto(update, seed.get());
+        loadInto(query, update, seed.get());
         a = Front.start("a", portA, frontArgs(dir.resolve("front-a"), tokens, query, update));
         b = Front.start("b", portB, withNoDerivedWrites(frontArgs(dir.resolve("front-b"), tokens, query, update)));
         a.awaitListening();
@@ -269,6 +261,24 @@ class FrontsBehindBalancerTest {
     static int freePort() throws java.io.IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
+        }
+    }
+
+    /** The seed graph as a front would load it: ontology/ and data/ with the types the shapes imply. */
+    private static DatasetGraph seed() {
+        Home home = Home.current();
+        DatasetGraph d = RdfFiles.read(List.of(home.ontology(), home.data()), Iris.DEFAULT);
+        Shacl.fromFile(home.shapes(), Iris.DEFAULT).impliedTypeStatements(d).forEach(d::add);
+        return d;
+    }
+
+    /**
+     * Straight into the store as one SPARQL Update (split as the store needs, see
+     * {@code RemoteDatasetGraph}), past the checked write path: as an operator bulk-loads a store.
+     */
+    private static void loadInto(String query, String update, DatasetGraph data) {
+        try (Store remote = Store.remote(query, update)) {
+            remote.write(d -> data.find().forEachRemaining(d::add));
         }
     }
 

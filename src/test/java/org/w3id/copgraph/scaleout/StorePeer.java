@@ -25,9 +25,9 @@ final class StorePeer implements AutoCloseable {
         this.stop = stop;
     }
 
-    /** The store of the test: a Fuseki process with a TDB2 dataset whose default graph is the union. */
+    /** The store of the test: Debian's Virtuoso 7, the store the issue names (Fuseki works the same: {@link #fuseki}). */
     static StorePeer start(Path dir) throws Exception {
-        return fuseki(dir);
+        return virtuoso();
     }
 
     /** Debian's Virtuoso 7 (see {@link PeerVirtuoso}): one URL for queries and updates. */
