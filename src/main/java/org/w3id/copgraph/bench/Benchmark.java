@@ -49,6 +49,11 @@ public final class Benchmark {
             return "directory".equals(only);
         }
 
+        /** Whether only the ad-hoc part runs ({@code --only adhoc}): generate, load, then ad-hoc SPARQL, cache hits, a front on Virtuoso. */
+        boolean adhocOnly() {
+            return "adhoc".equals(only);
+        }
+
         /** Whether only the suggestions part runs ({@code --only suggestions}): generate, hide a fifth, load, rank. */
         boolean suggestionsOnly() {
             return "suggestions".equals(only);
@@ -155,6 +160,12 @@ public final class Benchmark {
             directory(f, store, dir);
             return;
         }
+        if (o.adhocOnly()) {
+            Path dump = dir.resolve("store.nq");
+            dump(store, dump);
+            new AdhocBench(client, log, o).run(f, home, store, dump, dir, peers);
+            return;
+        }
         try (Copgraph cg = Copgraph.open(new Settings(home, store, settings.iris(), 0, 120_000, null, null, null, Settings.Serving.DEFAULTS,
                 settings.sparqlLimits()).withStaleAfter(settings.staleAfter()))) {
             // The servers timing queries start with --no-metrics-at-start, so that computing the
@@ -216,6 +227,7 @@ public final class Benchmark {
         if (peers.contains("virtuoso")) {
             virtuoso(f, dir, dump, dumped, texts);
         }
+        new AdhocBench(client, log, o).run(f, home, store, dump, dir, peers);
     }
 
     /** {@code /cops} on a fresh server (no metrics computed beside it): see {@link DirectoryBench}. */

@@ -62,6 +62,10 @@ public final class Store implements AutoCloseable {
     /** The full-text index, or null (a remote store). */
     private final FullTextIndex text;
     private final AtomicReference<CountCache> count = new AtomicReference<>(new CountCache(null, -1));
+    /** Moved on after each of this store's own writes (see {@link #lastModified()}). */
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    /** The data version as last read from the bookkeeping, and the writes it was read after; null: not read yet. */
+    private volatile KnownVersion known;
 
     private Store(DatasetGraph dsg, FullTextIndex text) {
         this.dsg = dsg;
@@ -209,13 +213,17 @@ public final class Store implements AutoCloseable {
      * An exception thrown by {@code change} aborts the transaction: nothing of it is kept.
      */
     public void write(Consumer<DatasetGraph> change) {
-        Txn.executeWrite(writable, () -> {
-            writeCounted(change);
-            Graph system = dsg.getDefaultGraph();
-            system.remove(SELF, MODIFIED, Node.ANY);
-            system.add(Triple.create(SELF, MODIFIED,
-                    NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
-        });
+        try {
+            Txn.executeWrite(writable, () -> {
+                writeCounted(change);
+                Graph system = dsg.getDefaultGraph();
+                system.remove(SELF, MODIFIED, Node.ANY);
+                system.add(Triple.create(SELF, MODIFIED,
+                        NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
+            });
+        } finally {
+            writes.incrementAndGet();
+        }
     }
 
     /**
@@ -292,12 +300,14 @@ public final class Store implements AutoCloseable {
             loader.finishBulk();
             // The loader bypasses write(): count what it left, in the index, and record that.
             Txn.executeWrite(dsg, () -> setStoredCount(countQuads()));
+            writes.incrementAndGet();
             count.set(new CountCache(null, -1));
             // ... and the text index, which heard nothing of it: built for what was loaded.
             reindex(progress);
             return loader.countQuads() + loader.countTriples();
         } catch (RuntimeException e) {
             loader.finishException(e);
+            writes.incrementAndGet();
             count.set(new CountCache(null, -1));
             throw e;
         }
@@ -333,6 +343,7 @@ public final class Store implements AutoCloseable {
     public void clear() {
         if (!DatabaseMgr.isTDB2(dsg)) {
             Txn.executeWrite(dsg, () -> dsg.clear());
+            writes.incrementAndGet();
             return;
         }
         Txn.executeWrite(writable, () -> {
@@ -344,6 +355,7 @@ public final class Store implements AutoCloseable {
                 text.deleteAll();
             }
         });
+        writes.incrementAndGet();
         count.set(new CountCache(null, -1));
     }
 
@@ -380,6 +392,7 @@ public final class Store implements AutoCloseable {
             change.accept(counting);
             setStoredCount(before >= 0 ? before + counting.delta() : countQuads());
         });
+        writes.incrementAndGet();
         count.set(new CountCache(null, -1));
     }
 
@@ -408,8 +421,45 @@ public final class Store implements AutoCloseable {
         return derived == null || (data != null && data.isAfter(derived)) ? data : derived;
     }
 
-    /** When the data last changed, or null for a store never written. */
+    /**
+     * When the data last changed, or null for a store never written: the data version that caches
+     * are kept under, asked on every request. A remote store is asked each time (other fronts write
+     * to it). The embedded store is written by this process only, so the version read last is kept
+     * in memory until a write: one of this store's own ({@link #writes}), or any other write
+     * transaction on the same TDB2 database, which its transaction coordinator counts. A version
+     * read while a write transaction is open is not kept, as that write may commit after the read.
+     */
     public Instant lastModified() {
+        if (isRemote()) {
+            return readLastModified();
+        }
+        org.apache.jena.dboe.transaction.txn.TransactionCoordinator tc = coordinator();
+        long mine = writes.get();
+        long all = tc == null ? -1 : tc.countBeginWrite();
+        KnownVersion k = known;
+        if (k != null && k.writes() == mine && k.tdbWrites() == all && k.coordinator() == tc) {
+            return k.modified();
+        }
+        boolean quiet = tc == null || tc.countActiveWriter() == 0;
+        Instant modified = readLastModified();
+        if (quiet) {
+            known = new KnownVersion(mine, all, tc, modified);
+        }
+        return modified;
+    }
+
+    /** TDB2's transaction coordinator (it changes when the database is compacted), or null for another dataset. */
+    private org.apache.jena.dboe.transaction.txn.TransactionCoordinator coordinator() {
+        if (!DatabaseMgr.isTDB2(dsg)) {
+            return null;
+        }
+        return org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(dsg).getTxnSystem().getTxnMgr();
+    }
+
+    private record KnownVersion(long writes, long tdbWrites, Object coordinator, Instant modified) {
+    }
+
+    private Instant readLastModified() {
         return read(d -> {
             var it = d.getDefaultGraph().find(SELF, MODIFIED, Node.ANY);
             try {
