@@ -43,6 +43,8 @@ public final class Store implements AutoCloseable {
 
     static {
         org.apache.jena.query.ARQ.getContext().set(org.apache.jena.query.ARQ.topNSortingThreshold, TOP_N_SORTING_THRESHOLD);
+        // A class census reads TDB2's index instead of decoding every rdf:type statement.
+        TypeCensus.register();
     }
 
     private static final Node SELF = NodeFactory.createURI("urn:copgraph:store");
