@@ -72,6 +72,9 @@ final class Figures {
     /** The goals measured in this run, in the order measured; {@link Report} prints them first. */
     final List<Goal> goals = new ArrayList<>();
 
+    /** Markdown sections (a heading and a table) a part writes itself; {@link Report} prints them after the others. */
+    final List<String> sections = new ArrayList<>();
+
     Figures(int cops) {
         this.cops = cops;
     }

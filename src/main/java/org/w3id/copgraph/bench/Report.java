@@ -46,6 +46,7 @@ final class Report {
             search(md, f);
             directory(md, f);
             suggestions(md, f);
+            f.sections.forEach(md::append);
             if (!f.notes.isEmpty()) {
                 md.append("\nNotes:\n\n");
                 f.notes.forEach(n -> md.append("- ").append(n).append('\n'));

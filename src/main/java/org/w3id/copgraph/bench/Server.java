@@ -43,6 +43,25 @@ record Server(String name, Process process, String base, String sparql, long sta
         return new Server("copgraph", p, base, base + "/sparql", (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /**
+     * copgraph serve as a front on another SPARQL store ({@code --sparql-endpoint}), read-only, with
+     * nothing computed in the background (no metrics, no precomputed pages) to take a core from the
+     * queries timed through it.
+     */
+    static Server copgraphFront(String endpoint, Path home, Path work, String heap) throws IOException {
+        int port = Processes.freePort();
+        Path store = Files.createDirectories(work.resolve("front-store"));
+        List<String> cmd = List.of(java(), "-Xmx" + heap, "-cp", classPath(), "org.w3id.copgraph.cli.Main", "serve",
+                "--sparql-endpoint", endpoint, "--store", store.toString(), "--home", home.toString(),
+                "--port", String.valueOf(port), "--query-timeout", "120000", "--no-metrics-at-start", "--no-precompute");
+        Path log = work.resolve("copgraph-front.log");
+        long t0 = System.nanoTime();
+        Process p = Processes.start(cmd, work, log);
+        String base = "http://127.0.0.1:" + port;
+        Processes.awaitOk(base + "/health", p, START, log);
+        return new Server("front", p, base, base + "/sparql", (System.nanoTime() - t0) / 1_000_000);
+    }
+
     /** Standalone Fuseki on {@code store}, read-only, with the union of the named graphs as default graph. */
     static Server fuseki(Path jar, Path store, Path work, String heap) throws IOException {
         int port = Processes.freePort();

@@ -67,6 +67,19 @@ public final class Virtuoso {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
+    /** Virtuoso's plan of {@code sparql} ({@code explain} through isql), as isql prints it. */
+    String explain(String sparql) {
+        String oneLine = sparql.replace('\n', ' ').replace("'", "''");
+        try {
+            Path out = dir.resolve("virtuoso-explain.log");
+            int code = isql("explain('sparql " + oneLine + "');", "virtuoso-explain.log", Duration.ofMinutes(2));
+            String text = Files.readString(out);
+            return code == 0 ? text : "explain failed (exit " + code + "): " + text;
+        } catch (IOException e) {
+            return "explain failed: " + e.getMessage();
+        }
+    }
+
     public void shutdown(Process p) {
         try {
             isql("shutdown;", "virtuoso-shutdown.log", Duration.ofMinutes(2));

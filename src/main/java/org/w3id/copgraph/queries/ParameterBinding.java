@@ -85,7 +85,12 @@ final class ParameterBinding {
             b.add(Var.alloc(p.variable()), node);
             bound.put(p.name(), asGiven);
         }
-        Query query = q.queryFor(store).cloneQuery();
+        // A SELECT is paged on a copy when it runs (QueryRunner), so a question answered from the
+        // cache costs no copy; a CONSTRUCT or ASK runs as prepared, on a copy of its own.
+        Query query = q.queryFor(store);
+        if (!query.isSelectType()) {
+            query = query.cloneQuery();
+        }
         Page page = null;
         if (query.isSelectType()) {
             long lim = limit == null ? CuratedQueries.DEFAULT_LIMIT : limit;

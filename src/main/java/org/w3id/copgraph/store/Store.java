@@ -44,6 +44,8 @@ public final class Store implements AutoCloseable {
 
     static {
         org.apache.jena.query.ARQ.getContext().set(org.apache.jena.query.ARQ.topNSortingThreshold, TOP_N_SORTING_THRESHOLD);
+        // A class census reads TDB2's index instead of decoding every rdf:type statement.
+        TypeCensus.register();
     }
 
     private static final Node SELF = NodeFactory.createURI("urn:copgraph:store");
@@ -53,6 +55,7 @@ public final class Store implements AutoCloseable {
     private static final Node DERIVED = org.apache.jena.vocabulary.VOID.subset.asNode();
     /** Bookkeeping: when a derived graph was last rewritten. */
     private static final Node DERIVED_MODIFIED = NodeFactory.createURI("http://www.w3.org/ns/prov#generatedAtTime");
+    private static final Query ANY_STATEMENT = org.apache.jena.query.QueryFactory.create("ASK { GRAPH ?g { ?s ?p ?o } }");
     private static final Query COUNT = org.apache.jena.query.QueryFactory.create(
             "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
 
@@ -63,6 +66,10 @@ public final class Store implements AutoCloseable {
     /** The full-text index, or null (a remote store). */
     private final FullTextIndex text;
     private final AtomicReference<CountCache> count = new AtomicReference<>(new CountCache(null, -1));
+    /** Moved on after each of this store's own writes (see {@link #lastModified()}). */
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    /** The data version as last read from the bookkeeping, and the writes it was read after; null: not read yet. */
+    private volatile KnownVersion known;
 
     private Store(DatasetGraph dsg, FullTextIndex text) {
         this.dsg = dsg;
@@ -234,14 +241,18 @@ public final class Store implements AutoCloseable {
      */
     public Instant write(Consumer<DatasetGraph> change) {
         Instant[] written = {null};
-        Txn.executeWrite(writable, () -> {
-            writeCounted(change);
-            Graph system = dsg.getDefaultGraph();
-            system.remove(SELF, MODIFIED, Node.ANY);
-            written[0] = Instant.now();
-            system.add(Triple.create(SELF, MODIFIED,
-                    NodeFactory.createLiteralDT(written[0].toString(), XSDDatatype.XSDdateTime)));
-        });
+        try {
+            Txn.executeWrite(writable, () -> {
+                writeCounted(change);
+                Graph system = dsg.getDefaultGraph();
+                system.remove(SELF, MODIFIED, Node.ANY);
+                written[0] = Instant.now();
+                system.add(Triple.create(SELF, MODIFIED,
+                        NodeFactory.createLiteralDT(written[0].toString(), XSDDatatype.XSDdateTime)));
+            });
+        } finally {
+            writes.incrementAndGet();
+        }
         // The data version this change made (what lastModified() answers until the next change).
         return written[0];
     }
@@ -385,12 +396,14 @@ public final class Store implements AutoCloseable {
             loader.finishBulk();
             // The loader bypasses write(): count what it left, in the index, and record that.
             Txn.executeWrite(dsg, () -> setStoredCount(countQuads()));
+            writes.incrementAndGet();
             count.set(new CountCache(null, -1));
             // ... and the text index, which heard nothing of it: built for what was loaded.
             reindex(progress);
             return loader.countQuads() + loader.countTriples();
         } catch (RuntimeException e) {
             loader.finishException(e);
+            writes.incrementAndGet();
             count.set(new CountCache(null, -1));
             throw e;
         }
@@ -426,6 +439,7 @@ public final class Store implements AutoCloseable {
     public void clear() {
         if (!DatabaseMgr.isTDB2(dsg)) {
             Txn.executeWrite(dsg, () -> dsg.clear());
+            writes.incrementAndGet();
             return;
         }
         Txn.executeWrite(writable, () -> {
@@ -437,6 +451,7 @@ public final class Store implements AutoCloseable {
                 text.deleteAll();
             }
         });
+        writes.incrementAndGet();
         count.set(new CountCache(null, -1));
     }
 
@@ -473,6 +488,7 @@ public final class Store implements AutoCloseable {
             change.accept(counting);
             setStoredCount(before >= 0 ? before + counting.delta() : countQuads());
         });
+        writes.incrementAndGet();
         count.set(new CountCache(null, -1));
     }
 
@@ -501,8 +517,45 @@ public final class Store implements AutoCloseable {
         return derived == null || (data != null && data.isAfter(derived)) ? data : derived;
     }
 
-    /** When the data last changed, or null for a store never written. */
+    /**
+     * When the data last changed, or null for a store never written: the data version that caches
+     * are kept under, asked on every request. A remote store is asked each time (other fronts write
+     * to it). The embedded store is written by this process only, so the version read last is kept
+     * in memory until a write: one of this store's own ({@link #writes}), or any other write
+     * transaction on the same TDB2 database, which its transaction coordinator counts. A version
+     * read while a write transaction is open is not kept, as that write may commit after the read.
+     */
     public Instant lastModified() {
+        if (isRemote()) {
+            return readLastModified();
+        }
+        org.apache.jena.dboe.transaction.txn.TransactionCoordinator tc = coordinator();
+        long mine = writes.get();
+        long all = tc == null ? -1 : tc.countBeginWrite();
+        KnownVersion k = known;
+        if (k != null && k.writes() == mine && k.tdbWrites() == all && k.coordinator() == tc) {
+            return k.modified();
+        }
+        boolean quiet = tc == null || tc.countActiveWriter() == 0;
+        Instant modified = readLastModified();
+        if (quiet) {
+            known = new KnownVersion(mine, all, tc, modified);
+        }
+        return modified;
+    }
+
+    /** TDB2's transaction coordinator (it changes when the database is compacted), or null for another dataset. */
+    private org.apache.jena.dboe.transaction.txn.TransactionCoordinator coordinator() {
+        if (!DatabaseMgr.isTDB2(dsg)) {
+            return null;
+        }
+        return org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(dsg).getTxnSystem().getTxnMgr();
+    }
+
+    private record KnownVersion(long writes, long tdbWrites, Object coordinator, Instant modified) {
+    }
+
+    private Instant readLastModified() {
         return read(d -> {
             var it = d.getDefaultGraph().find(SELF, MODIFIED, Node.ANY);
             try {
@@ -549,6 +602,10 @@ public final class Store implements AutoCloseable {
     }
 
     public boolean isEmpty() {
+        if (isRemote()) {
+            // One ASK: a find of any statement would fetch the remote store whole (it has no LIMIT).
+            return !query(ANY_STATEMENT, org.apache.jena.sparql.engine.binding.BindingFactory.empty(), 600_000, QueryExec::ask);
+        }
         return read(d -> {
             var it = d.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
             try {

@@ -76,6 +76,12 @@ final class QueryRoutes {
             ctx.header("Link", String.join(", ", links));
         }
         ctx.contentType(format.mediaType + (format.mediaType.startsWith("text/") ? "; charset=utf-8" : ""));
+        // The same question on the same data (and the same computation of it) is the same answer:
+        // a client holding it is told so without the body.
+        String etag = "\"" + Integer.toHexString(java.util.Objects.hash(c.dataVersion(), c.hash(), c.generatedAt(), args, format)) + "\"";
+        if (HarvestRoutes.notModified(ctx, etag, null)) {
+            return;
+        }
         ctx.result(answer.body());
     }
 

@@ -59,6 +59,18 @@ class CuratedQueriesHttpTest {
     }
 
     @Test
+    void aClientHoldingTheAnswerIsToldItIsCurrentWithoutTheBody() {
+        HttpResponse<String> first = server.http().get("/api/queries/cops-with-domains?format=csv");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = server.http().get("/api/queries/cops-with-domains?format=csv", "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        HttpResponse<String> otherFormat = server.http().get("/api/queries/cops-with-domains?format=json", "If-None-Match", etag);
+        assertThat(otherFormat.statusCode()).isEqualTo(200);
+        assertThat(otherFormat.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+    }
+
+    @Test
     void membersOfACopNameItsPeopleAndRoles() {
         HttpResponse<String> r = server.http().get("/api/queries/cop-members?format=csv&cop=" + Http.enc("https://w3id.org/copgraph/id/cop/blast"));
         assertThat(r.statusCode()).isEqualTo(200);
