@@ -238,7 +238,9 @@ public final class Benchmark {
     private void curatedExamples(Figures f, Path store, Path dir, List<String> peers) throws IOException {
         Map<String, Map<String, String>> examples;
         Map<String, String> texts = new LinkedHashMap<>();
-        try (Copgraph cg = Copgraph.open(Settings.defaults().withStore(store).withQueryTimeout(120_000))) {
+        Settings settings = Settings.defaults().withStore(store);
+        try (Copgraph cg = Copgraph.open(new Settings(home, store, settings.iris(), 0, 120_000, null, null, null, Settings.Serving.DEFAULTS,
+                settings.sparqlLimits()).withStaleAfter(settings.staleAfter()))) {
             examples = CuratedBench.examples(cg.queries().list());
             examples.forEach((name, args) -> texts.put(name, CuratedBench.sparqlText(cg.queries().get(name), args)));
             new SearchBench(log).run(f, cg, home, o.seed());
