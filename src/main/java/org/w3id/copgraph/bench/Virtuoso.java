@@ -10,9 +10,10 @@ import java.util.List;
  * Debian's Virtuoso 7 ({@code virtuoso-opensource}) as a peer: its own database and ini in a
  * temporary directory, SQL and HTTP ports on 127.0.0.1 only, data loaded with its bulk loader
  * ({@code ld_dir} + {@code rdf_loader_run()}). Without a FROM clause its SPARQL default graph is
- * the union of all graphs, as copgraph's is.
+ * the union of all graphs, as copgraph's is. Public so that tests start the same Virtuoso
+ * (store/PeerVirtuoso): one ini, one start-up, one shutdown.
  */
-final class Virtuoso {
+public final class Virtuoso {
 
     static final Path SERVER = Path.of("/usr/bin/virtuoso-t");
     static final Path ISQL = Path.of("/usr/bin/isql-vt");
@@ -22,7 +23,7 @@ final class Virtuoso {
     private final int httpPort;
     private final String buffers;
 
-    Virtuoso(Path dir, int sqlPort, int httpPort, String heap) {
+    public Virtuoso(Path dir, int sqlPort, int httpPort, String heap) {
         this.dir = dir;
         this.sqlPort = sqlPort;
         this.httpPort = httpPort;
@@ -33,18 +34,18 @@ final class Virtuoso {
     }
 
     /** Why Virtuoso cannot be used here, or null if it can. */
-    static String unavailable() {
+    public static String unavailable() {
         if (!Files.isExecutable(SERVER) || !Files.isExecutable(ISQL)) {
             return "Virtuoso is not installed (apt-get install virtuoso-opensource gives " + SERVER + " and " + ISQL + ")";
         }
         return null;
     }
 
-    String httpBase() {
+    public String httpBase() {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    Process start() throws IOException {
+    public Process start() throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("virtuoso.ini"), ini());
         Path log = dir.resolve("virtuoso-process.log");
@@ -66,7 +67,7 @@ final class Virtuoso {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
-    void shutdown(Process p) {
+    public void shutdown(Process p) {
         try {
             isql("shutdown;", "virtuoso-shutdown.log", Duration.ofMinutes(2));
             p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -76,6 +77,24 @@ final class Virtuoso {
             Thread.currentThread().interrupt();
         }
         Processes.stop(p);
+    }
+
+    /** Runs SQL statements as dba through isql-vt; fails with the log's place if isql does. */
+    public void sql(String sql) throws IOException {
+        int code = isql(sql, "virtuoso-sql.log", Duration.ofMinutes(5));
+        if (code != 0) {
+            throw new IOException("isql-vt failed (exit " + code + "); see " + dir.resolve("virtuoso-sql.log"));
+        }
+    }
+
+    /** A free TCP port on loopback, for a Virtuoso's SQL or HTTP listener. */
+    public static int freePort() throws IOException {
+        return Processes.freePort();
+    }
+
+    /** Deletes a Virtuoso's directory after {@link #shutdown}. */
+    public static void delete(Path dir) {
+        Processes.deleteTree(dir);
     }
 
     private int isql(String sql, String logName, Duration timeout) throws IOException {

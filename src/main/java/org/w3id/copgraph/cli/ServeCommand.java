@@ -27,11 +27,14 @@ final class ServeCommand implements Callable<Integer> {
     java.nio.file.Path tokens;
 
     @Option(names = "--sparql-endpoint", paramLabel = "URL", description = {"Serve from another SPARQL 1.1 store instead of the"
-            + " embedded TDB2 (its default graph must be the union of its named graphs).", "Without --update-endpoint it is read-only."})
-    String sparqlEndpoint;
+            + " embedded TDB2: Fuseki/TDB2 (its default graph must be the union of its named graphs) or Virtuoso 7,"
+            + " told apart by the store's HTTP Server header.", "Repeatable: replicas of one store, tried in turn when one"
+            + " cannot be reached.", "Without --update-endpoint it is read-only."})
+    java.util.List<String> sparqlEndpoints;
 
-    @Option(names = "--update-endpoint", paramLabel = "URL", description = "The remote store's SPARQL Update endpoint, for writes.")
-    String updateEndpoint;
+    @Option(names = "--update-endpoint", paramLabel = "URL", description = "The remote store's SPARQL Update endpoint, for writes;"
+            + " repeatable as --sparql-endpoint.")
+    java.util.List<String> updateEndpoints;
 
     @Option(names = "--metrics-at-start", defaultValue = "true", negatable = true, fallbackValue = "true",
             description = "Compute the network metrics graph at start-up, in the background on one core"
@@ -42,6 +45,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Keep the first page of every curated query computed, in the background, once per data"
                     + " version; kept beside the store, so a restart need not compute them again (default: ${DEFAULT-VALUE}).")
     boolean precompute;
+
+    @Option(names = "--derived-writes", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = {"Whether this server writes to the store on its own (default: ${DEFAULT-VALUE}): the derived graphs"
+                    + " (network metrics, suggestions) kept in step after changes, and the seed graph into an empty store.",
+                    "Several fronts on one shared store (see docs/scale-out.md): give --no-derived-writes to every front but one;"
+                    + " such a front serves and writes curated changes as any other, and reads the derived graphs the one"
+                    + " writer keeps."})
+    boolean derivedWrites;
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = Settings.Serving.DEFAULT_HOST,
             description = {"The interface to listen on (default: ${DEFAULT-VALUE}, this machine only).",
@@ -94,6 +105,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         StartupClock clock = new StartupClock();
+        String sparqlEndpoint = sparqlEndpoints == null || sparqlEndpoints.isEmpty() ? null : String.join(" ", sparqlEndpoints);
+        String updateEndpoint = updateEndpoints == null || updateEndpoints.isEmpty() ? null : String.join(" ", updateEndpoints);
         if (updateEndpoint != null && sparqlEndpoint == null) {
             throw org.w3id.copgraph.Problem.badRequest("bad-option", "--update-endpoint needs --sparql-endpoint.");
         }
@@ -102,7 +115,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         Settings settings = options.settings().withPort(port).withTokens(tokens)
                 .withRemoteStore(sparqlEndpoint, updateEndpoint)
-                .withServing(new Settings.Serving(host, publicUrl == null ? null : PublicUrl.parse(publicUrl), precompute, metricsAtStart))
+                .withServing(new Settings.Serving(host, publicUrl == null ? null : PublicUrl.parse(publicUrl), precompute, metricsAtStart)
+                        .withDerivedWrites(derivedWrites))
                 .withSparqlLimits(org.w3id.copgraph.sparql.SparqlLimits.DEFAULT.withMaxQueryBytes(maxQueryBytes)
                         .withResultBuffer(resultBufferBytes))
                 .withProposing(Settings.Proposing.DEFAULTS.withOwnerEditsNeedReview(ownerEditsNeedReview)

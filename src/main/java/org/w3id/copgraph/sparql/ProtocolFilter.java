@@ -87,6 +87,9 @@ final class ProtocolFilter implements Filter {
         if (query.query() != null && !query.explicitFormat() && !acceptable(query, query.query(), out)) {
             return;
         }
+        if (dsg instanceof org.w3id.copgraph.store.RemoteDatasetGraph remote && StorePassThrough.answer(remote, query, http, out, timeoutMillis)) {
+            return;
+        }
         HeldResponse held = new HeldResponse(out, limits.resultBufferBytes());
         try {
             chain.doFilter(query, held);

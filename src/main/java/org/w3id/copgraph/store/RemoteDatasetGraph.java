@@ -40,7 +40,10 @@ import org.w3id.copgraph.Problem;
  * <p>The remote store's default graph must be the union of its named graphs (Fuseki/TDB2:
  * {@code tdb2:unionDefaultGraph true}), as copgraph's own is. copgraph's bookkeeping, which it keeps
  * in the real default graph, is addressed as {@code GRAPH <urn:x-arq:DefaultGraph>} (Jena's name
- * for it); another store can name another graph that its union leaves out.
+ * for it); on Virtuoso, whose union holds every graph, it is a named graph that each query
+ * excludes (see {@link RemoteDialect}).
+ *
+ * <p>Each of the query and update endpoints may be several URLs of replicas: see {@link Replicas}.
  */
 public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
 
@@ -48,11 +51,13 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
 
     private static final Query FIND_NAMED = QueryFactory.create("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
     private static final Query FIND_SYSTEM = QueryFactory.create("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
+    private static final Query GRAPH_HAS_ANY = QueryFactory.create("SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1");
     private static final Query GRAPHS = QueryFactory.create("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }");
 
-    private final String queryEndpoint;
-    private final String updateEndpoint;
-    private final Node systemGraph;
+    private final Replicas queries;
+    private final Replicas updates;
+    private volatile RemoteDialect dialect;
+    private volatile Node systemGraph;
     private final Context context = Context.create();
     private final ReentrantLock writer = new ReentrantLock();
     private final ThreadLocal<Pending> txn = new ThreadLocal<>();
@@ -63,21 +68,92 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
         final Set<Quad> adds = new LinkedHashSet<>();
         final Set<Quad> deletes = new LinkedHashSet<>();
         final Set<Node> cleared = new LinkedHashSet<>();
+        /** Graphs found empty in the remote store during this transaction: nothing there to ask about. */
+        final Set<Node> emptyThere = new java.util.HashSet<>();
+        final Set<Node> filledThere = new java.util.HashSet<>();
 
         Pending(ReadWrite mode) {
             this.mode = mode;
         }
     }
 
-    public RemoteDatasetGraph(String queryEndpoint, String updateEndpoint, String systemGraph) {
-        this.queryEndpoint = queryEndpoint;
-        this.updateEndpoint = updateEndpoint;
-        this.systemGraph = NodeFactory.createURI(systemGraph == null ? JENA_REAL_DEFAULT_GRAPH : systemGraph);
+    /**
+     * @param queryEndpoints  the store's SPARQL query URLs, tried in turn (see {@link Replicas})
+     * @param updateEndpoints its SPARQL Update URLs; empty: read-only
+     * @param dialect         the kind of store, or null to ask it (its HTTP {@code Server} header)
+     */
+    public RemoteDatasetGraph(List<String> queryEndpoints, List<String> updateEndpoints, RemoteDialect dialect) {
+        this.queries = new Replicas(queryEndpoints);
+        this.updates = updateEndpoints == null || updateEndpoints.isEmpty() ? null : new Replicas(updateEndpoints);
+        if (dialect != null) {
+            use(dialect);
+        }
         RemoteQueryEngine.register();
     }
 
+    public RemoteDatasetGraph(String queryEndpoint, String updateEndpoint, RemoteDialect dialect) {
+        this(List.of(queryEndpoint), updateEndpoint == null ? List.of() : List.of(updateEndpoint), dialect);
+    }
+
+    private void use(RemoteDialect d) {
+        this.systemGraph = NodeFactory.createURI(d.systemGraph());
+        this.dialect = d;
+    }
+
+    /** The query URL that answered last. */
     public String queryEndpoint() {
-        return queryEndpoint;
+        return queries.current();
+    }
+
+    Replicas queries() {
+        return queries;
+    }
+
+    /**
+     * Runs a client's query text in the store as it is (after the dialect's prologue) and returns
+     * the store's answer in {@code mediaType}, unparsed: see {@link RemotePassThrough}.
+     */
+    public RemotePassThrough.Answer answerAsIs(String query, String mediaType, long timeoutMillis) {
+        return RemotePassThrough.ask(this, query, mediaType, timeoutMillis);
+    }
+
+    /** The kind of store, asked of the store the first time it is needed (and until it answers). */
+    public RemoteDialect dialect() {
+        RemoteDialect d = dialect;
+        if (d == null) {
+            synchronized (this) {
+                if (dialect == null) {
+                    use(queries.call(RemoteDatasetGraph::detect));
+                }
+                d = dialect;
+            }
+        }
+        return d;
+    }
+
+    private static final java.net.http.HttpClient PROBE = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+
+    private static RemoteDialect detect(String endpoint) {
+        try {
+            var r = PROBE.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint + (endpoint.contains("?") ? "&" : "?")
+                    + "query=ASK%7B%7D")).header("Accept", "application/sparql-results+json").timeout(java.time.Duration.ofSeconds(30))
+                    .GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() >= 500) {
+                throw new org.apache.jena.atlas.web.HttpException(r.statusCode(), "probe", "");
+            }
+            return RemoteDialect.fromServerHeader(r.headers().firstValue("Server").orElse(null));
+        } catch (java.io.IOException e) {
+            throw new org.apache.jena.atlas.web.HttpException("probe " + endpoint, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.apache.jena.atlas.web.HttpException("interrupted", e);
+        }
+    }
+
+    private Node systemGraph() {
+        dialect();
+        return systemGraph;
     }
 
     // ---- reads
@@ -104,7 +180,8 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
     public boolean contains(Quad q) {
         Pending pending = txn.get();
         boolean local = q.getSubject().isBlank() || q.getObject().isBlank()
-                || pending != null && pending.cleared.contains(q.getGraph());
+                || pending != null && pending.cleared.contains(q.getGraph())
+                || pending != null && pending.mode == ReadWrite.WRITE && emptyThere(pending, q.getGraph());
         if (local) {
             // A blank node from a parser never matches one in the remote store, and a graph cleared
             // in this transaction holds only what the transaction added: no need to ask.
@@ -113,11 +190,29 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
         return super.contains(q);
     }
 
+    /**
+     * Whether the remote store holds nothing in graph {@code g}, asked once per transaction: a load
+     * into a new graph (the seed, an import) then checks its statements without one request each.
+     */
+    private boolean emptyThere(Pending pending, Node g) {
+        if (g == null || !g.isURI() || Quad.isDefaultGraph(g) || pending.filledThere.contains(g)) {
+            return false;
+        }
+        if (pending.emptyThere.contains(g)) {
+            return true;
+        }
+        BindingBuilder b = BindingBuilder.create();
+        b.add(Var.alloc("g"), g);
+        boolean empty = !lookup(GRAPH_HAS_ANY, b.build()).hasNext();
+        (empty ? pending.emptyThere : pending.filledThere).add(g);
+        return empty;
+    }
+
     private Iterator<Quad> findNamed(Node g, Node s, Node p, Node o) {
         List<Quad> out = new ArrayList<>();
         select(FIND_NAMED, g, s, p, o).forEachRemaining(b -> {
             Node graph = b.get("g");
-            if (!graph.equals(systemGraph)) {
+            if (!graph.equals(systemGraph())) {
                 out.add(Quad.create(graph, b.get("s"), b.get("p"), b.get("o")));
             }
         });
@@ -131,11 +226,28 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
                     org.apache.jena.sparql.engine.iterator.QueryIterNullIterator.create(null), List.of("g", "s", "p", "o")));
         }
         BindingBuilder b = BindingBuilder.create();
-        bind(b, "g", g.equals(Quad.defaultGraphIRI) ? systemGraph : g);
+        bind(b, "g", g.equals(Quad.defaultGraphIRI) ? systemGraph() : g);
         bind(b, "s", s);
         bind(b, "p", p);
         bind(b, "o", o);
-        return QueryExecHTTP.service(queryEndpoint).query(template).substitution(b.build()).select().materialize();
+        return lookup(template, b.build());
+    }
+
+    /** One of copgraph's own look-ups, on whichever query URL answers. */
+    private RowSet lookup(Query template, org.apache.jena.sparql.engine.binding.Binding binding) {
+        String text = dialect().lookupPrologue() + (binding.isEmpty() ? template
+                : org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.replaceVars(template, asMap(binding))).serialize();
+        try {
+            return queries.call(url -> QueryExecHTTP.service(url).parseCheck(false).queryString(text).select().materialize());
+        } catch (org.apache.jena.atlas.web.HttpException e) {
+            throw Replicas.refused(e);
+        }
+    }
+
+    static java.util.Map<Var, Node> asMap(org.apache.jena.sparql.engine.binding.Binding binding) {
+        java.util.Map<Var, Node> out = new java.util.HashMap<>();
+        binding.forEach(out::put);
+        return out;
     }
 
     private static void bind(BindingBuilder b, String var, Node n) {
@@ -174,8 +286,8 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
     @Override
     public Iterator<Node> listGraphNodes() {
         Set<Node> out = new LinkedHashSet<>();
-        QueryExecHTTP.service(queryEndpoint).query(GRAPHS).select().forEachRemaining(b -> {
-            if (!b.get("g").equals(systemGraph)) {
+        lookup(GRAPHS, BindingBuilder.create().build()).forEachRemaining(b -> {
+            if (!b.get("g").equals(systemGraph())) {
                 out.add(b.get("g"));
             }
         });
@@ -271,7 +383,7 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
         if (pending.adds.isEmpty() && pending.deletes.isEmpty() && pending.cleared.isEmpty()) {
             return;
         }
-        if (updateEndpoint == null) {
+        if (updates == null) {
             throw new Problem(Problem.Kind.FORBIDDEN, "read-only-store", "This copgraph reads a remote store and was"
                     + " started without --update-endpoint: it cannot write.");
         }
@@ -288,16 +400,28 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
         if (!deletes.getQuads().isEmpty()) {
             request.add(new UpdateDataDelete(deletes));
         }
-        QuadDataAcc adds = new QuadDataAcc();
-        pending.adds.forEach(q -> adds.addQuad(system(q)));
-        if (!adds.getQuads().isEmpty()) {
+        List<Quad> added = new ArrayList<>();
+        pending.adds.forEach(q -> added.add(system(q)));
+        if (dialect() == RemoteDialect.VIRTUOSO) {
+            VirtuosoInserts.add(request, added);
+        } else if (!added.isEmpty()) {
+            QuadDataAcc adds = new QuadDataAcc();
+            added.forEach(adds::addQuad);
             request.add(new UpdateDataInsert(adds));
         }
-        UpdateExecHTTP.service(updateEndpoint).update(request).execute();
+        String text = request.toString();
+        try {
+            updates.call(url -> {
+                UpdateExecHTTP.service(url).parseCheck(false).updateString(text).execute();
+                return null;
+            });
+        } catch (org.apache.jena.atlas.web.HttpException e) {
+            throw Replicas.refused(e);
+        }
     }
 
     private Quad system(Quad q) {
-        return q.isDefaultGraph() ? Quad.create(systemGraph, q.asTriple()) : q;
+        return q.isDefaultGraph() ? Quad.create(systemGraph(), q.asTriple()) : q;
     }
 
     // ---- transactions

@@ -65,22 +65,25 @@ final class RemoteQueryEngine implements QueryEngineFactory {
     }
 
     private static Plan plan(RemoteDatasetGraph remote, Query select, Op op, Binding binding, Context context) {
-        QueryExecHTTPBuilder b = QueryExecHTTP.service(remote.queryEndpoint()).query(select);
-        if (binding != null && !binding.isEmpty()) {
-            b.substitution(binding);
-        }
+        Query sent = binding == null || binding.isEmpty() ? select
+                : org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.replaceVars(select, RemoteDatasetGraph.asMap(binding));
+        // Sent as text: a store's dialect may put a non-standard prologue before it (see RemoteDialect).
+        String text = remote.dialect().dataPrologue() + sent.serialize();
         Object timeout = context == null ? null : context.get(org.apache.jena.query.ARQ.queryTimeout);
-        if (timeout != null) {
-            b.timeout(Long.parseLong(timeout.toString().split(",")[0].trim()));
-        }
         RowSet rows;
         try {
-            rows = b.select().materialize();
+            rows = remote.queries().call(url -> {
+                QueryExecHTTPBuilder b = QueryExecHTTP.service(url).parseCheck(false).queryString(text);
+                if (timeout != null) {
+                    b.timeout(Long.parseLong(timeout.toString().split(",")[0].trim()));
+                }
+                return b.select().materialize();
+            });
         } catch (org.apache.jena.atlas.web.HttpException e) {
-            if (e.getStatusCode() == 503) {
+            if (e.getStatusCode() == 503 || e.getStatusCode() == 504) {
                 throw new QueryCancelledException();
             }
-            throw e;
+            throw Replicas.refused(e);
         }
         QueryIterator it = QueryIterPlainWrapper.create(rows);
         return new PlanOp(op, null, it);

@@ -3,6 +3,7 @@ package org.w3id.copgraph.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -78,7 +79,11 @@ public final class Store implements AutoCloseable {
      */
     private static Store withIndex(DatasetGraph tdb, FullTextIndex text) {
         Store store = new Store(tdb, text);
-        if (!text.isCurrent()) {
+        if (!text.isCurrent() && text.entries() == 0 && Txn.calculateRead(tdb, tdb::isEmpty)) {
+            // A new store: nothing to index, and a rebuild (a write transaction and a Lucene commit)
+            // would only lengthen the cold start.
+            text.markCurrent();
+        } else if (!text.isCurrent()) {
             store.reindex(System.err);
         } else {
             long expected = Txn.calculateRead(tdb, () -> FullTextIndex.expectedEntries(tdb, derivedGraphs(tdb)));
@@ -118,7 +123,23 @@ public final class Store implements AutoCloseable {
      * update endpoint it is read-only.
      */
     public static Store remote(String queryEndpoint, String updateEndpoint) {
-        return new Store(new RemoteDatasetGraph(queryEndpoint, updateEndpoint, null), null);
+        return remote(endpoints(queryEndpoint), endpoints(updateEndpoint), null);
+    }
+
+    /**
+     * A store behind several query and update URLs (replicas, tried in turn: see {@code Replicas}),
+     * of a given kind or (null) of the kind its HTTP {@code Server} header names.
+     */
+    public static Store remote(List<String> queryEndpoints, List<String> updateEndpoints, RemoteDialect dialect) {
+        return new Store(new RemoteDatasetGraph(queryEndpoints, updateEndpoints, dialect), null);
+    }
+
+    /** One URL, or several separated by spaces or commas (how Settings carries repeated options). */
+    public static List<String> endpoints(String urls) {
+        if (urls == null || urls.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(urls.trim().split("[\\s,]+")).toList();
     }
 
     public boolean isRemote() {

@@ -1,0 +1,83 @@
+package org.w3id.copgraph.store;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What kind of SPARQL store is behind the remote endpoints, and what that changes: where copgraph
+ * keeps its bookkeeping, and what a query must say so that the store's default graph is the union
+ * of copgraph's named graphs and nothing else.
+ *
+ * <ul>
+ * <li>{@link #FUSEKI} (Fuseki/TDB2 with {@code unionDefaultGraph}): the union leaves out the real
+ * default graph, so the bookkeeping lives there, addressed as {@code urn:x-arq:DefaultGraph}.</li>
+ * <li>{@link #VIRTUOSO}: the default graph is the union of <em>every</em> graph, Virtuoso's own
+ * (its {@code virtrdf#} quad-map graph and two small ones a fresh database holds) included, and
+ * there is no graph outside it. The bookkeeping goes to a named graph of its own, and every query
+ * is prefixed with Virtuoso's {@code define input:default-graph-exclude} and
+ * {@code input:named-graph-exclude} for it and for Virtuoso's graphs, so neither the union nor
+ * {@code GRAPH ?g} sees them. That prologue is not standard SPARQL: queries are sent as text.</li>
+ * </ul>
+ */
+public enum RemoteDialect {
+
+    FUSEKI(RemoteDatasetGraph.JENA_REAL_DEFAULT_GRAPH),
+    VIRTUOSO("urn:x-copgraph:bookkeeping");
+
+    /** The graphs a fresh Virtuoso 7 database holds for itself. */
+    static final List<String> VIRTUOSO_OWN_GRAPHS = List.of("http://www.openlinksw.com/schemas/virtrdf#",
+            "http://www.w3.org/ns/ldp#", "http://localuriqaserver/sparql");
+
+    private final String systemGraph;
+
+    RemoteDialect(String systemGraph) {
+        this.systemGraph = systemGraph;
+    }
+
+    /** The graph copgraph's own bookkeeping (data version, statement count) lives in. */
+    public String systemGraph() {
+        return systemGraph;
+    }
+
+    /** Text to put before a query of copgraph's data, so it sees only copgraph's data graphs. */
+    public String dataPrologue() {
+        if (this == FUSEKI) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(excluding(VIRTUOSO_OWN_GRAPHS));
+        b.append("define input:default-graph-exclude <").append(systemGraph).append(">\n");
+        b.append("define input:named-graph-exclude <").append(systemGraph).append(">\n");
+        return b.toString();
+    }
+
+    /** Text to put before copgraph's own statement look-ups, which may address the bookkeeping graph. */
+    public String lookupPrologue() {
+        return this == FUSEKI ? "" : excluding(VIRTUOSO_OWN_GRAPHS);
+    }
+
+    private static String excluding(List<String> graphs) {
+        StringBuilder b = new StringBuilder();
+        for (String g : graphs) {
+            b.append("define input:default-graph-exclude <").append(g).append(">\n");
+            b.append("define input:named-graph-exclude <").append(g).append(">\n");
+        }
+        return b.toString();
+    }
+
+    /** {@code fuseki}, {@code virtuoso}, or null/{@code auto} (null: find out from the store). */
+    public static RemoteDialect parse(String name) {
+        if (name == null || name.isBlank() || name.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw org.w3id.copgraph.Problem.badRequest("bad-option", "--store-kind must be fuseki, virtuoso or auto, not " + name);
+        }
+    }
+
+    /** From an HTTP {@code Server} header: Virtuoso says {@code Virtuoso/07.20...}; anything else is taken as Fuseki-like. */
+    static RemoteDialect fromServerHeader(String server) {
+        return server != null && server.toLowerCase(Locale.ROOT).startsWith("virtuoso") ? VIRTUOSO : FUSEKI;
+    }
+}
