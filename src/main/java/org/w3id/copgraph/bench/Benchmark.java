@@ -58,6 +58,14 @@ public final class Benchmark {
         boolean suggestionsOnly() {
             return "suggestions".equals(only);
         }
+
+        /**
+         * Whether only the curated-queries part runs ({@code --only queries}): generate, load, label
+         * search in process, then each query's example cold on a fresh copgraph and a fresh Virtuoso.
+         */
+        boolean queriesOnly() {
+            return "queries".equals(only);
+        }
     }
 
     private final Options o;
@@ -204,6 +212,10 @@ public final class Benchmark {
             new AdhocBench(client, log, o).run(f, home, store, dump, dir, peers);
             return;
         }
+        if (o.queriesOnly()) {
+            curatedExamples(f, store, dir, peers);
+            return;
+        }
         try (Copgraph cg = Copgraph.open(new Settings(home, store, settings.iris(), 0, 120_000, null, null, null, Settings.Serving.DEFAULTS,
                 settings.sparqlLimits()).withStaleAfter(settings.staleAfter()))) {
             // The servers timing queries start with --no-metrics-at-start, so that computing the
@@ -276,6 +288,56 @@ public final class Benchmark {
             bench.run(f, s, o.seed());
         }
         bench.restarted(f, store, home.root(), dir, o.heap(), o.seed());
+    }
+
+    /**
+     * {@code --only queries}: label search in process (its p95 goal), then every curated query with
+     * its first example cold on a fresh copgraph and on a fresh Virtuoso of the same data (one goal
+     * row each): see {@link CuratedBench}.
+     */
+    private void curatedExamples(Figures f, Path store, Path dir, List<String> peers) throws IOException {
+        Map<String, Map<String, String>> examples;
+        Map<String, String> texts = new LinkedHashMap<>();
+        Settings settings = Settings.defaults().withStore(store);
+        try (Copgraph cg = Copgraph.open(new Settings(home, store, settings.iris(), 0, 120_000, null, null, null, Settings.Serving.DEFAULTS,
+                settings.sparqlLimits()).withStaleAfter(settings.staleAfter()))) {
+            examples = CuratedBench.examples(cg.queries().list());
+            examples.forEach((name, args) -> texts.put(name, CuratedBench.sparqlText(cg.queries().get(name), args)));
+            new SearchBench(log).run(f, cg, home, o.seed());
+        }
+        CuratedBench bench = new CuratedBench(client, log);
+        try (Server s = Server.copgraph(store, home.root(), dir, o.heap())) {
+            f.startMs.put("copgraph serve (loaded store)", s.startMs());
+            bench.copgraph(f, s, examples);
+        }
+        if (!peers.contains("virtuoso")) {
+            f.notes.add("Curated queries: no Virtuoso peer, so no ratio.");
+            return;
+        }
+        Path dump = dir.resolve("store.nq");
+        long dumped = dump(store, dump);
+        Virtuoso v = new Virtuoso(dir.resolve("virtuoso"), Processes.freePort(), Processes.freePort(), o.heap());
+        Process p = v.start();
+        try {
+            long ms = v.load(dump);
+            f.loads.add(new Figures.Load("virtuoso ld_dir + rdf_loader_run (dump of the copgraph store)", dumped, ms, ""));
+        } finally {
+            v.shutdown(p);
+        }
+        // Restarted after loading, so its runs are cold as copgraph's are.
+        p = null;
+        try {
+            long t0 = System.nanoTime();
+            p = v.start();
+            f.startMs.put("virtuoso (loaded)", (System.nanoTime() - t0) / 1_000_000);
+            bench.peer(f, new Server("virtuoso", p, v.httpBase(), v.httpBase() + "/sparql", 0), "virtuoso", texts);
+        } finally {
+            if (p != null) {
+                v.shutdown(p);
+            }
+            Processes.deleteTree(dir.resolve("virtuoso"));
+        }
+        CuratedBench.goals(f, "virtuoso", CuratedBench.PLAN_NOTES);
     }
 
     /** {@code /cops} on a fresh server (no metrics computed beside it): see {@link DirectoryBench}. */

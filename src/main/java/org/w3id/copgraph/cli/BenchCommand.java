@@ -67,8 +67,9 @@ final class BenchCommand implements Callable<Integer> {
             + " load (load --bulk beside tdb2.tdbloader, best of 2 each), start (cold start on the seed graph, median of 5),"
             + " firstminute (the mixed SPARQL workload in the first 60 s of a server started normally, beside Fuseki's),"
             + " network (generate, load, then first metrics, neighbourhoods, changes reaching the network, store growth),"
-            + " or adhoc (seven ad-hoc SPARQL queries on copgraph, Fuseki and Virtuoso with their plans, curated answers from"
-            + " the cache over HTTP, and Virtuoso behind a copgraph front beside Virtuoso directly).")
+            + " adhoc (seven ad-hoc SPARQL queries on copgraph, Fuseki and Virtuoso with their plans, curated answers from"
+            + " the cache over HTTP, and Virtuoso behind a copgraph front beside Virtuoso directly),"
+            + " or queries (generate, load, label search p95, then each curated query's example cold on a fresh copgraph and a fresh Virtuoso).")
     String only;
 
     @Option(names = "--home", paramLabel = "DIR", defaultValue = ".",
@@ -85,8 +86,8 @@ final class BenchCommand implements Callable<Integer> {
                 || requests < 1 || duration < 1 || warm < 0) {
             throw Problem.badRequest("bad-option", "--cops must be at least 10, --clients 1 to 256, --requests and --duration at least 1.");
         }
-        if (only != null && !java.util.Set.of("directory", "suggestions", "load", "start", "firstminute", "network", "adhoc").contains(only)) {
-            throw Problem.badRequest("bad-option", "--only takes: directory, suggestions, load, start, firstminute, network, adhoc; got '" + only + "'.");
+        if (only != null && !java.util.Set.of("directory", "suggestions", "load", "start", "firstminute", "network", "adhoc", "queries").contains(only)) {
+            throw Problem.badRequest("bad-option", "--only takes: directory, suggestions, load, start, firstminute, network, adhoc, queries; got '" + only + "'.");
         }
         Path jar = fusekiJar != null ? fusekiJar : Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "apache",
                 "jena", "jena-fuseki-server", "5.6.0", "jena-fuseki-server-5.6.0.jar");

@@ -79,11 +79,13 @@ final class FullTextIndex implements AutoCloseable {
 
     private FullTextIndex(DatasetGraph tdb, Directory directory, Path dir) {
         this.dir = dir;
-        this.index = (TextIndexLucene) TextDatasetFactory.createLuceneIndex(directory, config());
+        SharedReaderTextIndex shared = new SharedReaderTextIndex(directory, config());
+        this.index = shared;
         this.writable = (DatasetGraphText) TextDatasetFactory.create(new DatasetGraphWrapper(tdb), index, true,
                 new DataOnlyProducer(index));
         try {
             this.searchers = new SearcherManager(directory, null);
+            shared.share(searchers);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the text index", e);
         }
