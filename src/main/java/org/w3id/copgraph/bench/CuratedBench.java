@@ -71,9 +71,19 @@ final class CuratedBench {
                 values.put(Var.alloc(p.variable()), p.type().parse(p.name(), value, p.lang(), Iris.DEFAULT));
             }
         }
-        Query bound = values.isEmpty() ? base.cloneQuery() : QueryTransformOps.replaceVars(base, values);
-        if (bound.isSelectType() && !bound.isQueryResultStar()) {
-            values.keySet().forEach(v -> bound.getProject().remove(v));
+        // The arguments as a VALUES block, as the protocol's substitution means them: replacing the
+        // variables in the text would turn BOUND(?__since_date) into BOUND("2020-01-01"), not SPARQL.
+        Query bound = base.cloneQuery();
+        if (!values.isEmpty() && !bound.hasValues()) {
+            org.apache.jena.sparql.engine.binding.BindingBuilder b = org.apache.jena.sparql.engine.binding.BindingBuilder.create();
+            values.forEach(b::add);
+            bound.setValuesDataBlock(new java.util.ArrayList<>(values.keySet()), java.util.List.of(b.build()));
+        } else if (!values.isEmpty()) {
+            Query replaced = QueryTransformOps.replaceVars(base, values);
+            if (replaced.isSelectType() && !replaced.isQueryResultStar()) {
+                values.keySet().forEach(v -> replaced.getProject().remove(v));
+            }
+            bound = replaced;
         }
         bound.setLimit(bound.hasLimit() ? Math.min(bound.getLimit(), CuratedQueries.DEFAULT_LIMIT) : CuratedQueries.DEFAULT_LIMIT);
         return bound.serialize();
