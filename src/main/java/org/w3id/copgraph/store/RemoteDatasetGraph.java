@@ -397,26 +397,39 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
             }
             deletes.addQuad(system(q));
         }
-        if (!deletes.getQuads().isEmpty()) {
+        if (dialect() == RemoteDialect.VIRTUOSO) {
+            List<Quad> all = deletes.getQuads();
+            for (int i = 0; i < all.size(); i += VirtuosoInserts.CHUNK) {
+                QuadDataAcc part = new QuadDataAcc();
+                all.subList(i, Math.min(all.size(), i + VirtuosoInserts.CHUNK)).forEach(part::addQuad);
+                request.add(new UpdateDataDelete(part));
+            }
+        } else if (!deletes.getQuads().isEmpty()) {
             request.add(new UpdateDataDelete(deletes));
         }
         List<Quad> added = new ArrayList<>();
         pending.adds.forEach(q -> added.add(system(q)));
+        List<UpdateRequest> requests;
         if (dialect() == RemoteDialect.VIRTUOSO) {
-            VirtuosoInserts.add(request, added);
-        } else if (!added.isEmpty()) {
-            QuadDataAcc adds = new QuadDataAcc();
-            added.forEach(adds::addQuad);
-            request.add(new UpdateDataInsert(adds));
+            requests = VirtuosoInserts.requests(request, added);
+        } else {
+            if (!added.isEmpty()) {
+                QuadDataAcc adds = new QuadDataAcc();
+                added.forEach(adds::addQuad);
+                request.add(new UpdateDataInsert(adds));
+            }
+            requests = List.of(request);
         }
-        String text = request.toString();
-        try {
-            updates.call(url -> {
-                UpdateExecHTTP.service(url).parseCheck(false).updateString(text).execute();
-                return null;
-            });
-        } catch (org.apache.jena.atlas.web.HttpException e) {
-            throw Replicas.refused(e);
+        for (UpdateRequest r : requests) {
+            String text = r.toString();
+            try {
+                updates.call(url -> {
+                    UpdateExecHTTP.service(url).parseCheck(false).updateString(text).execute();
+                    return null;
+                });
+            } catch (org.apache.jena.atlas.web.HttpException e) {
+                throw Replicas.refused(e);
+            }
         }
     }
 
