@@ -77,6 +77,14 @@ public final class Copgraph implements AutoCloseable {
                 queries().derivedGraphRewritten();
             }
         });
+        if (!settings.serving().derivedWrites()) {
+            // Another front on the same store keeps the derived graphs: this one never rewrites them
+            // (a refresh closed before it ever ran is a no-op wherever it is asked for: at start,
+            // after a change, by a request that finds the graph behind). It still reads them, and
+            // what it keeps of them follows the store's stamps (see Store#contentModified).
+            metricsGraph.close();
+            suggestionsGraph.refresh().close();
+        }
         this.harvest = new Harvest(store, settings.iris(), this::publicUrl, dumpsDir, settings.queryTimeoutMillis());
         this.linkedData = new LinkedData(store, settings.iris(), settings.home().ontology().resolve("context.jsonld"),
                 settings.queryTimeoutMillis());
@@ -144,15 +152,17 @@ public final class Copgraph implements AutoCloseable {
             return;
         }
         backgroundStarted = true;
-        if (settings.serving().metricsAtStart()) {
+        if (settings.serving().derivedWrites() && settings.serving().metricsAtStart()) {
             metricsGraph.refreshInBackground();
             suggestionsGraph.refresh().refreshInBackground();
         }
         if (settings.serving().precompute()) {
             startPrecomputation();
         }
-        curation.addListener((dsg, record, resources) -> metricsGraph.refreshSoon());
-        curation.addListener((dsg, record, resources) -> suggestionsGraph.refresh().refreshSoon());
+        if (settings.serving().derivedWrites()) {
+            curation.addListener((dsg, record, resources) -> metricsGraph.refreshSoon());
+            curation.addListener((dsg, record, resources) -> suggestionsGraph.refresh().refreshSoon());
+        }
         // The directory's index is read before the first visitor asks, at start and after each change.
         directory.warmSoon();
         curation.addListener((dsg, record, resources) -> directory.warmSoon());
@@ -160,10 +170,13 @@ public final class Copgraph implements AutoCloseable {
 
     /**
      * Loads the seed graph ({@code ontology/} and {@code data/}) into an empty store, telling
-     * {@code say} since it takes a moment; a read-only remote store is left alone.
+     * {@code say} since it takes a moment; a read-only remote store is left alone, and so is the
+     * store of a front that leaves the store's own writes to another.
      */
     public Loader.Result seedIfEmpty(java.util.function.Consumer<String> say) {
-        if (!store.isEmpty() || store.isRemote() && settings.updateEndpoint() == null) {
+        // A front that leaves the store's own writes to another (--no-derived-writes) leaves the
+        // seed to it too: fronts started together on an empty store would each load it.
+        if (!settings.serving().derivedWrites() || !store.isEmpty() || store.isRemote() && settings.updateEndpoint() == null) {
             return new Loader.Result(java.util.List.of(), 0);
         }
         say.accept("Empty store: loading ontology/ and data/ (SHACL-checked) ...");

@@ -24,12 +24,27 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
      * @param precompute     keep the curated queries' first pages computed (see {@code queries.Precomputation})
      * @param metricsAtStart compute the network metrics graph at start-up, not on first use
      * @param mapTiles       where maps take their background tiles from ({@code --map-tiles}); none by default
+     * @param derivedWrites  whether this server writes to the store on its own: the derived graphs (network
+     *                       metrics, suggestions) after changes, the seed graph into an empty store. Of several
+     *                       fronts on one shared store exactly one does ({@code serve --no-derived-writes} on
+     *                       the others), so they do not rewrite the same graphs over each other
      */
     public record Serving(String host, PublicUrl publicUrl, boolean precompute, boolean metricsAtStart,
-                          org.w3id.copgraph.maps.Tiles mapTiles) {
+                          org.w3id.copgraph.maps.Tiles mapTiles, boolean derivedWrites) {
 
         public Serving {
             mapTiles = mapTiles == null ? org.w3id.copgraph.maps.Tiles.NONE : mapTiles;
+        }
+
+        /** The only server on its store: it writes the derived graphs itself. */
+        public Serving(String host, PublicUrl publicUrl, boolean precompute, boolean metricsAtStart,
+                       org.w3id.copgraph.maps.Tiles mapTiles) {
+            this(host, publicUrl, precompute, metricsAtStart, mapTiles, true);
+        }
+
+        /** As this, writing the derived graphs and the seed or leaving them to another front (see {@code derivedWrites}). */
+        public Serving withDerivedWrites(boolean writes) {
+            return new Serving(host, publicUrl, precompute, metricsAtStart, mapTiles, writes);
         }
 
         /** Without map tiles: maps draw their points on a plain background. */
@@ -116,12 +131,14 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
 
     /** Absolute links point here (see {@link PublicUrl}). */
     public Settings withPublicUrl(PublicUrl publicUrl) {
-        return withServing(new Serving(serving.host(), publicUrl, serving.precompute(), serving.metricsAtStart(), serving.mapTiles()));
+        return withServing(new Serving(serving.host(), publicUrl, serving.precompute(), serving.metricsAtStart(), serving.mapTiles(),
+                serving.derivedWrites()));
     }
 
     /** Maps' background tiles ({@code serve --map-tiles}); {@link org.w3id.copgraph.maps.Tiles#NONE} for a plain background. */
     public Settings withMapTiles(org.w3id.copgraph.maps.Tiles tiles) {
-        return withServing(new Serving(serving.host(), serving.publicUrl(), serving.precompute(), serving.metricsAtStart(), tiles));
+        return withServing(new Serving(serving.host(), serving.publicUrl(), serving.precompute(), serving.metricsAtStart(), tiles,
+                serving.derivedWrites()));
     }
 
     /** The size, nesting and answer-buffer limits of /sparql and /update (see {@link SparqlLimits}). */

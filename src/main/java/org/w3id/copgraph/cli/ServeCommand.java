@@ -46,6 +46,14 @@ final class ServeCommand implements Callable<Integer> {
                     + " version; kept beside the store, so a restart need not compute them again (default: ${DEFAULT-VALUE}).")
     boolean precompute;
 
+    @Option(names = "--derived-writes", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = {"Whether this server writes to the store on its own (default: ${DEFAULT-VALUE}): the derived graphs"
+                    + " (network metrics, suggestions) kept in step after changes, and the seed graph into an empty store.",
+                    "Several fronts on one shared store (see docs/scale-out.md): give --no-derived-writes to every front but one;"
+                    + " such a front serves and writes curated changes as any other, and reads the derived graphs the one"
+                    + " writer keeps."})
+    boolean derivedWrites;
+
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = Settings.Serving.DEFAULT_HOST,
             description = {"The interface to listen on (default: ${DEFAULT-VALUE}, this machine only).",
                     "0.0.0.0 listens on every interface: give --public-url with it."})
@@ -107,7 +115,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         Settings settings = options.settings().withPort(port).withTokens(tokens)
                 .withRemoteStore(sparqlEndpoint, updateEndpoint)
-                .withServing(new Settings.Serving(host, publicUrl == null ? null : PublicUrl.parse(publicUrl), precompute, metricsAtStart))
+                .withServing(new Settings.Serving(host, publicUrl == null ? null : PublicUrl.parse(publicUrl), precompute, metricsAtStart)
+                        .withDerivedWrites(derivedWrites))
                 .withSparqlLimits(org.w3id.copgraph.sparql.SparqlLimits.DEFAULT.withMaxQueryBytes(maxQueryBytes)
                         .withResultBuffer(resultBufferBytes))
                 .withProposing(Settings.Proposing.DEFAULTS.withOwnerEditsNeedReview(ownerEditsNeedReview)

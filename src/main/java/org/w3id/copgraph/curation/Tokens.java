@@ -24,14 +24,22 @@ import org.w3id.copgraph.Problem;
  * (one {@code role name sha256:hex} line each), so the file does not give tokens away.
  * {@code COPGRAPH_CURATOR_TOKEN} and {@code COPGRAPH_ADMIN_TOKEN} each add one token, for
  * development and tests.
+ *
+ * <p>The file is read again whenever it changed since it was last read (its modification time is
+ * looked at on each use): a token issued by {@code copgraph token}, or by another server given the
+ * same file (several fronts of one store), works at once, and a line deleted revokes its token
+ * without a restart.
  */
 public final class Tokens {
 
     public record Entry(Role role, String name, String hash) {
     }
 
-    private final List<Entry> entries = new CopyOnWriteArrayList<>();
+    private final List<Entry> fromEnv = new CopyOnWriteArrayList<>();
     private final Path file;
+    private volatile List<Entry> fromFile = List.of();
+    /** The modification time of the file when it was read; null when it did not exist. */
+    private volatile java.nio.file.attribute.FileTime fileRead;
 
     private Tokens(Path file) {
         this.file = file;
@@ -40,8 +48,37 @@ public final class Tokens {
     /** Tokens from {@code file} (may be null) and from the environment. */
     public static Tokens load(Path file, Map<String, String> env) {
         Tokens t = new Tokens(file);
-        if (file != null && Files.exists(file)) {
-            try {
+        t.readFileIfChanged();
+        addEnv(t, env.get("COPGRAPH_CURATOR_TOKEN"), Role.CURATOR, "env-curator");
+        addEnv(t, env.get("COPGRAPH_ADMIN_TOKEN"), Role.ADMIN, "env-admin");
+        return t;
+    }
+
+    private static void addEnv(Tokens t, String token, Role role, String name) {
+        if (token != null && !token.isBlank()) {
+            t.fromEnv.add(new Entry(role, name, hash(token.strip())));
+        }
+    }
+
+    /** Every entry: the file's as it is now, then the environment's. */
+    private List<Entry> entries() {
+        readFileIfChanged();
+        List<Entry> all = new ArrayList<>(fromFile);
+        all.addAll(fromEnv);
+        return all;
+    }
+
+    private synchronized void readFileIfChanged() {
+        if (file == null) {
+            return;
+        }
+        try {
+            java.nio.file.attribute.FileTime modified = Files.exists(file) ? Files.getLastModifiedTime(file) : null;
+            if (java.util.Objects.equals(modified, fileRead) && (modified != null || fromFile.isEmpty())) {
+                return;
+            }
+            List<Entry> read = new ArrayList<>();
+            if (modified != null) {
                 int n = 0;
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     n++;
@@ -54,20 +91,13 @@ public final class Tokens {
                         throw Problem.badRequest("bad-tokens-file", file + " line " + n
                                 + ": expected 'ROLE NAME sha256:HEX' (create entries with `copgraph token`).");
                     }
-                    t.entries.add(new Entry(role(f[0]), f[1], f[2].substring(7)));
+                    read.add(new Entry(role(f[0]), f[1], f[2].substring(7)));
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
-        }
-        addEnv(t, env.get("COPGRAPH_CURATOR_TOKEN"), Role.CURATOR, "env-curator");
-        addEnv(t, env.get("COPGRAPH_ADMIN_TOKEN"), Role.ADMIN, "env-admin");
-        return t;
-    }
-
-    private static void addEnv(Tokens t, String token, Role role, String name) {
-        if (token != null && !token.isBlank()) {
-            t.entries.add(new Entry(role, name, hash(token.strip())));
+            fromFile = List.copyOf(read);
+            fileRead = modified;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -81,7 +111,7 @@ public final class Tokens {
             return Caller.ANONYMOUS;
         }
         byte[] h = hash(token).getBytes(StandardCharsets.US_ASCII);
-        for (Entry e : entries) {
+        for (Entry e : entries()) {
             if (MessageDigest.isEqual(h, e.hash().getBytes(StandardCharsets.US_ASCII))) {
                 return new Caller(e.name(), e.role());
             }
@@ -100,21 +130,28 @@ public final class Tokens {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Entry e = new Entry(role, name, hash(token));
         if (file != null) {
-            try {
-                Files.writeString(file, role.name().toLowerCase(Locale.ROOT) + " " + name + " sha256:" + e.hash() + "\n",
-                        StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
+            synchronized (this) {
+                try {
+                    Files.writeString(file, role.name().toLowerCase(Locale.ROOT) + " " + name + " sha256:" + e.hash() + "\n",
+                            StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+                // Known at once, even where the file's time stamp is too coarse to tell this write from the last read.
+                List<Entry> now = new ArrayList<>(fromFile);
+                now.add(e);
+                fromFile = List.copyOf(now);
             }
+        } else {
+            fromEnv.add(e);
         }
-        entries.add(e);
         return token;
     }
 
     /** Who holds tokens (names and roles, never hashes). */
     public List<Entry> list() {
         List<Entry> out = new ArrayList<>();
-        entries.forEach(e -> out.add(new Entry(e.role(), e.name(), "")));
+        entries().forEach(e -> out.add(new Entry(e.role(), e.name(), "")));
         return out;
     }
 

@@ -42,6 +42,8 @@ public final class CuratedQueries {
     private final ParameterBinding binding;
     private final QueryRunner runner;
     private final AnswerCache cache;
+    /** When the store's content (data or a derived graph) last changed, as last seen by a query that reads a derived graph. */
+    private final java.util.concurrent.atomic.AtomicReference<Instant> derivedSeen = new java.util.concurrent.atomic.AtomicReference<>();
 
     private CuratedQueries(QueryCatalogue catalogue, Iris iris, long timeoutMillis, SavedAnswers saved) {
         this.catalogue = catalogue;
@@ -138,6 +140,7 @@ public final class CuratedQueries {
     public Answer answer(String name, Map<String, String> args, ResultFormat format, Store store) {
         String version = dataVersion(store);
         Prepared p = prepare(name, args, store, version);
+        followDerivedGraphs(p, store);
         AnswerCache.Key key = AnswerCache.Key.of(p, version);
         return cache.answer(key, format, () -> p.query().isSelectType()
                 ? AnswerRendering.render(p, page(p, key, store), format)
@@ -161,6 +164,7 @@ public final class CuratedQueries {
             throw Problem.badRequest("not-a-table", "Query '" + name + "' is a " + p.curated().kind()
                     + " query: its answer is RDF, not a table. Ask for ?format=ttl.");
         }
+        followDerivedGraphs(p, store);
         return AnswerRendering.table(p, page(p, AnswerCache.Key.of(p, version), store), iris, store, chain);
     }
 
@@ -211,6 +215,23 @@ public final class CuratedQueries {
      */
     public void derivedGraphRewritten() {
         cache.forgetInMemory();
+    }
+
+    /**
+     * Before answering a query that reads a derived graph: if the store's content changed since
+     * the last such look (the derived graph rewritten, maybe by another front on the same store,
+     * which no listener of this one hears), the answers kept in memory are forgotten, as
+     * {@link #derivedGraphRewritten()} does on the front that wrote it.
+     */
+    private void followDerivedGraphs(Prepared p, Store store) {
+        if (!readsDerivedGraph(p.curated())) {
+            return;
+        }
+        Instant now = store.contentModified();
+        Instant before = derivedSeen.getAndSet(now);
+        if (before != null && !before.equals(now)) {
+            cache.forgetInMemory();
+        }
     }
 
     /** How many curated queries {@link #precompute} would compute (those that run without arguments). */

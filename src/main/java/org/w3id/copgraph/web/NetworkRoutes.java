@@ -402,10 +402,14 @@ final class NetworkRoutes {
         return cg.settings().iris().pathOf(iri);
     }
 
+    /**
+     * The data version the answer was computed on: the network's, which trails the store's while
+     * it is rebuilt after a change (made through this front or, on a shared store, another), so a
+     * client can tell an answer of the previous data from one of the current.
+     */
     private void version(Context ctx) {
-        var modified = cg.store().lastModified();
-        if (modified != null) {
-            ctx.header("X-Copgraph-Data-Version", modified.toString());
+        if (cg.network().servedVersion() instanceof java.time.Instant served && !served.equals(java.time.Instant.EPOCH)) {
+            ctx.header("X-Copgraph-Data-Version", served.toString());
         }
     }
 
