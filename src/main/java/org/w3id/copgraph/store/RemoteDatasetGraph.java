@@ -208,6 +208,18 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
         return empty;
     }
 
+    /** Whether the store holds no data statement: one small query, not a read of every statement. */
+    @Override
+    public boolean isEmpty() {
+        Pending pending = txn.get();
+        if (pending != null && pending.adds.stream().anyMatch(q -> !q.isDefaultGraph())) {
+            return false;
+        }
+        BindingBuilder none = BindingBuilder.create();
+        Query any = QueryFactory.create("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <" + systemGraph().getURI() + ">) } LIMIT 1");
+        return !lookup(any, none.build()).hasNext();
+    }
+
     private Iterator<Quad> findNamed(Node g, Node s, Node p, Node o) {
         List<Quad> out = new ArrayList<>();
         select(FIND_NAMED, g, s, p, o).forEachRemaining(b -> {

@@ -473,6 +473,9 @@ public final class Store implements AutoCloseable {
     }
 
     public boolean isEmpty() {
+        if (dsg instanceof RemoteDatasetGraph remote) {
+            return Txn.calculateRead(remote, remote::isEmpty);
+        }
         return read(d -> {
             var it = d.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
             try {

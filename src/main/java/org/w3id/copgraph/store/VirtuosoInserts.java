@@ -76,7 +76,11 @@ final class VirtuosoInserts {
         }
         for (List<Quad> group : chunks(components(blank))) {
             UpdateModify op = new UpdateModify();
-            group.forEach(q -> op.getInsertAcc().addQuad(q));
+            // One GRAPH block per graph: 7.2.5 fails a template whose blank node statements sit in
+            // separate GRAPH blocks of the same graph ("SR002: Function string_output_string ...").
+            List<Quad> byGraph = new ArrayList<>(group);
+            byGraph.sort(java.util.Comparator.comparing(q -> q.getGraph().getURI()));
+            byGraph.forEach(q -> op.getInsertAcc().addQuad(q));
             op.setElement(new ElementGroup());
             request.add(op);
         }
