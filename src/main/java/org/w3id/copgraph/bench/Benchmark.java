@@ -141,9 +141,37 @@ public final class Benchmark {
             suggestions(f, dir);
             return;
         }
+        StartBench start = new StartBench(o, home.root(), client, log, new StartBench.Runs() {
+            @Override
+            public long copgraphLoad(Figures fig, Path data, long statements, Path store, Path d) throws IOException {
+                return Benchmark.this.copgraphLoad(fig, data, statements, store, d);
+            }
+
+            @Override
+            public Long tdbloader(Figures fig, Path data, long statements, Path d) throws IOException {
+                return Benchmark.this.tdbloader(fig, data, statements, d);
+            }
+
+            @Override
+            public long seedColdStart() throws IOException {
+                return Benchmark.this.seedColdStart();
+            }
+        });
+        if ("start".equals(o.only())) {
+            start.start(f);
+            return;
+        }
         Path data = dir.resolve("data.nq");
         long statements = generate(f.cops, data);
         log.printf("%n== %,d CoPs: %,d statements in %s%n", f.cops, statements, data);
+        if ("load".equals(o.only())) {
+            start.load(f, data, statements, dir);
+            return;
+        }
+        if ("firstminute".equals(o.only())) {
+            start.firstMinute(f, data, statements, dir);
+            return;
+        }
 
         // copgraph's bulk path: TDB2 bulk loader, then the write path's checks and one change-log entry.
         Path store = dir.resolve("copgraph-store");
@@ -265,7 +293,7 @@ public final class Benchmark {
      * copgraph's bulk path as a user runs it, and as tdb2.tdbloader is run below: its own JVM with
      * the servers' heap, JVM start-up included. Its last line says how the time divides.
      */
-    private void copgraphLoad(Figures f, Path data, long statements, Path store, Path dir) throws IOException {
+    private long copgraphLoad(Figures f, Path data, long statements, Path store, Path dir) throws IOException {
         Path logFile = dir.resolve("copgraph-load.log");
         long t0 = System.nanoTime();
         int code = Processes.run(List.of(Server.java(), "-Xmx" + o.heap(), "-cp", Server.classPath(), "org.w3id.copgraph.cli.Main",
@@ -279,12 +307,13 @@ public final class Benchmark {
         f.loads.add(new Figures.Load("copgraph load --bulk (load + SHACL check + change log; separate JVM)", statements, ms,
                 "includes its JVM start-up. " + summary));
         log.printf("copgraph load --bulk: %d ms (exit %d): %s%n", ms, code, summary);
+        return ms;
     }
 
-    private void tdbloader(Figures f, Path data, long statements, Path dir) throws IOException {
+    private Long tdbloader(Figures f, Path data, long statements, Path dir) throws IOException {
         if (!Files.isRegularFile(o.fusekiJar())) {
             f.loads.add(new Figures.Load("tdb2.tdbloader", statements, null, "not run: no " + o.fusekiJar()));
-            return;
+            return null;
         }
         Path loc = dir.resolve("tdbloader-store");
         long t0 = System.nanoTime();
@@ -296,6 +325,7 @@ public final class Benchmark {
                 code == 0 ? "includes its JVM start-up." : "failed with exit " + code));
         log.printf("tdb2.tdbloader: %d ms (exit %d)%n", ms, code);
         Processes.deleteTree(loc);
+        return code == 0 ? ms : null;
     }
 
     /** The named graphs of the loaded store as N-Quads, so Virtuoso serves exactly what copgraph serves. */

@@ -63,7 +63,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--only", paramLabel = "PART", description = "Run one part only: directory (generate, load, then /cops"
             + " searches with q and facets, p50/p95), or suggestions (generate, hide a fifth of the cross-pollinations, load the"
-            + " rest, then recall@10, MRR and nDCG@10 of copgraph's suggestions beside baselines, and their times).")
+            + " rest, then recall@10, MRR and nDCG@10 of copgraph's suggestions beside baselines, and their times),"
+            + " load (load --bulk beside tdb2.tdbloader, best of 2 each), start (cold start on the seed graph, median of 5),"
+            + " or firstminute (the mixed SPARQL workload in the first 60 s of a server started normally, beside Fuseki's).")
     String only;
 
     @Option(names = "--home", paramLabel = "DIR", defaultValue = ".",
@@ -80,8 +82,8 @@ final class BenchCommand implements Callable<Integer> {
                 || requests < 1 || duration < 1 || warm < 0) {
             throw Problem.badRequest("bad-option", "--cops must be at least 10, --clients 1 to 256, --requests and --duration at least 1.");
         }
-        if (only != null && !only.equals("directory") && !only.equals("suggestions")) {
-            throw Problem.badRequest("bad-option", "--only takes: directory, suggestions; got '" + only + "'.");
+        if (only != null && !java.util.Set.of("directory", "suggestions", "load", "start", "firstminute").contains(only)) {
+            throw Problem.badRequest("bad-option", "--only takes: directory, suggestions, load, start, firstminute; got '" + only + "'.");
         }
         Path jar = fusekiJar != null ? fusekiJar : Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "apache",
                 "jena", "jena-fuseki-server", "5.6.0", "jena-fuseki-server-5.6.0.jar");

@@ -41,8 +41,9 @@ final class LoadCommand implements Callable<Integer> {
                 var b = cg.loader().bulkLoadFiles(Caller.local(), files, System.err);
                 // Not followed by a count of the store: that reads every statement again (seconds at millions).
                 System.out.printf("Bulk-loaded %d statements into %d graph(s): %d ms loading, %d ms checking the whole store"
-                        + " against the shapes, %d ms recording the change.%n", b.change().added(), b.change().graphs().size(),
-                        b.loadMillis(), b.checkMillis(), b.recordMillis());
+                        + " against the shapes (beside the loading where it fitted in memory; %d ms of it after the loading),"
+                        + " %d ms recording the change.%n", b.change().added(), b.change().graphs().size(),
+                        b.loadMillis(), b.checkMillis(), b.afterLoadMillis(), b.recordMillis());
                 return 0;
             }
             Loader.Result r = cg.loader().loadFiles(Caller.local(), files);

@@ -54,6 +54,11 @@ final class UnionCopy extends StreamRDFWrapper {
         }
     }
 
+    /** Whether the copy was kept (everything sent fitted), without indexing it yet. */
+    boolean kept() {
+        return copy != null;
+    }
+
     /** The union of everything sent, indexed, or null if it grew too large to keep. */
     Graph union() {
         if (copy != null && !copy.isIndexInitialized()) {

@@ -186,6 +186,9 @@ public final class CuratedQueries {
         String version = dataVersion(store);
         int ready = 0;
         for (CuratedQuery q : catalogue.list()) {
+            // One query at a time, each when no request is being answered (a server's background
+            // work; returns at once where nothing is served).
+            org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
             if (!version.equals(dataVersion(store))) {
                 return ready;
             }

@@ -47,6 +47,8 @@ public final class Precomputation implements AutoCloseable {
     }
 
     private void run() {
+        // Requests first (see Background): the lowest priority, and a pause between queries while they come.
+        org.w3id.copgraph.Background.lowerThisThreadsPriority();
         String done = null;
         while (!Thread.currentThread().isInterrupted()) {
             try {

@@ -57,9 +57,15 @@ public final class DerivedGraphRefresh {
             return;
         }
         Thread t = new Thread(() -> {
+            // Requests first (see Background): the lowest priority, and no refresh begun amid requests.
+            org.w3id.copgraph.Background.lowerThisThreadsPriority();
             try {
                 do {
                     again = false;
+                    org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
+                    if (closed) {
+                        break;
+                    }
                     refreshIfStale.getAsBoolean();
                 } while (!closed && (again || !isCurrent()));
             } catch (RuntimeException | Error e) {

@@ -64,6 +64,25 @@ public final class Shacl {
         return out;
     }
 
+    /**
+     * {@link #impliedTypeStatements} for a graph without graph names (the union a bulk load keeps
+     * in memory): the same subjects get the same types, which is all the check looks at.
+     */
+    public java.util.Set<org.apache.jena.graph.Triple> impliedTypeTriples(Graph union) {
+        Node type = org.apache.jena.vocabulary.RDF.type.asNode();
+        java.util.Set<org.apache.jena.graph.Triple> out = new java.util.LinkedHashSet<>();
+        for (var e : impliedTypes.entrySet()) {
+            union.find(Node.ANY, type, e.getKey()).forEachRemaining(t -> {
+                for (Node implied : e.getValue()) {
+                    if (!union.contains(t.getSubject(), type, implied)) {
+                        out.add(org.apache.jena.graph.Triple.create(t.getSubject(), type, implied));
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
     public static Shacl fromFile(Path shapesFile) {
         return new Shacl(RDFDataMgr.loadGraph(shapesFile.toString()));
     }

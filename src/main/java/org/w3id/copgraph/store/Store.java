@@ -79,7 +79,11 @@ public final class Store implements AutoCloseable {
      */
     private static Store withIndex(DatasetGraph tdb, FullTextIndex text) {
         Store store = new Store(tdb, text);
-        if (!text.isCurrent()) {
+        if (!text.isCurrent() && text.entries() == 0 && Txn.calculateRead(tdb, tdb::isEmpty)) {
+            // A new store: nothing to index, and a rebuild (a write transaction and a Lucene commit)
+            // would only lengthen the cold start.
+            text.markCurrent();
+        } else if (!text.isCurrent()) {
             store.reindex(System.err);
         } else {
             long expected = Txn.calculateRead(tdb, () -> FullTextIndex.expectedEntries(tdb, derivedGraphs(tdb)));

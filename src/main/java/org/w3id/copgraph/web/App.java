@@ -75,6 +75,7 @@ public final class App {
             cfg.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors.forServer()));
             cfg.jetty.modifyServletContextHandler(h -> {
                 h.setErrorHandler(JettyErrors.forContext());
+                h.addFilter(new FilterHolder(new RequestsInFlight()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new RequestMetrics(metrics)), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new Cors()), "/*", EnumSet.of(DispatcherType.REQUEST));
                 h.addFilter(new FilterHolder(new SecurityHeaders(cg.maps().tiles().origin())), "/*", EnumSet.of(DispatcherType.REQUEST));
