@@ -208,6 +208,18 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
         return empty;
     }
 
+    /** Whether the store holds no data statement: one small query, not a read of every statement. */
+    @Override
+    public boolean isEmpty() {
+        Pending pending = txn.get();
+        if (pending != null && pending.adds.stream().anyMatch(q -> !q.isDefaultGraph())) {
+            return false;
+        }
+        BindingBuilder none = BindingBuilder.create();
+        Query any = QueryFactory.create("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <" + systemGraph().getURI() + ">) } LIMIT 1");
+        return !lookup(any, none.build()).hasNext();
+    }
+
     private Iterator<Quad> findNamed(Node g, Node s, Node p, Node o) {
         List<Quad> out = new ArrayList<>();
         select(FIND_NAMED, g, s, p, o).forEachRemaining(b -> {
@@ -397,26 +409,39 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
             }
             deletes.addQuad(system(q));
         }
-        if (!deletes.getQuads().isEmpty()) {
+        if (dialect() == RemoteDialect.VIRTUOSO) {
+            List<Quad> all = deletes.getQuads();
+            for (int i = 0; i < all.size(); i += VirtuosoInserts.CHUNK) {
+                QuadDataAcc part = new QuadDataAcc();
+                all.subList(i, Math.min(all.size(), i + VirtuosoInserts.CHUNK)).forEach(part::addQuad);
+                request.add(new UpdateDataDelete(part));
+            }
+        } else if (!deletes.getQuads().isEmpty()) {
             request.add(new UpdateDataDelete(deletes));
         }
         List<Quad> added = new ArrayList<>();
         pending.adds.forEach(q -> added.add(system(q)));
+        List<UpdateRequest> requests;
         if (dialect() == RemoteDialect.VIRTUOSO) {
-            VirtuosoInserts.add(request, added);
-        } else if (!added.isEmpty()) {
-            QuadDataAcc adds = new QuadDataAcc();
-            added.forEach(adds::addQuad);
-            request.add(new UpdateDataInsert(adds));
+            requests = VirtuosoInserts.requests(request, added);
+        } else {
+            if (!added.isEmpty()) {
+                QuadDataAcc adds = new QuadDataAcc();
+                added.forEach(adds::addQuad);
+                request.add(new UpdateDataInsert(adds));
+            }
+            requests = List.of(request);
         }
-        String text = request.toString();
-        try {
-            updates.call(url -> {
-                UpdateExecHTTP.service(url).parseCheck(false).updateString(text).execute();
-                return null;
-            });
-        } catch (org.apache.jena.atlas.web.HttpException e) {
-            throw Replicas.refused(e);
+        for (UpdateRequest r : requests) {
+            String text = r.toString();
+            try {
+                updates.call(url -> {
+                    UpdateExecHTTP.service(url).parseCheck(false).updateString(text).execute();
+                    return null;
+                });
+            } catch (org.apache.jena.atlas.web.HttpException e) {
+                throw Replicas.refused(e);
+            }
         }
     }
 

@@ -55,7 +55,6 @@ public final class Store implements AutoCloseable {
     private static final Node DERIVED = org.apache.jena.vocabulary.VOID.subset.asNode();
     /** Bookkeeping: when a derived graph was last rewritten. */
     private static final Node DERIVED_MODIFIED = NodeFactory.createURI("http://www.w3.org/ns/prov#generatedAtTime");
-    private static final Query ANY_STATEMENT = org.apache.jena.query.QueryFactory.create("ASK { GRAPH ?g { ?s ?p ?o } }");
     private static final Query COUNT = org.apache.jena.query.QueryFactory.create(
             "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
 
@@ -602,9 +601,8 @@ public final class Store implements AutoCloseable {
     }
 
     public boolean isEmpty() {
-        if (isRemote()) {
-            // One ASK: a find of any statement would fetch the remote store whole (it has no LIMIT).
-            return !query(ANY_STATEMENT, org.apache.jena.sparql.engine.binding.BindingFactory.empty(), 600_000, QueryExec::ask);
+        if (dsg instanceof RemoteDatasetGraph remote) {
+            return Txn.calculateRead(remote, remote::isEmpty);
         }
         return read(d -> {
             var it = d.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.util.List;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -100,10 +99,13 @@ class RemoteFailoverTest {
 
     @Test
     void withEveryEndpointDownTheAnswerIsA503NotA500() throws Exception {
-        front = Copgraph.open(Fixtures.settings().withRemoteStore(List.of("http://127.0.0.1:" + closedPort() + "/q",
-                "http://127.0.0.1:" + closedPort() + "/q").stream().reduce((a, b) -> a + " " + b).get(), null));
+        first = replica();
+        front = Copgraph.open(Fixtures.settings().withRemoteStore(url(first) + " http://127.0.0.1:" + closedPort() + "/q", null));
         app = Server.start(front);
-        HttpResponse<String> r = new Http(app.port()).get("/api/queries/ecosystem-overview", "Accept", "application/json");
+        first.stop();
+        first = null;
+        HttpResponse<String> r = new Http(app.port()).get("/sparql?query=" + Http.enc("SELECT * WHERE { ?s ?p ?o } LIMIT 1"),
+                "Accept", "application/sparql-results+json");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
         assertThat(r.body()).contains("store-unavailable");
     }
