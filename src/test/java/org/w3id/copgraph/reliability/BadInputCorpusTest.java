@@ -72,7 +72,7 @@ class BadInputCorpusTest {
         probes.sort(java.util.Comparator.comparingInt(p -> order.indexOf(p.kind())));
         // The derived graphs (metrics, suggestions) are written in the background after start, and
         // background work now waits while requests are in flight: let them land before the hashes.
-        awaitDerivedGraphs();
+        server.awaitDerivedGraphs();
         String start = dataHash();
         String startBookkeeping = bookkeepingHash();
         List<String> failures = new ArrayList<>();
@@ -136,16 +136,6 @@ class BadInputCorpusTest {
         assertThat(healthy).as("the server still answers /health").isTrue();
         assertThat(dataHash()).as("the data is unchanged").isEqualTo(start);
         assertThat(bookkeepingHash()).as("the store's own default graph is unchanged").isEqualTo(startBookkeeping);
-    }
-
-    private static void awaitDerivedGraphs() throws InterruptedException {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (!(server.cg().metricsGraph().isCurrent() && server.cg().suggestionsGraph().isCurrent())) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The derived graphs were not written within 3 minutes of start");
-            }
-            Thread.sleep(100);
-        }
     }
 
     private long hashNanos;
