@@ -52,24 +52,7 @@ public final class WritableServer implements BeforeAllCallback, AfterAllCallback
      * so under a test's requests they can land late.
      */
     public void awaitDerivedGraphs() {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (!(cg.metricsGraph().isCurrent() && cg.suggestionsGraph().isCurrent())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The derived graphs were not written within 3 minutes of start");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        app.stop();
-        cg.close();
+        Fixtures.awaitDerivedGraphs(cg);
     }
 
     /**
