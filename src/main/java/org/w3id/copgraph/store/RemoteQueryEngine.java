@@ -68,7 +68,7 @@ final class RemoteQueryEngine implements QueryEngineFactory {
         Query sent = binding == null || binding.isEmpty() ? select
                 : org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.replaceVars(select, RemoteDatasetGraph.asMap(binding));
         // Sent as text: a store's dialect may put a non-standard prologue before it (see RemoteDialect).
-        String text = remote.dialect().dataPrologue() + sent.serialize();
+        String text = remote.dialect().dataPrologue() + remote.dialect().forStore(sent).serialize();
         Object timeout = context == null ? null : context.get(org.apache.jena.query.ARQ.queryTimeout);
         RowSet rows;
         try {
@@ -79,8 +79,8 @@ final class RemoteQueryEngine implements QueryEngineFactory {
                 }
                 return b.select().materialize();
             });
-        } catch (org.apache.jena.atlas.web.HttpException e) {
-            if (e.getStatusCode() == 503 || e.getStatusCode() == 504) {
+        } catch (org.apache.jena.atlas.web.HttpException | org.apache.jena.sparql.engine.http.QueryExceptionHTTP e) {
+            if (Replicas.timedOut(e) || Replicas.status(e) == 503 || Replicas.status(e) == 504) {
                 throw new QueryCancelledException();
             }
             throw Replicas.refused(e);

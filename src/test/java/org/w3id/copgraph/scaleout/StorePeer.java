@@ -26,13 +26,12 @@ final class StorePeer implements AutoCloseable {
     }
 
     /**
-     * The store of the test: a Fuseki process. {@link #virtuoso} is the store the issue names; the
-     * test's seed load, sent straight to it as SPARQL Update, was refused there on 2026-12-02
-     * (Virtuoso 22023 SR002 "string_output_string needs a string output", from the remote store's
-     * insert path), so until that is found the fronts run on Fuseki here.
+     * The store of the test: Debian's Virtuoso 7, the store the issue names ({@link #fuseki} is the
+     * other kind a front can front). The seed load, sent to it as SPARQL Update in pieces it accepts
+     * (store/VirtuosoInserts: blank nodes inserted graph by graph), used to be refused with SR002.
      */
     static StorePeer start(Path dir) throws Exception {
-        return fuseki(dir);
+        return virtuoso();
     }
 
     /** Debian's Virtuoso 7 (see {@link PeerVirtuoso}): one URL for queries and updates. */
