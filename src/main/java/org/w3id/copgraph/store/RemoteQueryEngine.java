@@ -26,6 +26,8 @@ import org.apache.jena.sparql.util.Context;
  */
 final class RemoteQueryEngine implements QueryEngineFactory {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RemoteQueryEngine.class);
+
     private static final RemoteQueryEngine INSTANCE = new RemoteQueryEngine();
 
     static synchronized void register() {
@@ -81,6 +83,8 @@ final class RemoteQueryEngine implements QueryEngineFactory {
             });
         } catch (org.apache.jena.atlas.web.HttpException | org.apache.jena.sparql.engine.http.QueryExceptionHTTP e) {
             if (Replicas.timedOut(e) || Replicas.status(e) == 503 || Replicas.status(e) == 504) {
+                // Logged so that a query the store is slow at can be found and rewritten for it.
+                LOG.warn("The store did not answer in time ({}) to: {}", Replicas.status(e), text);
                 throw new QueryCancelledException();
             }
             throw Replicas.refused(e);
