@@ -42,6 +42,28 @@ public final class WritableServer implements BeforeAllCallback, AfterAllCallback
         }
         app = Server.start(cg);
         http = new Http(app.port());
+        awaitDerivedGraphs();
+    }
+
+    /**
+     * Waits until the derived graphs (network metrics, suggestions) that the server writes in the
+     * background after start are of the current data, so that a test comparing the store before
+     * and after a request does not see them land in between: background work yields to requests,
+     * so under a test's requests they can land late.
+     */
+    public void awaitDerivedGraphs() {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (!(cg.metricsGraph().isCurrent() && cg.suggestionsGraph().isCurrent())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The derived graphs were not written within 3 minutes of start");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
