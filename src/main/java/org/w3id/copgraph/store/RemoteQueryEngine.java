@@ -75,7 +75,7 @@ final class RemoteQueryEngine implements QueryEngineFactory {
         RowSet rows;
         try {
             rows = remote.queries().call(url -> {
-                QueryExecHTTPBuilder b = QueryExecHTTP.service(url).parseCheck(false).queryString(text);
+                QueryExecHTTPBuilder b = QueryExecHTTP.service(url).httpClient(RemoteDatasetGraph.HTTP).parseCheck(false).queryString(text);
                 if (timeout != null) {
                     b.timeout(Long.parseLong(timeout.toString().split(",")[0].trim()));
                 }
