@@ -50,6 +50,51 @@ public enum RemoteDialect {
         return b.toString();
     }
 
+    /**
+     * The query as this store should be sent it. Virtuoso 7.2.5, once a query carries the
+     * {@code input:*-graph-exclude} pragmas of the prologues, finds nothing in {@code GRAPH <iri>}
+     * (its dataset is then "explicit" and a constant graph is not in it), also inside FILTER
+     * [NOT] EXISTS, while {@code GRAPH ?g { } FILTER(?g = <iri>)} works (checked with curl). So each
+     * constant graph becomes a variable equal to it.
+     */
+    public org.apache.jena.query.Query forStore(org.apache.jena.query.Query query) {
+        if (this == FUSEKI) {
+            return query;
+        }
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.transform(query,
+                new org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase() {
+                    @Override
+                    public org.apache.jena.sparql.syntax.Element transform(org.apache.jena.sparql.syntax.ElementNamedGraph el,
+                            org.apache.jena.graph.Node gn, org.apache.jena.sparql.syntax.Element sub) {
+                        if (!gn.isURI()) {
+                            return super.transform(el, gn, sub);
+                        }
+                        org.apache.jena.sparql.core.Var v = org.apache.jena.sparql.core.Var.alloc("copgraphGraph" + n.incrementAndGet());
+                        org.apache.jena.sparql.syntax.ElementGroup g = new org.apache.jena.sparql.syntax.ElementGroup();
+                        g.addElement(new org.apache.jena.sparql.syntax.ElementNamedGraph(v, sub));
+                        g.addElementFilter(new org.apache.jena.sparql.syntax.ElementFilter(new org.apache.jena.sparql.expr.E_Equals(
+                                new org.apache.jena.sparql.expr.ExprVar(v), org.apache.jena.sparql.expr.NodeValue.makeNode(gn))));
+                        return g;
+                    }
+                });
+    }
+
+    /**
+     * A client's query text as this store should be sent it ({@link #forStore(org.apache.jena.query.Query)}):
+     * unchanged on Fuseki, and unchanged if Jena cannot parse it (the store then says what is wrong with it).
+     */
+    public String forStore(String query) {
+        if (this == FUSEKI) {
+            return query;
+        }
+        try {
+            return forStore(org.apache.jena.query.QueryFactory.create(query)).serialize();
+        } catch (org.apache.jena.query.QueryParseException e) {
+            return query;
+        }
+    }
+
     /** Text to put before copgraph's own statement look-ups, which may address the bookkeeping graph. */
     public String lookupPrologue() {
         return this == FUSEKI ? "" : excluding(VIRTUOSO_OWN_GRAPHS);

@@ -26,6 +26,8 @@ import org.apache.jena.sparql.util.Context;
  */
 final class RemoteQueryEngine implements QueryEngineFactory {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RemoteQueryEngine.class);
+
     private static final RemoteQueryEngine INSTANCE = new RemoteQueryEngine();
 
     static synchronized void register() {
@@ -68,19 +70,21 @@ final class RemoteQueryEngine implements QueryEngineFactory {
         Query sent = binding == null || binding.isEmpty() ? select
                 : org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.replaceVars(select, RemoteDatasetGraph.asMap(binding));
         // Sent as text: a store's dialect may put a non-standard prologue before it (see RemoteDialect).
-        String text = remote.dialect().dataPrologue() + sent.serialize();
+        String text = remote.dialect().dataPrologue() + remote.dialect().forStore(sent).serialize();
         Object timeout = context == null ? null : context.get(org.apache.jena.query.ARQ.queryTimeout);
         RowSet rows;
         try {
             rows = remote.queries().call(url -> {
-                QueryExecHTTPBuilder b = QueryExecHTTP.service(url).parseCheck(false).queryString(text);
+                QueryExecHTTPBuilder b = QueryExecHTTP.service(url).httpClient(RemoteDatasetGraph.HTTP).parseCheck(false).queryString(text);
                 if (timeout != null) {
                     b.timeout(Long.parseLong(timeout.toString().split(",")[0].trim()));
                 }
                 return b.select().materialize();
             });
-        } catch (org.apache.jena.atlas.web.HttpException e) {
-            if (e.getStatusCode() == 503 || e.getStatusCode() == 504) {
+        } catch (org.apache.jena.atlas.web.HttpException | org.apache.jena.sparql.engine.http.QueryExceptionHTTP e) {
+            if (Replicas.timedOut(e) || Replicas.status(e) == 503 || Replicas.status(e) == 504) {
+                // Logged so that a query the store is slow at can be found and rewritten for it.
+                LOG.warn("The store did not answer in time ({}) to: {}", Replicas.status(e), text);
                 throw new QueryCancelledException();
             }
             throw Replicas.refused(e);

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.w3id.copgraph.Problem;
 
 /**
@@ -57,14 +58,13 @@ final class Replicas {
     /** Whether {@code e} says the store could not be reached at that URL (rather than that it refused the request). */
     static boolean unreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HttpException h) {
-                int status = h.getStatusCode();
-                if (status == -1 || status == 502 || status == 503 || status == 504) {
-                    return true;
-                }
-                if (status > 0) {
-                    return false;
-                }
+            int status = status(t);
+            if (status == -1 || status == 502 || status == 503 || status == 504) {
+                return true;
+            }
+            if (status > 0) {
+                // The store answered (e.g. Virtuoso's 500 for a query it fails to compile or run): a refusal, not a dead replica.
+                return false;
             }
             if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException
                     || t instanceof org.apache.jena.atlas.RuntimeIOException) {
@@ -74,8 +74,49 @@ final class Replicas {
         return false;
     }
 
+    /**
+     * The HTTP status {@code t} carries: Jena's update client throws {@link HttpException}, its
+     * query client wraps that in a {@link QueryExceptionHTTP} (which is not one); 0 if neither.
+     */
+    static int status(Throwable t) {
+        if (t instanceof HttpException h) {
+            return h.getStatusCode();
+        }
+        if (t instanceof QueryExceptionHTTP q) {
+            int code = q.getStatusCode();
+            return code == QueryExceptionHTTP.noStatusCode ? 0 : code < 0 ? -1 : code;
+        }
+        return 0;
+    }
+
+    /** Whether {@code e} is the client giving up waiting for an answer (the query's own time limit). */
+    static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The store's response body in {@code e} or its causes, or "". */
+    static String body(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String said = t instanceof HttpException h ? h.getResponse() : t instanceof QueryExceptionHTTP q ? q.getResponse() : null;
+            if (said != null && !said.isBlank()) {
+                return said;
+            }
+        }
+        return "";
+    }
+
+    /** Whether {@code e} is the store's HTTP answer (an error status), to turn into copgraph's error with {@link #refused}. */
+    static boolean isHttp(Throwable e) {
+        return e instanceof HttpException || e instanceof QueryExceptionHTTP;
+    }
+
     private RuntimeException unavailable(RuntimeException last) {
-        if (last instanceof HttpException h && (h.getStatusCode() == 503 || h.getStatusCode() == 504) && urls.size() == 1) {
+        if (urls.size() == 1 && (status(last) == 503 || status(last) == 504 || timedOut(last))) {
             // One store that answered "busy" or "timed out": let the caller treat it as its own timeout.
             return last;
         }
@@ -85,17 +126,30 @@ final class Replicas {
         return p;
     }
 
-    /** A store's refusal (an HTTP error that is not about reaching it) as copgraph's error: 400 for 4xx, 503 otherwise. */
-    static RuntimeException refused(HttpException e) {
-        String said = e.getResponse() == null ? "" : e.getResponse().strip();
+    /**
+     * A store's refusal (an HTTP error that is not about reaching it) as copgraph's error: 503 when
+     * the store said it is busy or timed out, otherwise 400 {@code store-refused-query} (a store
+     * that answers 500 to a query, as Virtuoso does when it cannot compile or run it, has refused
+     * that query; it is not down). The store's whole answer is logged; the client gets its first line.
+     */
+    static RuntimeException refused(RuntimeException e) {
+        int status = 0;
+        for (Throwable t = e; t != null && status == 0; t = t.getCause()) {
+            status = status(t);
+        }
+        String whole = body(e).strip();
+        LOG.warn("The store answered {}: {}", status, whole.isEmpty() ? e.getMessage() : whole);
+        String said = whole;
         int cut = said.indexOf('\n');
         said = (cut > 0 ? said.substring(0, cut) : said);
         said = said.length() > 300 ? said.substring(0, 300) + "..." : said;
-        if (e.getStatusCode() >= 400 && e.getStatusCode() < 500) {
-            return Problem.badRequest("store-refused-query", "The data store refused the query"
+        if (status == 503 || status == 504) {
+            return new Problem(Problem.Kind.TIMEOUT, "store-error", "The data store failed to answer"
                     + (said.isEmpty() ? "." : ": " + said));
         }
-        return new Problem(Problem.Kind.TIMEOUT, "store-error", "The data store failed to answer"
+        return Problem.badRequest("store-refused-query", "The data store refused the query"
                 + (said.isEmpty() ? "." : ": " + said));
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Replicas.class);
 }

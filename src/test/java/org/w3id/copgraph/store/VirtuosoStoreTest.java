@@ -79,7 +79,9 @@ class VirtuosoStoreTest {
         List<String> out = new ArrayList<>();
         JsonNode bindings = body.path("results").path("bindings");
         if (bindings.isArray()) {
-            bindings.forEach(b -> out.add(b.toString().replaceAll("\"type\":\"bnode\",\"value\":\"[^\"]*\"", "\"type\":\"bnode\"")));
+            // Virtuoso writes SPARQL 1.0's "typed-literal" for what 1.1 calls a "literal" with a datatype.
+            bindings.forEach(b -> out.add(b.toString().replaceAll("\"type\":\"bnode\",\"value\":\"[^\"]*\"", "\"type\":\"bnode\"")
+                    .replace("\"type\":\"typed-literal\"", "\"type\":\"literal\"")));
         } else {
             out.add(body.toString().replaceAll("_:[A-Za-z0-9]+", "_:"));
         }
@@ -92,18 +94,22 @@ class VirtuosoStoreTest {
         Http far = new Http(frontApp.port());
         JsonNode list = JSON.readTree(local.get("/api/queries").body());
         List<String> differing = new ArrayList<>();
+        List<String> unlisted = new ArrayList<>();
         for (JsonNode q : list) {
             String name = q.get("name").asText();
             String href = q.get("href").asText();
             List<String> near = rows(local, href);
-            List<String> there = rows(far, href);
+            HttpResponse<String> r = far.get(href, "Accept", "application/sparql-results+json, application/json;q=0.9");
+            List<String> there = r.statusCode() == 200 ? rows(far, href) : List.of(r.statusCode() + ": " + r.body());
             if (!near.equals(there)) {
                 differing.add(name);
                 if (!DIFFERENCES.containsKey(name)) {
-                    assertThat(there).as(href).isEqualTo(near);
+                    // All of them, not just the first: one run tells every difference.
+                    unlisted.add(href + "\n  embedded: " + near + "\n  virtuoso: " + there);
                 }
             }
         }
+        assertThat(unlisted).as("curated queries that answer otherwise on Virtuoso, not in DIFFERENCES").isEmpty();
         assertThat(differing).as("listed differences that no longer differ").containsExactlyInAnyOrderElementsOf(DIFFERENCES.keySet());
     }
 
@@ -127,8 +133,9 @@ class VirtuosoStoreTest {
         String graphs = "/sparql?query=" + Http.enc("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }");
         assertThat(rows(new Http(frontApp.port()), graphs)).noneMatch(g -> g.contains("virtrdf") || g.contains("bookkeeping")
                 || g.contains("localuriqaserver") || g.contains("ldp#"));
-        String count = "/sparql?query=" + Http.enc("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH"
-                + " <https://w3id.org/copgraph/graph/virtuoso-test> { ?s ?p ?o } } }");
+        // Distinct statements: Virtuoso's union holds a statement once per graph that states it (a listed difference).
+        String count = "/sparql?query=" + Http.enc("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o"
+                + " FILTER NOT EXISTS { GRAPH <https://w3id.org/copgraph/graph/virtuoso-test> { ?s ?p ?o } } } }");
         assertThat(rows(new Http(frontApp.port()), count)).isEqualTo(rows(new Http(localApp.port()), count));
     }
 }
