@@ -55,6 +55,12 @@ public final class WritableServer implements BeforeAllCallback, AfterAllCallback
         Fixtures.awaitDerivedGraphs(cg);
     }
 
+    @Override
+    public void afterAll(ExtensionContext context) {
+        app.stop();
+        cg.close();
+    }
+
     /**
      * Brings the derived network metrics graph up to date now. The server, like {@code serve},
      * rewrites it in the background at start-up and a few seconds after each change; a test that
