@@ -51,9 +51,7 @@ public final class RemotePassThrough {
      * One blocking exchange on the calling (web server) thread, over the JDK's kept-alive connections.
      * Not {@code java.net.http.HttpClient}: it hands each exchange through its selector and worker
      * threads (about five hand-offs per request, seen with strace), and on a busy machine every
-     * hand-off waits for a core: that was most of the 12-48 ms a front added per request. The
-     * request goes out in one write (headers and form together), so Nagle's algorithm never holds
-     * its second half back.
+     * hand-off waits for a core: that was about half of what a front added per request.
      */
     private static Answer send(String url, byte[] form, String mediaType, long timeoutMillis) {
         HttpURLConnection c = null;
