@@ -35,7 +35,29 @@ public final class Fixtures {
 
     /** The server on the seeded graph, started as {@code serve} starts it, on a free port. Stop it when done. */
     public static Server server() {
-        return Server.start(seeded());
+        Server app = Server.start(seeded());
+        awaitDerivedGraphs(seeded());
+        return app;
+    }
+
+    /**
+     * Waits until the derived graphs (network metrics, suggestions) that a server writes in the
+     * background after start are of the current data. Background work yields to requests, so under
+     * a test's requests they could land between what the test compares.
+     */
+    public static void awaitDerivedGraphs(Copgraph cg) {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (!(cg.metricsGraph().isCurrent() && cg.suggestionsGraph().isCurrent())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The derived graphs were not written within 3 minutes of start");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public static Path bad(String name) {

@@ -42,12 +42,17 @@ public final class WritableServer implements BeforeAllCallback, AfterAllCallback
         }
         app = Server.start(cg);
         http = new Http(app.port());
+        awaitDerivedGraphs();
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) {
-        app.stop();
-        cg.close();
+    /**
+     * Waits until the derived graphs (network metrics, suggestions) that the server writes in the
+     * background after start are of the current data, so that a test comparing the store before
+     * and after a request does not see them land in between: background work yields to requests,
+     * so under a test's requests they can land late.
+     */
+    public void awaitDerivedGraphs() {
+        Fixtures.awaitDerivedGraphs(cg);
     }
 
     /**
