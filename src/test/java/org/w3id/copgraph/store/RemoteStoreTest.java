@@ -68,6 +68,9 @@ class RemoteStoreTest {
         remote.loader().loadSeedIfEmpty();
         remoteApp = Server.start(remote);
         localApp = Fixtures.server();
+        // Both sides write their derived graphs (metrics, suggestions) in the background: compare
+        // once both have, or the counts differ by them.
+        Fixtures.awaitDerivedGraphs(remote);
     }
 
     @AfterAll
