@@ -113,4 +113,31 @@ public final class Background {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** Runs {@code work} on a daemon thread of its own, now; its result is taken with {@link #join}. */
+    public static <T> java.util.concurrent.Future<T> onThread(String name, java.util.concurrent.Callable<T> work) {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** The result of work started with {@link #onThread}; its failure is thrown here as it would have been in line. */
+    public static <T> T join(java.util.concurrent.Future<T> work, String what) {
+        try {
+            return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while " + what, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
 }

@@ -246,29 +246,12 @@ public final class Copgraph implements AutoCloseable {
 
     /** Start-up work that needs nothing else: run on its own thread, joined where it is first needed. */
     private static <T> java.util.concurrent.Future<T> inBackground(String name, java.util.concurrent.Callable<T> work) {
-        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
-        Thread t = new Thread(task, "copgraph-start-" + name);
-        t.setDaemon(true);
-        t.start();
-        return task;
+        return Background.onThread("copgraph-start-" + name, work);
     }
 
     /** The result of start-up work; its failure is thrown here as it would have been in line. */
     private static <T> T done(java.util.concurrent.Future<T> work) {
-        try {
-            return work.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while starting", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Background.join(work, "starting");
     }
 
     public Network network() {

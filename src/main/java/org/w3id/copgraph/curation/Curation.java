@@ -309,11 +309,11 @@ public final class Curation {
         // What can be refused without reading the files is refused before the store is touched.
         RdfFiles.requireKnownFormats(files);
         long t0 = System.nanoTime();
-        java.util.concurrent.FutureTask<CheckResult> early = null;
+        java.util.concurrent.Future<CheckResult> early = null;
         try {
             AtomicReference<GraphGuard> guard = new AtomicReference<>();
             AtomicReference<UnionCopy> copy = new AtomicReference<>();
-            AtomicReference<java.util.concurrent.FutureTask<CheckResult>> started = new AtomicReference<>();
+            AtomicReference<java.util.concurrent.Future<CheckResult>> started = new AtomicReference<>();
             long loaded = store.bulkLoad(sink -> {
                 copy.set(UnionCopy.within(sink, COPY_SHARE_OF_HEAP));
                 guard.set(new GraphGuard(copy.get(), iris));
@@ -396,8 +396,8 @@ public final class Curation {
      * copy's indexes, the types the shapes imply (as the store gets them, see
      * {@link Shacl#impliedTypeStatements}), then Jena's validator on every core.
      */
-    private java.util.concurrent.FutureTask<CheckResult> checkInBackground(UnionCopy copy) {
-        java.util.concurrent.FutureTask<CheckResult> task = new java.util.concurrent.FutureTask<>(() -> {
+    private java.util.concurrent.Future<CheckResult> checkInBackground(UnionCopy copy) {
+        java.util.concurrent.Callable<CheckResult> task = (() -> {
             long c0 = System.nanoTime();
             Graph union = copy.union();
             Shacl shacl = shapes.get();
@@ -405,27 +405,11 @@ public final class Curation {
             Shacl.Report report = shacl.check(Shacl.Reader.of(union), Runtime.getRuntime().availableProcessors());
             return new CheckResult(report, (System.nanoTime() - c0) / 1_000_000);
         });
-        Thread t = new Thread(task, "bulk-load-check");
-        t.setDaemon(true);
-        t.start();
-        return task;
+        return org.w3id.copgraph.Background.onThread("bulk-load-check", task);
     }
 
-    private static CheckResult awaitCheck(java.util.concurrent.FutureTask<CheckResult> check) {
-        try {
-            return check.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while checking the shapes", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+    private static CheckResult awaitCheck(java.util.concurrent.Future<CheckResult> check) {
+        return org.w3id.copgraph.Background.join(check, "checking the shapes");
     }
 
     /** The union to check whole; a remote one is fetched once rather than asked statement by statement. */
