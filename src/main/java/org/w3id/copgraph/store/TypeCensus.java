@@ -44,6 +44,7 @@ import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.solver.QueryEngineTDB;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.NodeIdFactory;
 import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
@@ -129,28 +130,31 @@ final class TypeCensus {
             return Map.of();
         }
         NodeId any = NodeId.NodeIdAny;
-        // Quads are (G, S, P, O); the index read for a bound P is POSG: in (class, subject) order.
+        // Quads are (G, S, P, O); the index read for a bound P is POSG: in (class, subject) order,
+        // so the copies of one statement in several graphs come one after another.
         Iterator<Tuple<NodeId>> it = quads.find(any, any, typeId, any);
-        NodeId lastO = null;
-        NodeId lastS = null;
+        long lastO = 0;
+        long lastS = 0;
+        boolean first = true;
         boolean ordered = true;
         while (it.hasNext()) {
             Tuple<NodeId> t = it.next();
-            NodeId s = t.get(1);
-            NodeId o = t.get(3);
-            if (lastO != null) {
-                int c = NodeId.compare(lastO, o);
-                if (c > 0 || c == 0 && NodeId.compare(lastS, s) > 0) {
+            long s = indexKey(t.get(1));
+            long o = indexKey(t.get(3));
+            if (!first) {
+                int c = Long.compareUnsigned(lastO, o);
+                if (c > 0 || c == 0 && Long.compareUnsigned(lastS, s) > 0) {
                     ordered = false;
                     break;
                 }
-                if (c == 0 && lastS.equals(s)) {
+                if (c == 0 && lastS == s) {
                     continue; // the same statement in another graph: once in the union
                 }
             }
-            byId.merge(o, 1L, Long::sum);
+            byId.merge(t.get(3), 1L, Long::sum);
             lastO = o;
             lastS = s;
+            first = false;
         }
         if (!ordered) {
             // Another index answered: count distinct pairs the slow way, still without decoding.
@@ -165,6 +169,17 @@ final class TypeCensus {
         Map<Node, Long> out = new LinkedHashMap<>();
         byId.forEach((id, n) -> out.put(quads.getNodeTable().getNodeForNodeId(id), n));
         return out;
+    }
+
+    /**
+     * The id as the index orders it: its 8 stored bytes, compared unsigned. Not NodeId.compare,
+     * which in Jena 5.6.0 answers 0 for any two ids of the node table (it compares the second
+     * half only when the first halves differ), so two classes looked like one.
+     */
+    static long indexKey(NodeId id) {
+        byte[] bytes = new byte[NodeId.SIZE];
+        NodeIdFactory.set(id, bytes);
+        return java.nio.ByteBuffer.wrap(bytes).getLong();
     }
 
     /** The census as a leaf of the algebra: binds the class and the count, as the group did. */

@@ -66,6 +66,28 @@ class TypeCensusTest {
         }
     }
 
+    /**
+     * Subjects of several classes sit next to each other in the index when their classes were
+     * stored one after another: each class counts them. (Jena 5.6's NodeId.compare answers 0 for
+     * any two ids stored in the node table, so an order check built on it took the next class for
+     * the same one and skipped its subject.)
+     */
+    @Test
+    void aSubjectOfSeveralClassesCountsInEach() {
+        try (Store store = Store.inMemory()) {
+            store.write(d -> {
+                for (int i = 0; i < 20; i++) {
+                    d.add(Quad.create(G1, iri("x" + i), RDF.type.asNode(), iri("K" + i)));
+                    d.add(Quad.create(G2, iri("x" + i), RDF.type.asNode(), iri("L" + i)));
+                    d.add(Quad.create(G2, iri("x" + i), RDF.type.asNode(), iri("K" + i)));
+                }
+            });
+            String census = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c";
+            String arq = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c FILTER(true) } GROUP BY ?c ORDER BY ?c";
+            assertThat(rows(store, census)).hasSize(40).isEqualTo(rows(store, arq));
+        }
+    }
+
     @Test
     void onlyTheCensusShapeIsRewritten() {
         try (Store store = sample()) {
