@@ -15,7 +15,6 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
 import org.apache.jena.sparql.util.Context;
 
@@ -70,12 +69,12 @@ final class RemoteQueryEngine implements QueryEngineFactory {
         Query sent = binding == null || binding.isEmpty() ? select
                 : org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.replaceVars(select, RemoteDatasetGraph.asMap(binding));
         // Sent as text: a store's dialect may put a non-standard prologue before it (see RemoteDialect).
-        String text = remote.dialect().dataPrologue() + remote.dialect().forStore(sent).serialize();
+        String text = remote.dialect().dataPrologue() + remote.dialect().forEngine(sent).serialize();
         Object timeout = context == null ? null : context.get(org.apache.jena.query.ARQ.queryTimeout);
         RowSet rows;
         try {
             rows = remote.queries().call(url -> {
-                QueryExecHTTPBuilder b = QueryExecHTTP.service(url).httpClient(RemoteDatasetGraph.HTTP).parseCheck(false).queryString(text);
+                QueryExecHTTPBuilder b = RemoteDatasetGraph.select(url, text);
                 if (timeout != null) {
                     b.timeout(Long.parseLong(timeout.toString().split(",")[0].trim()));
                 }

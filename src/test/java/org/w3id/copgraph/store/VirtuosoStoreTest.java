@@ -33,7 +33,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class VirtuosoStoreTest {
 
     /** Curated queries whose answers on Virtuoso differ from the embedded store's, with why. */
-    static final Map<String, String> DIFFERENCES = Map.of();
+    static final Map<String, String> DIFFERENCES = Map.ofEntries(
+            Map.entry("cops-by-domain", "Virtuoso 7.2.5 drops matches of skos:broader* once the path is joined with the rest of"
+                    + " the query (1 row of 4); the path alone answers in full"),
+            Map.entry("cops-with-domains", "GROUP_CONCAT joins the hosts in another order (SPARQL leaves the order open)"),
+            Map.entry("cross-pollination-timeline", "a GROUP_CONCAT of no values is \"\" on Virtuoso and unbound on Jena;"
+                    + " concatenation order"),
+            Map.entry("events", "Virtuoso 7.2.5 lets labels in other languages through where the language filter stands beside"
+                    + " the one-label-each FILTER NOT EXISTS; \"\" for a GROUP_CONCAT of no values; concatenation order"),
+            Map.entry("events-by-organiser", "other-language labels pass as in events; concatenation order"),
+            Map.entry("knowledge-brokers", "Virtuoso 7.2.5 refuses the query (SQ156, an internal optimiser error; SR066 before"
+                    + " the default graph was made a set): the front answers 400 store-refused-query"),
+            Map.entry("search-by-label", "SAMPLE picks another of a resource's several types (SPARQL leaves the choice open)"),
+            Map.entry("suggested-connections", "GROUP_CONCAT joins the source graphs in another order"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,6 +64,8 @@ class VirtuosoStoreTest {
                 .withRemoteStore(virtuoso.queryEndpoint(), virtuoso.updateEndpoint()));
         front.loader().loadSeedIfEmpty();
         frontApp = Server.start(front);
+        // Suggestions and metrics are read by curated queries: both sides' derived graphs written first.
+        Fixtures.awaitDerivedGraphs(front);
         localApp = Fixtures.server();
     }
 
@@ -89,9 +103,6 @@ class VirtuosoStoreTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Not yet shown (issue 17): through a front on Virtuoso 7.2.5 several curated queries"
-            + " (first cop-components, isolated-cops) run past the 30 s query limit in this test, while the same logged text"
-            + " answers in 0.2 s with curl on another 7.2.5 holding the seed; cause not found. See docs/scale-out.md.")
     void everyCuratedQueryAnswersAsOnTheEmbeddedStoreOrItsDifferenceIsListed() throws Exception {
         Http local = new Http(localApp.port());
         Http far = new Http(frontApp.port());
