@@ -56,8 +56,13 @@ final class IndexReader {
               ?cop cop:hasPractice|^cop:practiceOf ?x .
               OPTIONAL { ?x ?p ?o FILTER(?p IN (cop:practiceKind, cop:usesTool, rdfs:label)) }
             }""");
+    /**
+     * The direct broader links; their closure is taken here (a concept scheme is small). Not
+     * {@code skos:broader+} with both ends open: Virtuoso 7 refuses that ("transitive start not
+     * given"), and a front on it could not read the directory.
+     */
     private static final Query BROADER = QueryFactory.create(PREFIXES + """
-            SELECT ?c ?b WHERE { ?c skos:broader+ ?b FILTER(isIRI(?c) && isIRI(?b)) }""");
+            SELECT DISTINCT ?c ?b WHERE { ?c skos:broader ?b FILTER(isIRI(?c) && isIRI(?b)) }""");
     private static final Query PLACES = QueryFactory.create(PREFIXES + """
             SELECT ?place ?p ?o WHERE {
               { SELECT DISTINCT ?place WHERE { ?cop a cop:CommunityOfPractice ; schema:location ?place } }
@@ -149,8 +154,9 @@ final class IndexReader {
                 labels.computeIfAbsent(x.getURI(), k -> new Texts.Builder()).add(o.getLiteralLanguage(), o.getLiteralLexicalForm());
             }
         });
-        Map<String, Set<String>> broader = new HashMap<>();
-        select(BROADER, b -> broader.computeIfAbsent(b.get("c").getURI(), k -> new TreeSet<>()).add(b.get("b").getURI()));
+        Map<String, Set<String>> direct = new HashMap<>();
+        select(BROADER, b -> direct.computeIfAbsent(b.get("c").getURI(), k -> new TreeSet<>()).add(b.get("b").getURI()));
+        Map<String, Set<String>> broader = broaderClosure(direct);
         Map<String, PlaceAcc> places = new HashMap<>();
         select(PLACES, b -> {
             Node place = b.get("place");
@@ -383,5 +389,22 @@ final class IndexReader {
             exec.select().forEachRemaining(row);
             return null;
         });
+    }
+
+    /** Every concept's broader concepts at any distance (skos:broader+), cycles included once. */
+    static Map<String, Set<String>> broaderClosure(Map<String, Set<String>> direct) {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (String c : direct.keySet()) {
+            Set<String> all = new TreeSet<>();
+            java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(direct.get(c));
+            while (!todo.isEmpty()) {
+                String b = todo.pop();
+                if (all.add(b)) {
+                    todo.addAll(direct.getOrDefault(b, Set.of()));
+                }
+            }
+            out.put(c, all);
+        }
+        return out;
     }
 }

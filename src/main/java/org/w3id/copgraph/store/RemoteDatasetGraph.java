@@ -83,13 +83,18 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
      * @param updateEndpoints its SPARQL Update URLs; empty: read-only
      * @param dialect         the kind of store, or null to ask it (its HTTP {@code Server} header)
      */
+    static {
+        // Registered with TDB2's census engine in Store's static block (see there); here too for
+        // a remote dataset made without a Store, where it adds nothing if already registered.
+        RemoteQueryEngine.register();
+    }
+
     public RemoteDatasetGraph(List<String> queryEndpoints, List<String> updateEndpoints, RemoteDialect dialect) {
         this.queries = new Replicas(queryEndpoints);
         this.updates = updateEndpoints == null || updateEndpoints.isEmpty() ? null : new Replicas(updateEndpoints);
         if (dialect != null) {
             use(dialect);
         }
-        RemoteQueryEngine.register();
     }
 
     public RemoteDatasetGraph(String queryEndpoint, String updateEndpoint, RemoteDialect dialect) {

@@ -46,6 +46,11 @@ public final class Store implements AutoCloseable {
         org.apache.jena.query.ARQ.getContext().set(org.apache.jena.query.ARQ.topNSortingThreshold, TOP_N_SORTING_THRESHOLD);
         // A class census reads TDB2's index instead of decoding every rdf:type statement.
         TypeCensus.register();
+        // Both engines once, here, before any query of this JVM can run: ARQ's engine registry
+        // is a plain list, and adding to it while another thread looks in it (a remote store
+        // opened while shapes were parsed on a thread of their own) threw
+        // ConcurrentModificationException. Each engine takes only datasets of its own kind.
+        RemoteQueryEngine.register();
     }
 
     private static final Node SELF = NodeFactory.createURI("urn:copgraph:store");
@@ -244,8 +249,8 @@ public final class Store implements AutoCloseable {
             Txn.executeWrite(writable, () -> {
                 writeCounted(change);
                 Graph system = dsg.getDefaultGraph();
+                written[0] = nextStamp(system, MODIFIED);
                 system.remove(SELF, MODIFIED, Node.ANY);
-                written[0] = Instant.now();
                 system.add(Triple.create(SELF, MODIFIED,
                         NodeFactory.createLiteralDT(written[0].toString(), XSDDatatype.XSDdateTime)));
             });
@@ -475,9 +480,10 @@ public final class Store implements AutoCloseable {
             if (!system.contains(SELF, DERIVED, graph)) {
                 system.add(Triple.create(SELF, DERIVED, graph));
             }
+            Instant stamp = nextStamp(system, DERIVED_MODIFIED);
             system.remove(SELF, DERIVED_MODIFIED, Node.ANY);
             system.add(Triple.create(SELF, DERIVED_MODIFIED,
-                    NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime)));
+                    NodeFactory.createLiteralDT(stamp.toString(), XSDDatatype.XSDdateTime)));
             if (isRemote()) {
                 change.accept(dsg);
                 return;
@@ -489,6 +495,30 @@ public final class Store implements AutoCloseable {
         });
         writes.incrementAndGet();
         count.set(new CountCache(null, -1));
+    }
+
+    /**
+     * The stamp for a write: now, in whole microseconds, and after the stamp it replaces. Whole
+     * microseconds because Virtuoso keeps an xsd:dateTime to the microsecond: a front that kept
+     * the nanoseconds of its own write would name a version no other front (nor itself, on
+     * reading it back) ever sees. After the last one so that two writes never share a version.
+     */
+    private static Instant nextStamp(Graph system, Node property) {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        var it = system.find(SELF, property, Node.ANY);
+        try {
+            if (it.hasNext()) {
+                Instant last = Instant.parse(it.next().getObject().getLiteralLexicalForm());
+                if (!now.isAfter(last)) {
+                    return last.truncatedTo(java.time.temporal.ChronoUnit.MICROS).plus(1, java.time.temporal.ChronoUnit.MICROS);
+                }
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // An unreadable stamp is replaced by now.
+        } finally {
+            org.apache.jena.atlas.iterator.Iter.close(it);
+        }
+        return now;
     }
 
     /** The graphs written by {@link #writeDerived}, as the bookkeeping records them. */

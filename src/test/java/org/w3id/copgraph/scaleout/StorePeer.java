@@ -25,15 +25,9 @@ final class StorePeer implements AutoCloseable {
         this.stop = stop;
     }
 
-    /**
-     * The store of the test: a Fuseki process. {@link #virtuoso} is the store the issue names; on
-     * 2026-12-02 (branch vfix) the seed now loads into it and a curated write through a front takes
-     * about 1.5 s, but curated queries through the fronts ran past their 30 s limit in the test's
-     * Virtuoso (cop-components: 0.2 s with curl on another instance holding the same seed; not yet
-     * found why), so the fronts run on Fuseki here until that is found.
-     */
+    /** The store of the test: Debian's Virtuoso 7, the store that is not copgraph's that the issue names. */
     static StorePeer start(Path dir) throws Exception {
-        return fuseki(dir);
+        return virtuoso();
     }
 
     /** Debian's Virtuoso 7 (see {@link PeerVirtuoso}): one URL for queries and updates. */
