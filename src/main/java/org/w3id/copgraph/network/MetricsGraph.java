@@ -92,28 +92,17 @@ public final class MetricsGraph {
         // grow by that much per change, until compacted. Values are rounded (see dbl) so that
         // the jitter of a sampled estimate does not count as a change.
         store.writeDerived(graphIri(), d -> {
-            java.util.Set<org.apache.jena.graph.Node> seen = new java.util.HashSet<>();
-            java.util.function.BiConsumer<org.apache.jena.graph.Node, List<Triple>> subject = (s, ts) -> {
-                seen.add(s);
-                diff(d, graphNode, s, ts, count);
-            };
-            subject.accept(graphNode, List.of(
+            org.w3id.copgraph.store.DerivedGraphDiff diff = new org.w3id.copgraph.store.DerivedGraphDiff(d, graphNode, java.util.Set.of(DATA_VERSION));
+            diff.subject(graphNode, List.of(
                     Triple.create(graphNode, RDFS.label.asNode(), NodeFactory.createLiteralLang("Network metrics of the CoPs (derived)", "en")),
                     Triple.create(graphNode, uri(Cop.NS + "dataVersion"), versionLiteral),
                     Triple.create(graphNode, uri("http://www.w3.org/ns/prov#generatedAtTime"),
                             NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime))));
-            computed.forEach((p, m) -> write(subject, p, m, versionLiteral));
+            computed.forEach((p, m) -> write(diff::subject, p, m, versionLiteral));
             // Whatever is no longer computed (a CoP removed, a projection emptied) goes.
-            List<org.apache.jena.graph.Node> gone = new java.util.ArrayList<>();
-            d.find(graphNode, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY)
-                    .forEachRemaining(q -> {
-                        if (!seen.contains(q.getSubject())) {
-                            gone.add(q.getSubject());
-                        }
-                    });
-            for (var s : new java.util.LinkedHashSet<>(gone)) {
-                diff(d, graphNode, s, List.of(), count);
-            }
+            diff.removeTheRest();
+            count[0] = diff.added();
+            count[1] = diff.removed();
         });
         published = version;
         written.addAndGet(count[0] + count[1]);
@@ -138,58 +127,8 @@ public final class MetricsGraph {
         return written.get();
     }
 
-    /** Makes {@code s}'s statements in the graph exactly {@code ts}: adds the missing, removes the others. */
-    private static void diff(org.apache.jena.sparql.core.DatasetGraph d, org.apache.jena.graph.Node g, org.apache.jena.graph.Node s,
-                             List<Triple> ts, long[] count) {
-        Map<String, org.apache.jena.sparql.core.Quad> old = new java.util.HashMap<>();
-        d.find(g, s, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY).forEachRemaining(q -> old.put(key(q.getPredicate(), q.getObject()), q));
-        // A CoP's metrics that did not change keep the data version they were computed from (when
-        // they last changed): stamping every one with the new version would rewrite them all.
-        if (!s.equals(g) && sameBesidesVersion(old, ts)) {
-            return;
-        }
-        for (Triple t : ts) {
-            if (old.remove(key(t.getPredicate(), t.getObject())) == null) {
-                d.add(g, t.getSubject(), t.getPredicate(), t.getObject());
-                count[0]++;
-            }
-        }
-        for (var q : old.values()) {
-            d.delete(q);
-            count[1]++;
-        }
-    }
-
+    /** The stamp of each metrics resource: the data version it was computed from (not a change of its own). */
     private static final String DATA_VERSION = Cop.NS + "dataVersion";
-
-    private static boolean sameBesidesVersion(Map<String, org.apache.jena.sparql.core.Quad> old, List<Triple> ts) {
-        long oldOthers = old.values().stream().filter(q -> !q.getPredicate().getURI().equals(DATA_VERSION)).count();
-        long newOthers = 0;
-        for (Triple t : ts) {
-            if (t.getPredicate().getURI().equals(DATA_VERSION)) {
-                continue;
-            }
-            newOthers++;
-            if (!old.containsKey(key(t.getPredicate(), t.getObject()))) {
-                return false;
-            }
-        }
-        return oldOthers == newOthers && oldOthers > 0;
-    }
-
-    /** A statement's predicate and object, literals by value: the store may give back another lexical form of a number. */
-    private static String key(org.apache.jena.graph.Node p, org.apache.jena.graph.Node o) {
-        if (o.isLiteral()) {
-            Object v;
-            try {
-                v = o.getLiteralValue();
-            } catch (RuntimeException e) {
-                v = o.getLiteralLexicalForm();
-            }
-            return p.getURI() + " " + o.getLiteralDatatypeURI() + " " + o.getLiteralLanguage() + " " + v;
-        }
-        return p + " " + o;
-    }
 
     private void write(java.util.function.BiConsumer<org.apache.jena.graph.Node, List<Triple>> out, Projection p, Metrics m,
                        org.apache.jena.graph.Node versionLiteral) {

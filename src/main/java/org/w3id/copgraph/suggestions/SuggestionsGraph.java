@@ -2,8 +2,11 @@ package org.w3id.copgraph.suggestions;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -17,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.copgraph.model.Cop;
 import org.w3id.copgraph.model.Iris;
+import org.w3id.copgraph.store.DerivedGraphDiff;
 import org.w3id.copgraph.store.DerivedGraphRefresh;
 import org.w3id.copgraph.store.Store;
 
@@ -66,6 +70,13 @@ public final class SuggestionsGraph {
         return refresh.isCurrent();
     }
 
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Statements added and removed by every refresh so far (what the store grew by: see DerivedGraphDiff). */
+    public long statementsWritten() {
+        return written.get();
+    }
+
     /** Recomputes and rewrites the graph if the data changed since it was written; true if it did. */
     public synchronized boolean refreshIfStale() {
         Ranker ranker = suggestions.ranker();
@@ -82,28 +93,33 @@ public final class SuggestionsGraph {
         long t1 = System.nanoTime();
         Node graph = uri(graphIri());
         Node now = NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime);
-        long[] count = {0};
+        long[] count = {0, 0};
+        // Only what changed is written (see DerivedGraphDiff): a suggestion whose content is the
+        // same keeps its statements and the time it was first generated.
         store.writeDerived(graphIri(), d -> {
-            d.removeGraph(graph);
-            Consumer<Triple> g = t -> {
-                d.add(graph, t.getSubject(), t.getPredicate(), t.getObject());
-                count[0]++;
-            };
-            g.accept(Triple.create(graph, RDFS.label.asNode(), NodeFactory.createLiteralLang("Suggested connections between CoPs (derived)", "en")));
-            g.accept(Triple.create(graph, uri(Cop.NS + "dataVersion"), NodeFactory.createLiteralDT(
-                    version instanceof Instant i ? i.toString() : Instant.EPOCH.toString(), XSDDatatype.XSDdateTime)));
-            g.accept(Triple.create(graph, uri(Cop.provGeneratedAtTime), now));
+            DerivedGraphDiff diff = new DerivedGraphDiff(d, graph, Set.of(Cop.provGeneratedAtTime));
+            diff.subject(graph, List.of(
+                    Triple.create(graph, RDFS.label.asNode(), NodeFactory.createLiteralLang("Suggested connections between CoPs (derived)", "en")),
+                    Triple.create(graph, uri(Cop.NS + "dataVersion"), NodeFactory.createLiteralDT(
+                            version instanceof Instant i ? i.toString() : Instant.EPOCH.toString(), XSDDatatype.XSDdateTime)),
+                    Triple.create(graph, uri(Cop.provGeneratedAtTime), now)));
             for (int c = 0; c < all.size(); c++) {
                 List<Suggestion> list = all.get(c);
                 for (int r = 0; r < list.size(); r++) {
-                    write(g, ix.copIri(c), list.get(r), r + 1, now);
+                    Map<Node, List<Triple>> subjects = new LinkedHashMap<>();
+                    write(t -> subjects.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t), ix.copIri(c), list.get(r), r + 1, now);
+                    subjects.forEach(diff::subject);
                 }
             }
+            diff.removeTheRest();
+            count[0] = diff.added();
+            count[1] = diff.removed();
         });
         published = version;
+        written.addAndGet(count[0] + count[1]);
         onPublished.run();
-        LOG.info("Suggestions for data version {} published in {} ({} statements; computed in {} ms, written in {} ms)",
-                version, graphIri(), count[0], (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        LOG.info("Suggestions for data version {} published in {} ({} statements added, {} removed; computed in {} ms, written in {} ms)",
+                version, graphIri(), count[0], count[1], (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         return true;
     }
 

@@ -94,4 +94,24 @@ class SuggestionsGraphTest {
                 Map.of("cop", "https://w3id.org/copgraph/id/cop/test-newcomer"), ResultFormat.CSV, cg.store()).body());
         assertThat(csv).contains("https://w3id.org/copgraph/id/cop/blast", "NeedMetByOffer");
     }
+
+    @Test
+    void aRefreshWritesOnlyTheSuggestionsThatChanged() {
+        var cg = server.cg();
+        cg.suggestionsGraph().refreshIfStale();
+        long before = cg.suggestionsGraph().statementsWritten();
+        long size = cg.store().read(d -> (long) d.getGraph(org.apache.jena.graph.NodeFactory.createURI(cg.suggestionsGraph().graphIri())).size());
+        // A change of the data that moves no suggestion: a second name for a CoP.
+        cg.store().write(d -> d.add(org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/copgraph/graph/test-alt"),
+                org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/copgraph/id/cop/urbana"),
+                org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#altLabel"),
+                org.apache.jena.graph.NodeFactory.createLiteralLang("UrbanA again", "en")));
+        for (int i = 0; i < 10 && !cg.suggestionsGraph().isCurrent(); i++) {
+            cg.suggestionsGraph().refreshIfStale();
+        }
+        assertThat(cg.suggestionsGraph().isCurrent()).isTrue();
+        assertThat(size).isGreaterThan(50);
+        // The graph's own data version and time, each removed and added; no suggestion rewritten.
+        assertThat(cg.suggestionsGraph().statementsWritten() - before).isLessThanOrEqualTo(4);
+    }
 }
