@@ -50,7 +50,7 @@ public final class Precomputation implements AutoCloseable {
         // Requests first (see Background): the lowest priority, and a pause between queries while they come.
         org.w3id.copgraph.Background.lowerThisThreadsPriority();
         String done = null;
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!closed && !Thread.currentThread().isInterrupted()) {
             try {
                 String version = CuratedQueries.dataVersion(store);
                 if (!version.equals(done)) {
@@ -73,6 +73,9 @@ public final class Precomputation implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (closed) {
+                    return; // the store was closed under a query of this thread: nothing to tell
+                }
                 // A store that cannot be read now may be readable later; /health says which.
                 LOG.warn("Curated answers not precomputed: {}", e.getMessage());
                 try {
@@ -84,8 +87,21 @@ public final class Precomputation implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the thread and waits a while for a query under way, so that the store can be closed
+     * after it. (An interrupt alone could be swallowed inside a query; the thread then went on,
+     * logging "not precomputed" for the closed store every few seconds.)
+     */
     @Override
     public void close() {
+        closed = true;
         thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    private volatile boolean closed;
 }
