@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -159,16 +160,59 @@ class VirtuosoStoreTest {
                 || g.contains("localuriqaserver") || g.contains("ldp#"));
     }
 
+    /**
+     * The data graphs hold the same statements on both stores, as copgraph's queries see them
+     * (through the front's query engine, which makes Virtuoso's default graph a set). Literals
+     * are compared by value: Virtuoso keeps them by value and gives back its canonical form
+     * ({@code "269058.0"^^xsd:decimal} as {@code "269058"}, {@code "true"^^xsd:boolean} as
+     * {@code "1"}). The change log's graph is left out: each side records its own load, with its own
+     * time, and this class's write test adds its curator there.
+     * (A count of the same through /sparql, which passes a client's text to Virtuoso unchanged,
+     * gave 5,519 against 5,506.)
+     */
     @Test
-    @org.junit.jupiter.api.Disabled("Not yet shown (issue 17): Virtuoso 7.2.5 holds 13 more distinct statements of the data"
-            + " graphs than the embedded store after the same seed load (5,519 against 5,506); which ones was not found.")
-    void theDataGraphsHoldTheSameStatements() throws Exception {
-        // Distinct statements: Virtuoso's union holds a statement once per graph that states it (a listed difference).
-        // Statements of the data graphs only: the derived graphs are written in the background, on
-        // each side at its own time, and a statement a derived graph repeats would count or not by it.
-        String count = "/sparql?query=" + Http.enc("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE {"
-                + " GRAPH ?g { ?s ?p ?o } FILTER(?g NOT IN (<https://w3id.org/copgraph/graph/virtuoso-test>,"
-                + " <https://w3id.org/copgraph/graph/network-metrics>, <https://w3id.org/copgraph/graph/suggestions>)) } }");
-        assertThat(rows(new Http(frontApp.port()), count)).isEqualTo(rows(new Http(localApp.port()), count));
+    void theDataGraphsHoldTheSameStatements() {
+        Set<String> far = statements(front.store());
+        Set<String> near = statements(Fixtures.seeded().store());
+        assertThat(near).hasSizeGreaterThan(4000);
+        Set<String> onlyFar = new java.util.TreeSet<>(far);
+        onlyFar.removeAll(near);
+        Set<String> onlyNear = new java.util.TreeSet<>(near);
+        onlyNear.removeAll(far);
+        assertThat(onlyFar).as("only on Virtuoso").isEmpty();
+        assertThat(onlyNear).as("only on the embedded store").isEmpty();
+    }
+
+    private static Set<String> statements(Store store) {
+        // Data graphs only: the derived graphs are written in the background, on each side at its
+        // own time, and this test's own write goes to graph/virtuoso-test.
+        org.apache.jena.query.Query q = org.apache.jena.query.QueryFactory.create("SELECT DISTINCT ?s ?p ?o WHERE {"
+                + " GRAPH ?g { ?s ?p ?o } FILTER(?g NOT IN (<https://w3id.org/copgraph/graph/virtuoso-test>, <"
+                + org.w3id.copgraph.model.Iris.DEFAULT.changesGraph() + ">,"
+                + " <https://w3id.org/copgraph/graph/network-metrics>, <https://w3id.org/copgraph/graph/suggestions>)) }");
+        Set<String> out = new java.util.TreeSet<>();
+        store.query(q, org.apache.jena.sparql.engine.binding.BindingFactory.empty(), 120_000, exec -> {
+            exec.select().forEachRemaining(b -> {
+                out.add(term(b.get("s")) + " " + b.get("p") + " " + term(b.get("o")));
+            });
+            return null;
+        });
+        return out;
+    }
+
+    /** A term as compared: blank nodes alike (each store labels its own), typed literals by value. */
+    private static String term(org.apache.jena.graph.Node n) {
+        if (n.isBlank()) {
+            return "_:";
+        }
+        if (n.isLiteral() && n.getLiteralLanguage().isEmpty()
+                && !n.getLiteralDatatypeURI().equals(org.apache.jena.datatypes.xsd.XSDDatatype.XSDstring.getURI())) {
+            try {
+                return n.getLiteralValue() + "^^" + n.getLiteralDatatypeURI();
+            } catch (RuntimeException e) {
+                return n.toString();
+            }
+        }
+        return n.toString();
     }
 }
