@@ -67,7 +67,7 @@ class FrontsBehindBalancerTest {
         // answer) and both fronts (B, which loads no seed, waits for nothing but the store).
         var seed = CompletableFuture.supplyAsync(FrontsBehindBalancerTest::seed);
         balancer = Balancer.start(dir, freePort(), portA, portB);
-        store = StorePeer.start(dir.resolve("store"));
+        store = StorePeer.virtuoso();
         String query = store.queryEndpoint();
         String update = store.updateEndpoint();
         // The seed goes in with the store's own means (as an operator loads a large graph), not

@@ -2,24 +2,17 @@ package org.w3id.copgraph.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +31,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 class PassThroughRequestsTest {
 
-    private static Process peer;
+    private static PeerFuseki.Running peer;
     private static HttpServer proxy;
     private static final List<String> SEEN = new CopyOnWriteArrayList<>();
     private static Copgraph front;
@@ -46,25 +39,8 @@ class PassThroughRequestsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path dir = Files.createTempDirectory("peer-fuseki");
-        String cp = String.join(File.pathSeparator, "target/test-classes", "target/classes",
-                Files.readString(Path.of("target/runtime-classpath.txt")).strip());
-        peer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", cp,
-                PeerFuseki.class.getName(), Integer.toString(port), dir.toString()).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = out.readLine()) != null; ) {
-            if (line.startsWith("PEER READY")) {
-                break;
-            }
-        }
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
-        drain.setDaemon(true);
-        drain.start();
-        String peerBase = "http://localhost:" + port + "/ds";
+        peer = PeerFuseki.launch();
+        String peerBase = peer.base();
         proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         proxy.createContext("/query", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -109,8 +85,7 @@ class PassThroughRequestsTest {
         app.stop();
         front.close();
         proxy.stop(0);
-        peer.destroy();
-        peer.waitFor(20, TimeUnit.SECONDS);
+        peer.close();
     }
 
     @Test

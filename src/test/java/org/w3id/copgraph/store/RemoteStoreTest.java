@@ -2,17 +2,11 @@ package org.w3id.copgraph.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class RemoteStoreTest {
 
-    private static Process peer;
+    private static PeerFuseki.Running peer;
     private static String peerBase;
     private static Copgraph remote;
     private static Server remoteApp;
@@ -43,25 +37,8 @@ class RemoteStoreTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path dir = Files.createTempDirectory("peer-fuseki");
-        String cp = String.join(File.pathSeparator, "target/test-classes", "target/classes",
-                Files.readString(Path.of("target/runtime-classpath.txt")).strip());
-        peer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", cp,
-                PeerFuseki.class.getName(), Integer.toString(port), dir.toString()).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = out.readLine()) != null; ) {
-            if (line.startsWith("PEER READY")) {
-                break;
-            }
-        }
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
-        drain.setDaemon(true);
-        drain.start();
-        peerBase = "http://localhost:" + port + "/ds";
+        peer = PeerFuseki.launch();
+        peerBase = peer.base();
         Path tokens = Files.createTempFile("tokens", ".txt");
         curator = Tokens.load(tokens, Map.of()).issue(Role.CURATOR, "remote-curator");
         remote = Copgraph.open(Fixtures.settings().withTokens(tokens).withRemoteStore(peerBase + "/query", peerBase + "/update"));
@@ -78,8 +55,7 @@ class RemoteStoreTest {
         remoteApp.stop();
         localApp.stop();
         remote.close();
-        peer.destroy();
-        peer.waitFor(20, TimeUnit.SECONDS);
+        peer.close();
     }
 
     private static List<String> rows(Http http, String path) {
