@@ -18,6 +18,7 @@ import org.w3id.copgraph.model.PublicUrl;
 import org.w3id.copgraph.proposals.OwnerLinks;
 import org.w3id.copgraph.proposals.ProposalService;
 import org.w3id.copgraph.store.PrivateStore;
+import org.w3id.copgraph.store.SeedSnapshot;
 import org.w3id.copgraph.store.Shacl;
 import org.w3id.copgraph.store.Store;
 
@@ -114,16 +115,51 @@ public final class Copgraph implements AutoCloseable {
 
     /** Opens the store of {@code settings} without loading anything into it. */
     public static Copgraph open(Settings settings) {
+        return open(settings, null);
+    }
+
+    /**
+     * Opens the store of {@code settings} to serve it: a new embedded store is given the seed
+     * graph from the jar's {@link SeedSnapshot} when that was made from the same seed files
+     * under the same base IRI (else {@link #seedIfEmpty} loads them as usual).
+     */
+    public static Copgraph openSeeding(Settings settings) {
+        SeedSnapshot seed = null;
+        if (settings.sparqlEndpoint() == null && settings.serving().derivedWrites() && SeedSnapshot.isNewStore(settings.storeDir())) {
+            seed = matchingSeed(settings);
+        }
+        return open(settings, seed);
+    }
+
+    /** The jar's seed snapshot if it was made from this home's seed files and base IRI, else null. */
+    private static SeedSnapshot matchingSeed(Settings settings) {
+        try {
+            SeedSnapshot seed = SeedSnapshot.onClasspath();
+            if (seed != null && seed.fingerprint().equals(Loader.seedFingerprint(settings.home(), settings.iris()))) {
+                return seed;
+            }
+        } catch (RuntimeException e) {
+            // An unreadable snapshot or seed file: the load reads the files itself and says what is wrong.
+        }
+        return null;
+    }
+
+    private static Copgraph open(Settings settings, SeedSnapshot seed) {
         // The shapes are parsed while the store opens; the first write waits for them.
         var shapes = shapesOf(settings);
         Store store = settings.sparqlEndpoint() != null
                 ? Store.remote(Store.endpoints(settings.sparqlEndpoint()), Store.endpoints(settings.updateEndpoint()), null)
-                : Store.open(settings.storeDir());
+                : Store.open(settings.storeDir(), seed);
         Path dumps = settings.sparqlEndpoint() != null ? Harvest.temporaryDumpsDir() : Harvest.dumpsDirFor(settings.storeDir());
         // Proposals and owner links: beside the store, never in it (for a remote store too: in --store DIR).
-        return new Copgraph(settings, shapes, store, PrivateStore.beside(settings.storeDir()), dumps,
+        Copgraph cg = new Copgraph(settings, shapes, store, PrivateStore.beside(settings.storeDir()), dumps,
                 settings.sparqlEndpoint() != null ? null : answersDirFor(settings.storeDir()));
+        cg.seededFrom = seed;
+        return cg;
     }
+
+    /** The snapshot a new store was given its seed graph from (null: none). */
+    private SeedSnapshot seededFrom;
 
     /** A copgraph on a given store (for tests: {@link Store#inMemory()}). */
     public static Copgraph on(Settings settings, Store store) {
@@ -178,6 +214,14 @@ public final class Copgraph implements AutoCloseable {
     public Loader.Result seedIfEmpty(java.util.function.Consumer<String> say) {
         // A front that leaves the store's own writes to another (--no-derived-writes) leaves the
         // seed to it too: fronts started together on an empty store would each load it.
+        SeedSnapshot snapshot = seededFrom;
+        if (snapshot != null) {
+            seededFrom = null;
+            say.accept(String.format("Empty store: the seed graph (ontology/ and data/, %d statements in %d graphs, loaded and"
+                    + " SHACL-checked by the build at %s) copied in from the jar's snapshot.", snapshot.quads(),
+                    snapshot.graphs().size(), snapshot.made()));
+            return new Loader.Result(snapshot.graphs(), snapshot.quads());
+        }
         if (!settings.serving().derivedWrites() || !store.isEmpty() || store.isRemote() && settings.updateEndpoint() == null) {
             return new Loader.Result(java.util.List.of(), 0);
         }

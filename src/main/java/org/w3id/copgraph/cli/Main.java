@@ -10,7 +10,7 @@ import org.w3id.copgraph.Problem;
         description = "A linked-data knowledge graph of Communities of Practice.",
         subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, QueryCommand.class, NetworkCommand.class, SuggestCommand.class,
                 GenerateCommand.class, BenchCommand.class, BackupCommand.class, RestoreCommand.class, TokenCommand.class,
-                ExportCommand.class, ImportCommand.class,
+                ExportCommand.class, ImportCommand.class, SeedSnapshotCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

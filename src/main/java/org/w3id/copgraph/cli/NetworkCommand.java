@@ -79,7 +79,7 @@ final class NetworkCommand implements Callable<Integer> {
         kinds.forEach(k -> kindSet.add(LinkKind.parse("--kinds", k)));
         Set<NodeType> typeSet = EnumSet.noneOf(NodeType.class);
         types.forEach(t -> typeSet.add(NodeType.parse("--types", t)));
-        try (Copgraph cg = Copgraph.open(options.settings())) {
+        try (Copgraph cg = Copgraph.openSeeding(options.settings())) {
             Cli.seed(cg);
             long t0 = System.nanoTime();
             View view;

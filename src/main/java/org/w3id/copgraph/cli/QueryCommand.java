@@ -40,7 +40,7 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Copgraph cg = Copgraph.open(options.settings())) {
+        try (Copgraph cg = Copgraph.openSeeding(options.settings())) {
             Cli.seed(cg);
             if (name == null) {
                 for (CuratedQuery q : cg.queries().list()) {

@@ -60,7 +60,7 @@ final class SuggestCommand implements Callable<Integer> {
             throw Problem.badRequest("bad-option", "--format must be text or json.");
         }
         Include inc = Include.parse("--include", include);
-        try (Copgraph cg = Copgraph.open(options.settings())) {
+        try (Copgraph cg = Copgraph.openSeeding(options.settings())) {
             Cli.seed(cg);
             String given = subject.cop != null ? subject.cop : subject.person != null ? subject.person : subject.organisation;
             String name = subject.cop != null ? "--cop" : subject.person != null ? "--person" : "--organisation";

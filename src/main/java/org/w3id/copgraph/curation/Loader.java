@@ -41,7 +41,40 @@ public final class Loader {
         if (!store.isEmpty()) {
             return new Result(List.of(), 0);
         }
-        return load(BOOTSTRAP, RdfFiles.read(List.of(home.ontology(), home.data()), iris));
+        return load(BOOTSTRAP, RdfFiles.read(seedFiles(home), iris));
+    }
+
+    /** The files the seed graph is loaded from: those of {@code ontology/}, then those of {@code data/}. */
+    public static List<Path> seedFiles(Home home) {
+        return RdfFiles.expand(List.of(home.ontology(), home.data()));
+    }
+
+    /**
+     * What the seed load of {@code home} under {@code iris} depends on, as one hash: the base IRI
+     * (data files are rebased on load) and every seed file's name and bytes. A {@link
+     * org.w3id.copgraph.store.SeedSnapshot} made with the same fingerprint holds what that load
+     * would write.
+     */
+    public static String seedFingerprint(Home home, Iris iris) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            update(sha, "copgraph seed 1\n" + iris.base() + "\n");
+            for (Path f : seedFiles(home)) {
+                update(sha, f.getParent().getFileName() + "/" + f.getFileName() + "\n");
+                byte[] bytes = java.nio.file.Files.readAllBytes(f);
+                update(sha, bytes.length + "\n");
+                sha.update(bytes);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void update(java.security.MessageDigest sha, String s) {
+        sha.update(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public Result loadFiles(Caller caller, List<Path> files) {

@@ -114,6 +114,17 @@ public final class Store implements AutoCloseable {
 
     /** Opens (creating if needed) the TDB2 database in {@code dir}. */
     public static Store open(Path dir) {
+        return open(dir, null);
+    }
+
+    /**
+     * As {@link #open(Path)}; a new store (no directory, or an empty one) is first given the files
+     * of {@code seed} (see {@link SeedSnapshot}) when there is one.
+     */
+    public static Store open(Path dir, SeedSnapshot seed) {
+        if (seed != null && SeedSnapshot.isNewStore(dir)) {
+            seed.unpackInto(dir);
+        }
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
