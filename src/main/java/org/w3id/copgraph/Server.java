@@ -35,7 +35,8 @@ public final class Server implements AutoCloseable {
      * {@code phases} hears the end of each start-up phase (for timing).
      */
     public static Server serve(Settings settings, Consumer<String> say, Consumer<String> phases) {
-        Copgraph cg = Copgraph.open(settings);
+        WebServer.warmUpInBackground();
+        Copgraph cg = Copgraph.openSeeding(settings);
         phases.accept("open store and features");
         try {
             return start(cg, true, say, phases);

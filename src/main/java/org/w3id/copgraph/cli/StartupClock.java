@@ -14,9 +14,11 @@ final class StartupClock {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupClock.class);
 
-    private final long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-    private final com.sun.management.OperatingSystemMXBean os =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    // The management beans load a few hundred classes: only when the phases are logged.
+    private final boolean on = LOG.isDebugEnabled();
+    private final long jvmStart = on ? ManagementFactory.getRuntimeMXBean().getStartTime() : 0;
+    private final com.sun.management.OperatingSystemMXBean os = on
+            ? (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean() : null;
     private long last = jvmStart;
     private long lastCpu = 0;
 
@@ -26,17 +28,14 @@ final class StartupClock {
 
     /** Notes that {@code phase} has just ended. */
     void mark(String phase) {
+        if (!on) {
+            return;
+        }
         long now = System.currentTimeMillis();
         long cpu = os.getProcessCpuTime() / 1_000_000;
-        if (LOG.isDebugEnabled()) {
-            LOG.debug(String.format("start-up: %-30s %6d ms, CPU %6d ms (%6d ms since the JVM started, CPU %6d ms)",
-                    phase, now - last, cpu - lastCpu, now - jvmStart, cpu));
-        }
+        LOG.debug(String.format("start-up: %-30s %6d ms, CPU %6d ms (%6d ms since the JVM started, CPU %6d ms)",
+                phase, now - last, cpu - lastCpu, now - jvmStart, cpu));
         last = now;
         lastCpu = cpu;
-    }
-
-    long sinceJvmStart() {
-        return System.currentTimeMillis() - jvmStart;
     }
 }
