@@ -55,6 +55,17 @@ final class MetricsFile {
         });
     }
 
+    /** Waits (up to {@code millis}) for the writes asked for so far: a closing store leaves none behind. */
+    static void awaitWrites(long millis) {
+        try {
+            WRITER.submit(() -> { }).get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // A write still running after that long is left to finish on its own.
+        }
+    }
+
     static void write(Path dir, Object version, Metrics m) throws IOException {
         Files.createDirectories(dir);
         Path file = file(dir, m.projection());

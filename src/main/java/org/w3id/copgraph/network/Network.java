@@ -297,7 +297,14 @@ public final class Network {
                 // A failed build holds no transaction; one still running after a minute is left to the JVM's end.
             }
         }
+        // What was to be kept beside the store a moment from now is written now (a command that
+        // ends at once keeps it for the next), and nothing is written there after the close.
+        closed = true;
+        keepNow();
+        MetricsFile.awaitWrites(10_000);
     }
+
+    private volatile boolean closed;
 
     /** Starts a build of the current data version unless one is running; returns the running one. */
     private CompletableFuture<Snapshot> build() {
@@ -369,10 +376,15 @@ public final class Network {
      * its own: a burst of changes writes the file once, for the last of them.
      */
     private void keepSoon(Snapshot s) {
-        if (cacheDir == null || s.rows() == null || toKeep.getAndSet(s) != null) {
+        if (closed || cacheDir == null || s.rows() == null || toKeep.getAndSet(s) != null) {
             return;
         }
-        java.util.concurrent.CompletableFuture.delayedExecutor(5, java.util.concurrent.TimeUnit.SECONDS).execute(() -> {
+        java.util.concurrent.CompletableFuture.delayedExecutor(5, java.util.concurrent.TimeUnit.SECONDS).execute(this::keepNow);
+    }
+
+    /** Writes the statements waiting to be kept, if any (see {@link #keepSoon}). */
+    private void keepNow() {
+        synchronized (toKeep) {
             Snapshot last = toKeep.getAndSet(null);
             if (last == null) {
                 return;
@@ -386,7 +398,7 @@ public final class Network {
             } catch (java.io.IOException | RuntimeException e) {
                 LOG.warn("The network's statements could not be kept in {}", cacheDir, e);
             }
-        });
+        }
     }
 
     /**
