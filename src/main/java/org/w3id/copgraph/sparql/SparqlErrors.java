@@ -36,6 +36,9 @@ final class SparqlErrors {
     static void write(HttpServletRequest req, HttpServletResponse res, int status, String code, String message) throws IOException {
         res.resetBuffer();
         res.setStatus(status);
+        if (UnreadBody.refuses(status)) {
+            UnreadBody.discard(req, res);
+        }
         String accept = req.getHeader("Accept");
         byte[] body;
         if (accept != null && accept.trim().startsWith("text/plain")) {

@@ -35,6 +35,9 @@ final class Errors {
     private static void respond(Context ctx, int status, String code, String raw, List<Problem.Match> closeMatches) {
         String message = ErrorText.forClients(raw);
         ctx.status(status);
+        if (org.w3id.copgraph.sparql.UnreadBody.refuses(status)) {
+            org.w3id.copgraph.sparql.UnreadBody.discard(ctx.req(), ctx.res());
+        }
         if (status == 401) {
             // RFC 6750: a token that was sent but is not valid is "invalid_token"; no token at all has no error code.
             ctx.header("WWW-Authenticate", "Bearer realm=\"copgraph\"" + (code.equals("token-required") ? "" : ", error=\"invalid_token\""));
