@@ -71,6 +71,7 @@ final class FullTextIndex implements AutoCloseable {
     private final TextIndexLucene index;
     private final DatasetGraphText writable;
     private final Path dir;
+    private final Directory directory;
     /**
      * Readers of the last commit, reused until the next one: jena-text's own {@code text:query}
      * opens a reader per query, which costs more than the search on a small index.
@@ -79,6 +80,7 @@ final class FullTextIndex implements AutoCloseable {
 
     private FullTextIndex(DatasetGraph tdb, Directory directory, Path dir) {
         this.dir = dir;
+        this.directory = directory;
         SharedReaderTextIndex shared = new SharedReaderTextIndex(directory, config());
         this.index = shared;
         this.writable = (DatasetGraphText) TextDatasetFactory.create(new DatasetGraphWrapper(tdb), index, true,
@@ -167,6 +169,31 @@ final class FullTextIndex implements AutoCloseable {
             Files.deleteIfExists(dir.resolve(MARKER));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove " + dir.resolve(MARKER), e);
+        }
+    }
+
+    /** The commit data key of the data version an index commit goes with (see {@link #recordDataVersion}). */
+    private static final String DATA_VERSION = "copgraph-data-version";
+
+    /**
+     * Inside a write transaction: the data version (the store's last-modified stamp) the index
+     * holds once it commits. jena-text prepares the index's commit before the data commits and
+     * completes it after, so a process killed between the two leaves the index's last commit
+     * naming the version before: {@link #committedDataVersion} then differs from the data's.
+     */
+    void recordDataVersion(String version) {
+        index.getIndexWriter().setLiveCommitData(java.util.Map.of(DATA_VERSION, version).entrySet());
+    }
+
+    /** The data version recorded with the index's last commit; null when none was (an index of an older copgraph). */
+    String committedDataVersion() {
+        try {
+            if (!org.apache.lucene.index.DirectoryReader.indexExists(directory)) {
+                return null;
+            }
+            return org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData().get(DATA_VERSION);
+        } catch (IOException e) {
+            return null;
         }
     }
 
