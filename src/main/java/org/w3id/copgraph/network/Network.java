@@ -474,6 +474,56 @@ public final class Network {
         return metrics(snapshot(), projection, window, true);
     }
 
+    /** Metrics and the data version they were computed for. */
+    public record VersionedMetrics(Object version, Metrics metrics) {
+    }
+
+    // The last metrics computed per projection and window, whatever their version (see metricsForView).
+    private final Cache<ViewKey, VersionedMetrics> latestMetrics = Caffeine.newBuilder().maximumSize(32).softValues().build();
+    private final java.util.concurrent.ExecutorService viewMetrics = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "network-view-metrics");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<ViewKey> viewMetricsPending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private record ViewKey(Projection projection, Window window) {
+    }
+
+    /**
+     * The metrics a view is drawn with (node sizes in a neighbourhood): those of the network
+     * served now when they are computed; else the last ones computed for this projection and
+     * window, of an earlier data version, while the current ones are computed in the background
+     * (one core, one at a time); when none was ever computed, computed now. A neighbourhood asked
+     * right after a change then waits for the change's facts, not for every node's centrality
+     * again (6 s at 2,000 CoPs, 25 s at 10,000). The answer names the version of its metrics.
+     */
+    public VersionedMetrics metricsForView(Projection projection, Window window) {
+        Snapshot s = snapshot();
+        Metrics now = metrics.getIfPresent(new Key(s.version(), projection, window));
+        if (now != null) {
+            return new VersionedMetrics(s.version(), now);
+        }
+        ViewKey key = new ViewKey(projection, window);
+        VersionedMetrics earlier = latestMetrics.getIfPresent(key);
+        if (earlier == null) {
+            return new VersionedMetrics(s.version(), metrics(s, projection, window, true));
+        }
+        if (viewMetricsPending.add(key)) {
+            viewMetrics.execute(() -> {
+                try {
+                    org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
+                    metrics(snapshot(), projection, window, false);
+                } catch (RuntimeException e) {
+                    LOG.warn("Metrics of the {} network not computed in the background", projection.id(), e);
+                } finally {
+                    viewMetricsPending.remove(key);
+                }
+            });
+        }
+        return earlier;
+    }
+
     /** What the network of every resource takes per fact while it is built (measured: edges, pairs, lists). */
     private static final long BYTES_PER_RESOURCE_LINK = 250;
 
@@ -488,6 +538,14 @@ public final class Network {
         }
         nets.invalidateAll();
         graphs.invalidateAll();
+        if (free() >= bytes) {
+            return;
+        }
+        // free() counts garbage in the old generation as used: right after a change that is the
+        // facts and networks of the version before. One collection before refusing (a second or
+        // so at 1 GB): without it, 10 of 55 neighbourhoods asked right after a change at 10,000
+        // CoPs were refused with a 503 that a retry a moment later would not have got.
+        System.gc();
         if (free() >= bytes) {
             return;
         }
@@ -523,6 +581,7 @@ public final class Network {
                     () -> build(s, projection, window));
             Metrics kept = window.equals(Window.ALWAYS) ? MetricsFile.read(cacheDir, s.version(), net) : null;
             if (kept != null) {
+                noteLatest(s, projection, window, kept);
                 return kept;
             }
             building.acquireUninterruptibly();
@@ -535,6 +594,7 @@ public final class Network {
             if (window.equals(Window.ALWAYS)) {
                 MetricsFile.writeLater(cacheDir, s.version(), computed);
             }
+            noteLatest(s, projection, window, computed);
             return computed;
         });
     }
@@ -828,5 +888,15 @@ public final class Network {
     }
 
     private record Key(Object version, Projection projection, Window window) {
+    }
+
+    /** Keeps {@code m} as the latest metrics of its projection and window unless later ones are kept already. */
+    private void noteLatest(Snapshot s, Projection projection, Window window, Metrics m) {
+        latestMetrics.asMap().merge(new ViewKey(projection, window), new VersionedMetrics(s.version(), m),
+                (old, mine) -> later(mine.version(), old.version()) ? mine : old);
+    }
+
+    private static boolean later(Object a, Object b) {
+        return a instanceof Instant x && b instanceof Instant y ? !x.isBefore(y) : true;
     }
 }

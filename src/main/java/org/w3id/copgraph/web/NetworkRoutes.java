@@ -49,8 +49,11 @@ final class NetworkRoutes {
     void neighbourhood(Context ctx) {
         Neighbourhood n = neighbourhoodOf(ctx);
         Projection p = Projection.parse(ctx.queryParam("projection"), Projection.RESOURCES);
-        View view = View.of(n, p, metricsFor(p, window(ctx)));
+        // Right after a change the metrics may be of the version before, while the new ones are computed.
+        Network.VersionedMetrics m = cg.network().metricsForView(p.copsOnly() ? p : Projection.ALL, window(ctx));
+        View view = View.of(n, p, m.metrics());
         Map<String, Object> body = Exports.cytoscape(view, this::pathOf);
+        body.put("metricsVersion", String.valueOf(m.version()));
         body.put("focus", n.focus().iri());
         body.put("title", view.title());
         // The focus was a source graph: the nodes are the resources it ties together, none is the focus.

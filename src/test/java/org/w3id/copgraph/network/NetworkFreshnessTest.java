@@ -113,4 +113,37 @@ class NetworkFreshnessTest {
         return facts.links().stream().map(l -> l.from() + " " + l.kind() + " " + l.to() + " " + l.directed() + " " + l.reason().text()
                 + " " + l.reason().date() + " " + l.reason().sources()).toList();
     }
+
+    @Test
+    void aNeighbourhoodAfterAChangeNamesTheVersionOfItsMetricsAndTheyCatchUp() throws Exception {
+        HttpResponse<String> before = server.http().get("/api/network/neighbourhood?focus=/id/cop/blast&projection=all");
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        String versionBefore = JSON.readTree(before.body()).get("metricsVersion").asText();
+
+        HttpResponse<String> w = server.http().post("/update", "application/sparql-update", """
+                PREFIX cop: <https://w3id.org/copgraph/ontology#>
+                INSERT DATA { GRAPH <https://w3id.org/copgraph/graph/freshness-4> {
+                  <https://w3id.org/copgraph/id/cop/blast> cop:crossPollinatedBy <https://w3id.org/copgraph/id/cop/urbana> .
+                } }""", "Authorization", "Bearer " + server.curator());
+        assertThat(w.statusCode()).as(w.body()).isEqualTo(200);
+        String now = String.valueOf(server.cg().store().lastModified());
+
+        // The change is in the very next answer; its metrics are the ones before or already the new ones.
+        HttpResponse<String> after = server.http().get("/api/network/neighbourhood?focus=/id/cop/blast&projection=all");
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(after.body());
+        assertThat(body.at("/elements/nodes").findValuesAsText("label")).contains("UrbanA Community of Practice");
+        assertThat(body.get("metricsVersion").asText()).isIn(versionBefore, now);
+
+        // Computed in the background meanwhile, once requests leave it a moment (background work
+        // yields to them): a later answer has the new ones.
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        String seen = body.get("metricsVersion").asText();
+        while (!seen.equals(now) && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            seen = JSON.readTree(server.http().get("/api/network/neighbourhood?focus=/id/cop/blast&projection=all").body())
+                    .get("metricsVersion").asText();
+        }
+        assertThat(seen).isEqualTo(now);
+    }
 }
