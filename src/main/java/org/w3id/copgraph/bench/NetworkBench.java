@@ -163,6 +163,7 @@ final class NetworkBench {
         List<Double> reach = new ArrayList<>();
         List<Double> shown = new ArrayList<>();
         int missed = 0;
+        int refusedPairs = 0;
         long nquadBytes = 0;
         for (int i = 0; i < CHANGES; i++) {
             String a = cops.get(random.nextInt(cops.size()));
@@ -181,6 +182,15 @@ final class NetworkBench {
                     .header("Content-Type", "application/sparql-update").header("Authorization", "Bearer " + token)
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(update)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (w.statusCode() == 422 && refusedPairs < CHANGES) {
+                // The shapes refuse a shortcut edge beside a weak or proposed cross-pollination of
+                // the same two CoPs (the generator makes some): the write path is right, and
+                // another pair is drawn.
+                refusedPairs++;
+                nquadBytes -= quad.getBytes(StandardCharsets.UTF_8).length + 1;
+                i--;
+                continue;
+            }
             if (w.statusCode() != 200) {
                 throw new IOException("update answered HTTP " + w.statusCode() + ": " + w.body());
             }
@@ -207,7 +217,9 @@ final class NetworkBench {
         f.network.add(new Figures.NetworkRow(CHANGES + " single-statement changes through /update, each followed by its"
                 + " neighbourhood: write + neighbourhood showing the new link", String.format("p50 %.0f ms, p95 %.0f ms; the"
                 + " neighbourhood alone p50 %.1f ms, p95 %.1f ms; %d of %d shown on the first request", Stats.percentile(reach, 50),
-                Stats.percentile(reach, 95), Stats.percentile(shown, 50), Stats.percentile(shown, 95), reach.size(), CHANGES)));
+                Stats.percentile(reach, 95), Stats.percentile(shown, 50), Stats.percentile(shown, 95), reach.size(), CHANGES)
+                + (refusedPairs == 0 ? "" : "; " + refusedPairs + " pairs drawn were refused by the shapes (a weak or proposed"
+                        + " cross-pollination of the two) and others drawn instead")));
         f.goals.add(new Figures.Goal("a change reaching the network (paths, neighbourhoods)",
                 String.format("p95 %.0f ms (write + next request)", Stats.percentile(reach, 95)), "", Double.NaN,
                 "immediate, from the change's delta", missed == 0,
