@@ -185,6 +185,20 @@ final class FullTextIndex implements AutoCloseable {
         index.getIndexWriter().setLiveCommitData(java.util.Map.of(DATA_VERSION, version).entrySet());
     }
 
+    /**
+     * Records {@code version} as the one the index goes with, in a commit of its own: after the
+     * entries were found to match the data at open (no write is under way then), so that the
+     * next open need not count them again.
+     */
+    void commitDataVersion(String version) {
+        try {
+            recordDataVersion(version);
+            index.getIndexWriter().commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the text index", e);
+        }
+    }
+
     /** The data version recorded with the index's last commit; null when none was (an index of an older copgraph). */
     String committedDataVersion() {
         try {

@@ -109,6 +109,11 @@ public final class Store implements AutoCloseable {
                 System.err.printf("The text index holds %,d entries, the store %,d indexed statements: indexing again.%n",
                         text.entries(), expected);
                 store.reindex(System.err);
+            } else {
+                String version = Txn.calculateRead(tdb, () -> lastModifiedIn(tdb.getDefaultGraph()));
+                if (version != null) {
+                    text.commitDataVersion(version);
+                }
             }
         }
         return store;
