@@ -61,6 +61,38 @@ final class Chromium {
     }
 
     /** axe-core, installed by .ci/run (npm) into .ci/axe. */
+    /**
+     * A wait for a page that may be replaced while it is being read: an element found on the page
+     * a click is leaving can be gone by the time its text is asked for (a stale element), which
+     * says "not yet", not "failed".
+     */
+    static org.openqa.selenium.support.ui.WebDriverWait await(org.openqa.selenium.WebDriver browser, java.time.Duration timeout) {
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /**
+     * Whether {@code element} has left the page (a click replaced the page): as Selenium's
+     * {@code stalenessOf}, and also when Chromium, asked in the middle of the navigation, says
+     * the node "does not belong to the document" rather than that it is stale.
+     */
+    static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(org.openqa.selenium.WebElement element) {
+        return d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
+    }
+
     static final Path AXE = Path.of(".ci/axe/node_modules/axe-core/axe.min.js");
 
     /** axe-core's serious and critical violations on the browser's current page, as "rule: help (first target)". */

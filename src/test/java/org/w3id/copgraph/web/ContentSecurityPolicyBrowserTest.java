@@ -49,7 +49,7 @@ class ContentSecurityPolicyBrowserTest {
     @Test
     void theExplorerTheEditorAndTheApiDocsRunWithNothingRefused() {
         List<String> refused = new ArrayList<>();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = Chromium.await(browser, Duration.ofSeconds(30));
 
         open("/", refused);
         open("/id/cop/urbana", refused);
@@ -73,7 +73,7 @@ class ContentSecurityPolicyBrowserTest {
 
     private void open(String path, List<String> refused) {
         browser.get(url(path));
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
+        Chromium.await(browser, Duration.ofSeconds(30)).until(d ->
                 "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         refused.addAll(refusals(path));
     }

@@ -182,7 +182,7 @@ class ContributorJourneyBrowserTest {
 
         // In the explorer, by the Find box.
         curator.get(base + "/explore");
-        WebDriverWait slow = new WebDriverWait(curator, Duration.ofSeconds(30));
+        WebDriverWait slow = Chromium.await(curator, Duration.ofSeconds(30));
         slow.until(d -> labels().size() >= 3);
         WebElement find = curator.findElement(By.id("search"));
         find.sendKeys("Seed Savers");
@@ -416,7 +416,7 @@ class ContributorJourneyBrowserTest {
     private static void submit(ChromeDriver browser) {
         WebElement button = browser.findElement(By.cssSelector("form.proposal button[type='submit']"));
         button.click();
-        wait(browser).until(ExpectedConditions.stalenessOf(button));
+        wait(browser).until(Chromium.gone(button));
     }
 
     private static String main(WebDriver browser) {
@@ -494,7 +494,7 @@ class ContributorJourneyBrowserTest {
     }
 
     private static WebDriverWait wait(WebDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        return Chromium.await(browser, Duration.ofSeconds(20));
     }
 
     private static void shoot(ChromeDriver browser, String name) throws IOException {

@@ -85,7 +85,7 @@ class ExploreBrowserTest {
     @Test
     void theExplorerDrawsTheSeedCopsExpandsOneAndExplainsAPath() throws Exception {
         browser.get("http://localhost:" + app.port() + "/explore");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = Chromium.await(browser, Duration.ofSeconds(30));
         wait.until(d -> labels().size() >= 3);
         assertThat(labels()).contains("UrbanA Community of Practice", "BLAST Community of Practice",
                 "Municipalities in Transition Community of Practice");
@@ -116,7 +116,7 @@ class ExploreBrowserTest {
     @Test
     void theFocusIsHighlightedNamedInTheBoxesAndItsMeasuresAreInWords() {
         browser.get("http://localhost:" + app.port() + "/explore?focus=/id/cop/urbana&to=/id/cop/blast");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = Chromium.await(browser, Duration.ofSeconds(30));
         wait.until(d -> d.findElement(By.id("panel")).getText().contains("How they connect"));
         assertThat(script("return cy.getElementById('https://w3id.org/copgraph/id/cop/urbana').hasClass('focus')")).isEqualTo(true);
         assertThat(browser.findElement(By.id("search")).getAttribute("value")).isEqualTo("UrbanA Community of Practice");
@@ -146,7 +146,7 @@ class ExploreBrowserTest {
     @Test
     void theStartOfAPathMayBeGivenAsFromAsThePathsApiNamesIt() {
         browser.get("http://localhost:" + app.port() + "/explore?from=/id/cop/urbana&to=/id/cop/blast");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = Chromium.await(browser, Duration.ofSeconds(30));
         wait.until(d -> d.findElement(By.id("panel")).getText().contains("How they connect"));
         assertThat(browser.findElement(By.id("search")).getAttribute("value")).isEqualTo("UrbanA Community of Practice");
         assertThat(browser.getCurrentUrl()).endsWith("/explore?focus=%2Fid%2Fcop%2Furbana&to=%2Fid%2Fcop%2Fblast");
@@ -155,7 +155,7 @@ class ExploreBrowserTest {
     @Test
     void aMisspeltFocusIsExplainedInTheDrawingWithCloseMatchesAndWaysOut() throws Exception {
         browser.get("http://localhost:" + app.port() + "/explore?focus=/id/cop/urbanaa");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = Chromium.await(browser, Duration.ofSeconds(30));
         wait.until(d -> d.findElement(By.id("problem")).isDisplayed());
         var problem = browser.findElement(By.id("problem"));
         assertThat(problem.getText()).contains("urbanaa", "not in the resources network", "Did you mean", "whole network", "home page");
@@ -176,7 +176,7 @@ class ExploreBrowserTest {
     @Test
     void aMisspeltPathTargetSuggestsTheResourceMeant() {
         browser.get("http://localhost:" + app.port() + "/explore?focus=/id/cop/urbana&to=/id/cop/blsat");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = Chromium.await(browser, Duration.ofSeconds(30));
         wait.until(d -> d.findElement(By.id("problem")).isDisplayed());
         assertThat(browser.findElement(By.cssSelector("#problem .matches a")).getAttribute("href"))
                 .contains("to=https%3A%2F%2Fw3id.org%2Fcopgraph%2Fid%2Fcop%2Fblast").contains("focus=%2Fid%2Fcop%2Furbana");
@@ -187,7 +187,7 @@ class ExploreBrowserTest {
         // Followed from the source graph's own page, as a person would.
         browser.get("http://localhost:" + app.port() + "/graph/cff-session-3");
         browser.findElement(By.linkText("Explore the resources this source ties together")).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = Chromium.await(browser, Duration.ofSeconds(30));
         wait.until(d -> labels().contains("BLAST Community of Practice"));
         assertThat(browser.findElement(By.id("problem")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("status")).getText()).contains("The resources that source ties together");
@@ -197,7 +197,7 @@ class ExploreBrowserTest {
     @Test
     void aPathViewDownloadsAsWhatIsDrawnAndAsTheServersFiles() throws Exception {
         browser.get("http://localhost:" + app.port() + "/explore?focus=/id/cop/urbana&to=/id/cop/blast");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = Chromium.await(browser, Duration.ofSeconds(30));
         wait.until(d -> d.findElement(By.id("panel")).getText().contains("How they connect"));
         String gexf = browser.findElement(By.id("x-gexf")).getAttribute("href");
         assertThat(gexf).contains("/api/network/export.gexf?from=").contains("to=");
@@ -234,7 +234,7 @@ class ExploreBrowserTest {
         cg.suggestionsGraph().refreshIfStale();
         try {
             browser.get("http://localhost:" + own.port() + "/explore?focus=/id/cop/riverside-food");
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            WebDriverWait wait = Chromium.await(browser, Duration.ofSeconds(30));
             wait.until(d -> labels().contains("Duncan Crowley"));
             String suggested = "return cy.edges('[evidence = \"suggested\"]').length";
             assertThat(count(suggested)).isZero();

@@ -53,7 +53,7 @@ class MapBrowserTest {
     void theMapShowsMarkersWithoutTilesAndAsksNoOtherServer() throws Exception {
         for (String path : List.of("/map", "/embed/map", "/map?focus=/id/cop/brescia-gardeners")) {
             open(path);
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            WebDriverWait wait = Chromium.await(browser, Duration.ofSeconds(20));
             wait.until(d -> !d.findElements(By.cssSelector("#map .leaflet-marker-icon")).isEmpty());
             Files.write(Path.of("target/screenshots/map" + path.replaceAll("[^a-z]+", "-") + ".png"),
                     ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
@@ -84,7 +84,7 @@ class MapBrowserTest {
     private static void open(String path) {
         browser.manage().logs().get(LogType.BROWSER); // drops what earlier pages logged
         browser.get(server.url(path));
-        new WebDriverWait(browser, Duration.ofSeconds(20))
+        Chromium.await(browser, Duration.ofSeconds(20))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 

@@ -106,7 +106,7 @@ class PageTourBrowserTest {
             String content) throws Exception {
         browser.manage().logs().get(LogType.BROWSER); // drops what earlier pages logged
         browser.get("http://localhost:" + app.port() + path);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = Chromium.await(browser, Duration.ofSeconds(20));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         // Pages that draw with a script (explorer, editor) fill in after the load event.
         wait.until(d -> !d.findElements(By.cssSelector(content)).isEmpty());

@@ -64,7 +64,7 @@ class ProposeFormBrowserTest {
         browser.findElement(By.id("f-schema-knowsLanguage-0")).sendKeys("Italian!");
         new Select(browser.findElement(By.id("f-cop-domain"))).selectByVisibleText("permaculture");
         browser.findElement(By.cssSelector("form.proposal button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
+        Chromium.await(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
         Files.write(Path.of("target/screenshots/propose-cop-errors.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
         WebElement languageError = browser.findElement(By.id("f-schema-knowsLanguage-error"));
@@ -83,7 +83,7 @@ class ProposeFormBrowserTest {
         browser.findElement(By.id("f-schema-knowsLanguage-0")).sendKeys("it");
         browser.findElement(By.id("f-proposerName-0")).sendKeys("Ada");
         browser.findElement(By.cssSelector("form.proposal button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.tagName("h1")).getText().startsWith("Proposal "));
+        Chromium.await(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.tagName("h1")).getText().startsWith("Proposal "));
         String status = browser.findElement(By.cssSelector("main a[href^='/api/proposals/']")).getAttribute("href");
         assertThat(cg.proposals().get(status.substring(status.lastIndexOf('/') + 1))).isPresent();
     }

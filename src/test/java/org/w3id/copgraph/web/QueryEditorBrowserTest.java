@@ -65,7 +65,7 @@ class QueryEditorBrowserTest {
         ChromeDriver driver = browser();
         try {
             driver.get("http://localhost:" + app.port() + "/query-editor?curated=cop-members&cop=/id/cop/urbana");
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            WebDriverWait wait = Chromium.await(driver, Duration.ofSeconds(30));
             wait.until(d -> d.findElements(By.cssSelector(".yasr table td")).stream()
                     .anyMatch(c -> c.getText().contains("Duncan Crowley")));
             // The SELECT line lies within the editor's visible area.
@@ -104,7 +104,7 @@ class QueryEditorBrowserTest {
         ChromeDriver driver = new ChromeDriver(service, options);
         try {
             driver.get("http://localhost:" + app.port() + "/query-editor");
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            WebDriverWait wait = Chromium.await(driver, Duration.ofSeconds(30));
             wait.until(d -> !d.findElements(By.cssSelector(".yasqe .CodeMirror")).isEmpty());
             WebElement example = driver.findElements(By.cssSelector("button.example")).stream()
                     .filter(b -> b.getText().contains("Communities of practice with their domains"))

@@ -62,7 +62,7 @@ class ReviewBrowserTest {
                 """, Lang.TURTLE).toGraph(), "Ana Coordinator", "ana@example.org", "We started a Lisbon circle."),
                 Caller.ANONYMOUS, "browser-test");
         String base = "http://localhost:" + server.port();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = Chromium.await(browser, Duration.ofSeconds(20));
 
         browser.get(base + "/review");
         wait.until(ExpectedConditions.urlContains("/sign-in"));
