@@ -212,8 +212,6 @@ public final class Copgraph implements AutoCloseable {
      * store of a front that leaves the store's own writes to another.
      */
     public Loader.Result seedIfEmpty(java.util.function.Consumer<String> say) {
-        // A front that leaves the store's own writes to another (--no-derived-writes) leaves the
-        // seed to it too: fronts started together on an empty store would each load it.
         SeedSnapshot snapshot = seededFrom;
         if (snapshot != null) {
             seededFrom = null;
@@ -222,6 +220,8 @@ public final class Copgraph implements AutoCloseable {
                     snapshot.graphs().size(), snapshot.made()));
             return new Loader.Result(snapshot.graphs(), snapshot.quads());
         }
+        // A front that leaves the store's own writes to another (--no-derived-writes) leaves the
+        // seed to it too: fronts started together on an empty store would each load it.
         if (!settings.serving().derivedWrites() || !store.isEmpty() || store.isRemote() && settings.updateEndpoint() == null) {
             return new Loader.Result(java.util.List.of(), 0);
         }

@@ -480,8 +480,12 @@ public final class Network {
 
     // The last metrics computed per projection and window, whatever their version (see metricsForView).
     private final Cache<ViewKey, VersionedMetrics> latestMetrics = Caffeine.newBuilder().maximumSize(32).softValues().build();
+    // At nice 19, as the other background work: it must not take a core from requests.
     private final java.util.concurrent.ExecutorService viewMetrics = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "network-view-metrics");
+        Thread t = new Thread(() -> {
+            org.w3id.copgraph.Background.lowerThisThreadsPriority();
+            r.run();
+        }, "network-view-metrics");
         t.setDaemon(true);
         return t;
     });
@@ -513,7 +517,9 @@ public final class Network {
             viewMetrics.execute(() -> {
                 try {
                     org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
-                    metrics(snapshot(), projection, window, false);
+                    if (!closed) {
+                        metrics(snapshot(), projection, window, false);
+                    }
                 } catch (RuntimeException e) {
                     LOG.warn("Metrics of the {} network not computed in the background", projection.id(), e);
                 } finally {

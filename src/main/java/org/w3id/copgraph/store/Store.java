@@ -100,20 +100,19 @@ public final class Store implements AutoCloseable {
             text.markCurrent();
         } else if (!text.isCurrent()) {
             store.reindex(System.err);
-        } else if (java.util.Objects.equals(Txn.calculateRead(tdb, () -> lastModifiedIn(tdb.getDefaultGraph())),
-                text.committedDataVersion()) && text.committedDataVersion() != null) {
-            // Committed with the data's last write: nothing to check.
         } else {
+            String version = Txn.calculateRead(tdb, () -> lastModifiedIn(tdb.getDefaultGraph()));
+            if (version != null && version.equals(text.committedDataVersion())) {
+                // Committed with the data's last write: nothing to check.
+                return store;
+            }
             long expected = Txn.calculateRead(tdb, () -> FullTextIndex.expectedEntries(tdb, derivedGraphs(tdb)));
             if (expected != text.entries()) {
                 System.err.printf("The text index holds %,d entries, the store %,d indexed statements: indexing again.%n",
                         text.entries(), expected);
                 store.reindex(System.err);
-            } else {
-                String version = Txn.calculateRead(tdb, () -> lastModifiedIn(tdb.getDefaultGraph()));
-                if (version != null) {
-                    text.commitDataVersion(version);
-                }
+            } else if (version != null) {
+                text.commitDataVersion(version);
             }
         }
         return store;
@@ -629,12 +628,8 @@ public final class Store implements AutoCloseable {
 
     private Instant readLastModified() {
         return read(d -> {
-            var it = d.getDefaultGraph().find(SELF, MODIFIED, Node.ANY);
-            try {
-                return it.hasNext() ? Instant.parse(it.next().getObject().getLiteralLexicalForm()) : null;
-            } finally {
-                org.apache.jena.atlas.iterator.Iter.close(it);
-            }
+            String version = lastModifiedIn(d.getDefaultGraph());
+            return version == null ? null : Instant.parse(version);
         });
     }
 

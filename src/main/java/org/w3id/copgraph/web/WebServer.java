@@ -24,7 +24,7 @@ public final class WebServer {
      * class loading (about 10,000 classes), not one hot spot.
      */
     public static void warmUpInBackground() {
-        Thread t = new Thread(() -> {
+        org.w3id.copgraph.Background.onThread("web-warm-up", () -> {
             try {
                 io.javalin.Javalin.create(cfg -> cfg.startup.showJavalinBanner = false);
                 var registry = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
@@ -35,9 +35,8 @@ public final class WebServer {
             } catch (Exception | LinkageError e) {
                 // Only a head start: whatever failed here is loaded again, and reported, by build().
             }
-        }, "web-warm-up");
-        t.setDaemon(true);
-        t.start();
+            return null;
+        });
     }
 
     public static WebServer build(Copgraph cg) {
