@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -27,7 +25,8 @@ import org.slf4j.LoggerFactory;
 final class MetricsFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricsFile.class);
-    private static final int MAGIC = 0x436f504d; // "CoPM"
+    // "CoP2": with each node's label and type and the network's notes, so the answer needs no network.
+    private static final int MAGIC = 0x436f5032;
     // One writer: the files are small, and writes must not take a core from requests.
     private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "network-metrics-file");
@@ -42,15 +41,15 @@ final class MetricsFile {
         return dir.resolve("network-metrics-" + p.id() + ".bin");
     }
 
-    static void writeLater(Path dir, Object version, Metrics m) {
+    static void writeLater(Path dir, MetricsReport report) {
         if (dir == null) {
             return;
         }
         WRITER.execute(() -> {
             try {
-                write(dir, version, m);
+                write(dir, report);
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Metrics of {} not kept in {}", m.projection().id(), dir, e);
+                LOG.warn("Metrics of {} not kept in {}", report.projection().id(), dir, e);
             }
         });
     }
@@ -66,20 +65,23 @@ final class MetricsFile {
         }
     }
 
-    static void write(Path dir, Object version, Metrics m) throws IOException {
+    static void write(Path dir, MetricsReport r) throws IOException {
         Files.createDirectories(dir);
-        Path file = file(dir, m.projection());
+        Path file = file(dir, r.projection());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
             out.writeInt(MAGIC);
-            out.writeUTF(String.valueOf(version));
-            out.writeInt(m.communities());
-            out.writeInt(m.sources());
-            out.writeLong(m.millis());
-            out.writeInt(m.nodes().size());
-            for (var e : m.nodes().entrySet()) {
-                NodeMetrics n = e.getValue();
-                out.writeUTF(e.getKey());
+            out.writeUTF(String.valueOf(r.version()));
+            out.writeBoolean(r.exact());
+            out.writeInt(r.communities());
+            out.writeInt(r.sources());
+            out.writeLong(r.millis());
+            out.writeInt(r.nodes().size());
+            for (MetricsReport.Row row : r.nodes()) {
+                NodeMetrics n = row.metrics();
+                out.writeUTF(row.node().iri());
+                out.writeUTF(row.node().label());
+                out.writeByte(row.node().type().ordinal());
                 out.writeInt(n.degree());
                 out.writeDouble(n.weightedDegree());
                 out.writeDouble(n.betweenness());
@@ -88,52 +90,55 @@ final class MetricsFile {
                 out.writeInt(n.community());
                 out.writeBoolean(n.articulationPoint());
             }
-            out.writeInt(m.bridges().size());
-            for (Edge e : m.bridges()) {
-                out.writeUTF(e.source());
-                out.writeUTF(e.target());
+            out.writeInt(r.bridges().size());
+            for (MetricsReport.Bridge b : r.bridges()) {
+                out.writeUTF(b.source());
+                out.writeUTF(b.target());
+            }
+            out.writeInt(r.notes().size());
+            for (String note : r.notes()) {
+                out.writeUTF(note);
             }
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The metrics of {@code net}'s projection kept for {@code version}, or null (none, another version, unreadable). */
-    static Metrics read(Path dir, Object version, Net net) {
-        if (dir == null || !Files.isRegularFile(file(dir, net.projection()))) {
+    /**
+     * The metrics of {@code projection} over all time kept for {@code version}, or null (none,
+     * another version, an older format, unreadable). Needs no network: a restarted server answers
+     * with it before it has read the facts.
+     */
+    static MetricsReport read(Path dir, Object version, Projection projection) {
+        Path file = dir == null ? null : file(dir, projection);
+        if (file == null || !Files.isRegularFile(file)) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file(dir, net.projection())), 1 << 16))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             if (in.readInt() != MAGIC || !in.readUTF().equals(String.valueOf(version))) {
                 return null;
             }
+            boolean exact = in.readBoolean();
             int communities = in.readInt();
             int sources = in.readInt();
             long millis = in.readLong();
-            Map<String, NodeMetrics> nodes = new LinkedHashMap<>();
+            NodeType[] types = NodeType.values();
+            List<MetricsReport.Row> rows = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
-                String iri = in.readUTF();
-                nodes.put(iri, new NodeMetrics(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
-                        in.readInt(), in.readBoolean()));
+                Node node = new Node(in.readUTF(), in.readUTF(), types[in.readByte()]);
+                rows.add(new MetricsReport.Row(node, new NodeMetrics(in.readInt(), in.readDouble(), in.readDouble(),
+                        in.readDouble(), in.readDouble(), in.readInt(), in.readBoolean())));
             }
-            List<Edge> bridges = new ArrayList<>();
+            List<MetricsReport.Bridge> bridges = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
-                String a = in.readUTF();
-                String b = in.readUTF();
-                Edge found = null;
-                for (Edge e : net.incident(a)) {
-                    if (e.other(a).equals(b)) {
-                        found = e;
-                        break;
-                    }
-                }
-                if (found == null) {
-                    return null;
-                }
-                bridges.add(found);
+                bridges.add(new MetricsReport.Bridge(in.readUTF(), in.readUTF()));
             }
-            return new Metrics(net.projection(), net.window(), nodes, bridges, communities, sources, millis);
+            List<String> notes = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                notes.add(in.readUTF());
+            }
+            return new MetricsReport(version, projection, exact, sources, communities, millis, rows, bridges, notes);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Metrics kept in {} not readable; computing them", dir, e);
+            LOG.warn("Metrics kept in {} not readable ({}); computing them", file, String.valueOf(e));
             return null;
         }
     }

@@ -194,6 +194,11 @@ public final class Network {
         return snapshot().version();
     }
 
+    /** Whether the network of some data version has been read (a restarted server may answer before). */
+    boolean built() {
+        return current != null;
+    }
+
     public Facts facts() {
         return snapshot().facts();
     }
@@ -474,6 +479,28 @@ public final class Network {
         return metrics(snapshot(), projection, window, true);
     }
 
+    // Reports read from the files kept beside the store, for the data versions whose network is not built yet.
+    private final Cache<Key, MetricsReport> keptReports = Caffeine.newBuilder().maximumSize(8).softValues().build();
+
+    /**
+     * Where each node stands in {@code projection} over {@code window}, at the data version the
+     * network is served at. A restarted server whose network of the current data version is not
+     * built yet answers over all time from the metrics kept beside the store for that version,
+     * without waiting for the facts (seconds at 10,000 CoPs); otherwise as {@link #metrics}.
+     */
+    public MetricsReport metricsReport(Projection projection, Window window) {
+        Object v = version.get();
+        Snapshot s = current;
+        if (window.equals(Window.ALWAYS) && cacheDir != null && (s == null || !s.version().equals(v))) {
+            MetricsReport kept = keptReports.get(new Key(v, projection, window), k -> MetricsFile.read(cacheDir, v, projection));
+            if (kept != null) {
+                return kept;
+            }
+        }
+        s = snapshot();
+        return MetricsReport.of(s.version(), net(s, projection, window), metrics(s, projection, window, true));
+    }
+
     /** Metrics and the data version they were computed for. */
     public record VersionedMetrics(Object version, Metrics metrics) {
     }
@@ -585,7 +612,8 @@ public final class Network {
         return metrics.get(key, k -> {
             Net net = parallel ? net(s, projection, window) : Objects.requireNonNullElseGet(nets.getIfPresent(key),
                     () -> build(s, projection, window));
-            Metrics kept = window.equals(Window.ALWAYS) ? MetricsFile.read(cacheDir, s.version(), net) : null;
+            MetricsReport report = window.equals(Window.ALWAYS) ? MetricsFile.read(cacheDir, s.version(), projection) : null;
+            Metrics kept = report == null ? null : report.toMetrics(net);
             if (kept != null) {
                 noteLatest(s, projection, window, kept);
                 return kept;
@@ -598,7 +626,7 @@ public final class Network {
                 building.release();
             }
             if (window.equals(Window.ALWAYS)) {
-                MetricsFile.writeLater(cacheDir, s.version(), computed);
+                MetricsFile.writeLater(cacheDir, MetricsReport.of(s.version(), net, computed));
             }
             noteLatest(s, projection, window, computed);
             return computed;

@@ -23,6 +23,8 @@ import org.w3id.copgraph.network.Exports;
 import org.w3id.copgraph.network.KumuBlueprint;
 import org.w3id.copgraph.network.LinkKind;
 import org.w3id.copgraph.network.Metrics;
+import org.w3id.copgraph.network.MetricsReport;
+import org.w3id.copgraph.network.NodeMetrics;
 import org.w3id.copgraph.network.Neighbourhood;
 import org.w3id.copgraph.network.Net;
 import org.w3id.copgraph.network.Network;
@@ -139,11 +141,11 @@ final class NetworkRoutes {
         if (!cg.metricsGraph().isCurrent()) {
             cg.metricsGraph().refreshInBackground();
         }
-        Net net = cg.network().net(p, w);
-        Metrics m = cg.network().metrics(p, w);
-        List<Map<String, Object>> nodes = new ArrayList<>();
-        m.nodes().forEach((iri, nm) -> {
-            Map<String, Object> row = node(net.nodes().get(iri));
+        MetricsReport m = cg.network().metricsReport(p, w);
+        List<Map<String, Object>> nodes = new ArrayList<>(m.nodes().size());
+        for (MetricsReport.Row r : m.nodes()) {
+            NodeMetrics nm = r.metrics();
+            Map<String, Object> row = node(r.node());
             row.put("degree", nm.degree());
             row.put("weightedDegree", nm.weightedDegree());
             row.put("betweenness", nm.betweenness());
@@ -152,8 +154,7 @@ final class NetworkRoutes {
             row.put("community", nm.community());
             row.put("articulationPoint", nm.articulationPoint());
             nodes.add(row);
-        });
-        nodes.sort((a, b) -> Double.compare((double) b.get("betweenness"), (double) a.get("betweenness")));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("projection", p.id());
         body.put("description", p.description);
@@ -163,12 +164,11 @@ final class NetworkRoutes {
         body.put("communities", m.communities());
         body.put("millis", m.millis());
         body.put("graph", cg.metricsGraph().graphIri());
-        body.put("articulationPoints", m.nodes().entrySet().stream().filter(e -> e.getValue().articulationPoint())
-                .map(Map.Entry::getKey).sorted().toList());
-        body.put("bridges", m.bridges().stream().map(e -> Map.of("source", e.source(), "target", e.target())).toList());
-        body.put("notes", net.notes());
+        body.put("articulationPoints", m.articulationPoints());
+        body.put("bridges", m.bridges());
+        body.put("notes", m.notes());
         body.put("nodes", nodes);
-        version(ctx);
+        version(ctx, m.version());
         ctx.json(body);
     }
 
@@ -411,7 +411,11 @@ final class NetworkRoutes {
      * client can tell an answer of the previous data from one of the current.
      */
     private void version(Context ctx) {
-        if (cg.network().servedVersion() instanceof java.time.Instant served && !served.equals(java.time.Instant.EPOCH)) {
+        version(ctx, cg.network().servedVersion());
+    }
+
+    private static void version(Context ctx, Object version) {
+        if (version instanceof java.time.Instant served && !served.equals(java.time.Instant.EPOCH)) {
             ctx.header("X-Copgraph-Data-Version", served.toString());
         }
     }

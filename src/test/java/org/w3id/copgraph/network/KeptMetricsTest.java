@@ -1,0 +1,73 @@
+package org.w3id.copgraph.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.copgraph.Copgraph;
+import org.w3id.copgraph.Fixtures;
+import org.w3id.copgraph.store.Store;
+
+/** A restarted server answers the metrics of the data it computed them on before reading the network again. */
+class KeptMetricsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRestartedServerAnswersMetricsFromTheKeptCopyWithoutReadingTheNetwork() {
+        MetricsReport first;
+        try (Copgraph cg = Copgraph.on(Fixtures.settings(), Store.open(dir))) {
+            cg.loader().loadSeedIfEmpty();
+            first = cg.network().metricsReport(Projection.ALL, Window.ALWAYS);
+            MetricsFile.awaitWrites(10_000);
+        }
+        assertThat(first.nodes()).isNotEmpty();
+
+        try (Copgraph cg = Copgraph.on(Fixtures.settings(), Store.open(dir))) {
+            MetricsReport again = cg.network().metricsReport(Projection.ALL, Window.ALWAYS);
+            assertThat(again).isEqualTo(first);
+            assertThat(cg.network().built()).as("the network read to answer").isFalse();
+            // The metrics of the network, once it is read, are the kept ones too.
+            assertThat(cg.network().metrics(Projection.ALL, Window.ALWAYS).nodes())
+                    .isEqualTo(first.toMetrics(cg.network().net(Projection.ALL, Window.ALWAYS)).nodes());
+        }
+    }
+
+    @Test
+    void metricsKeptForOtherDataAreComputedAgain() throws Exception {
+        MetricsReport first;
+        try (Copgraph cg = Copgraph.on(Fixtures.settings(), Store.open(dir))) {
+            cg.loader().loadSeedIfEmpty();
+            first = cg.network().metricsReport(Projection.ALL, Window.ALWAYS);
+            MetricsFile.awaitWrites(10_000);
+            cg.store().write(ds -> ds.getDefaultGraph().add(org.apache.jena.graph.NodeFactory.createURI("urn:x:s"),
+                    org.apache.jena.graph.NodeFactory.createURI("urn:x:p"), org.apache.jena.graph.NodeFactory.createLiteralString("o")));
+        }
+        try (Copgraph cg = Copgraph.on(Fixtures.settings(), Store.open(dir))) {
+            MetricsReport again = cg.network().metricsReport(Projection.ALL, Window.ALWAYS);
+            assertThat(again.version()).isNotEqualTo(first.version());
+            assertThat(cg.network().built()).isTrue();
+        }
+    }
+
+    @Test
+    void aDamagedCopyIsComputedAgain() throws Exception {
+        MetricsReport first;
+        try (Copgraph cg = Copgraph.on(Fixtures.settings(), Store.open(dir))) {
+            cg.loader().loadSeedIfEmpty();
+            first = cg.network().metricsReport(Projection.ALL, Window.ALWAYS);
+            MetricsFile.awaitWrites(10_000);
+        }
+        Path kept = MetricsFile.file(dir, Projection.ALL);
+        byte[] bytes = Files.readAllBytes(kept);
+        Files.write(kept, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        try (Copgraph cg = Copgraph.on(Fixtures.settings(), Store.open(dir))) {
+            assertThat(cg.network().metricsReport(Projection.ALL, Window.ALWAYS).nodes()).isEqualTo(first.nodes());
+            assertThat(cg.network().built()).isTrue();
+        }
+    }
+}
