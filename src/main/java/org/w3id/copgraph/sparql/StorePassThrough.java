@@ -71,7 +71,7 @@ final class StorePassThrough {
         if (type == null) {
             return false;
         }
-        try (RemotePassThrough.Answer answer = remote.answerAsIs(text, type, timeoutMillis)) {
+        try (RemotePassThrough.Answer answer = remote.answerAsIs(text, query, type, timeoutMillis)) {
             out.setStatus(200);
             out.setContentType(type + ";charset=utf-8");
             out.setHeader("Vary", "Accept");

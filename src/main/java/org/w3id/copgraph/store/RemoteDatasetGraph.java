@@ -119,8 +119,51 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
      * Runs a client's query text in the store as it is (after the dialect's prologue) and returns
      * the store's answer in {@code mediaType}, unparsed: see {@link RemotePassThrough}.
      */
-    public RemotePassThrough.Answer answerAsIs(String query, String mediaType, long timeoutMillis) {
-        return RemotePassThrough.ask(this, dialect().forStore(query), mediaType, timeoutMillis);
+    public RemotePassThrough.Answer answerAsIs(String query, Query parsed, String mediaType, long timeoutMillis) {
+        return RemotePassThrough.ask(this, dataPrologue(parsed) + dialect().forStore(query), mediaType, timeoutMillis);
+    }
+
+    private volatile GraphExclusions exclusions;
+
+    /**
+     * What to put before a query of copgraph's data ({@code query}, parsed) so that the store's
+     * default graph is copgraph's data only: nothing on Fuseki; on Virtuoso the exclusions of
+     * those of its own graphs and the bookkeeping the query could match (see {@link GraphExclusions}).
+     */
+    public String dataPrologue(Query query) {
+        return dialect() == RemoteDialect.FUSEKI ? "" : exclusions().forQuery(query);
+    }
+
+    private GraphExclusions exclusions() {
+        GraphExclusions e = exclusions;
+        if (e == null) {
+            synchronized (this) {
+                e = exclusions;
+                if (e == null) {
+                    e = readExclusions();
+                    exclusions = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    /** Virtuoso's own graphs as they are now (a few thousand statements), and the bookkeeping. */
+    private GraphExclusions readExclusions() {
+        List<GraphExclusions.Excluded> graphs = new ArrayList<>();
+        for (String g : RemoteDialect.VIRTUOSO_OWN_GRAPHS) {
+            graphs.add(new GraphExclusions.Known(g, statementsOf(g)));
+        }
+        graphs.add(new GraphExclusions.Always(systemGraph().getURI()));
+        return new GraphExclusions(graphs);
+    }
+
+    private org.apache.jena.graph.Graph statementsOf(String graph) {
+        org.apache.jena.graph.Graph out = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        String text = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g = <" + graph + ">) }";
+        queries.call(url -> select(url, text).select().materialize())
+                .forEachRemaining(b -> out.add(b.get("s"), b.get("p"), b.get("o")));
+        return out;
     }
 
     /** The kind of store, asked of the store the first time it is needed (and until it answers). */

@@ -15,8 +15,9 @@ import java.util.Locale;
  * (its {@code virtrdf#} quad-map graph and two small ones a fresh database holds) included, and
  * there is no graph outside it. The bookkeeping goes to a named graph of its own, and every query
  * is prefixed with Virtuoso's {@code define input:default-graph-exclude} and
- * {@code input:named-graph-exclude} for it and for Virtuoso's graphs, so neither the union nor
- * {@code GRAPH ?g} sees them. That prologue is not standard SPARQL: queries are sent as text.</li>
+ * {@code input:named-graph-exclude} for it and for those of Virtuoso's graphs the query could
+ * match (see {@link GraphExclusions}), so neither the union nor {@code GRAPH ?g} sees them. That
+ * prologue is not standard SPARQL: queries are sent as text.</li>
  * </ul>
  */
 public enum RemoteDialect {
@@ -37,17 +38,6 @@ public enum RemoteDialect {
     /** The graph copgraph's own bookkeeping (data version, statement count) lives in. */
     public String systemGraph() {
         return systemGraph;
-    }
-
-    /** Text to put before a query of copgraph's data, so it sees only copgraph's data graphs. */
-    public String dataPrologue() {
-        if (this == FUSEKI) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(excluding(VIRTUOSO_OWN_GRAPHS));
-        b.append("define input:default-graph-exclude <").append(systemGraph).append(">\n");
-        b.append("define input:named-graph-exclude <").append(systemGraph).append(">\n");
-        return b.toString();
     }
 
     /**
@@ -147,7 +137,9 @@ public enum RemoteDialect {
      * unchanged on Fuseki, and unchanged if Jena cannot parse it (the store then says what is wrong with it).
      */
     public String forStore(String query) {
-        if (this == FUSEKI) {
+        // Without the word there is no GRAPH to rewrite: the text goes as the client wrote it,
+        // without a second parse and serialisation on every request (a millisecond of a front's few).
+        if (this == FUSEKI || !query.toLowerCase(Locale.ROOT).contains("graph")) {
             return query;
         }
         try {

@@ -36,7 +36,7 @@ public final class RemotePassThrough {
     }
 
     static Answer ask(RemoteDatasetGraph remote, String query, String mediaType, long timeoutMillis) {
-        String text = remote.dialect().dataPrologue() + query;
+        String text = query;
         byte[] form = ("query=" + URLEncoder.encode(text, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
         try {
             return remote.queries().call(url -> send(url, form, mediaType, timeoutMillis));

@@ -69,7 +69,7 @@ final class RemoteQueryEngine implements QueryEngineFactory {
         Query sent = binding == null || binding.isEmpty() ? select
                 : org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.replaceVars(select, RemoteDatasetGraph.asMap(binding));
         // Sent as text: a store's dialect may put a non-standard prologue before it (see RemoteDialect).
-        String text = remote.dialect().dataPrologue() + remote.dialect().forEngine(sent).serialize();
+        String text = remote.dataPrologue(sent) + remote.dialect().forEngine(sent).serialize();
         Object timeout = context == null ? null : context.get(org.apache.jena.query.ARQ.queryTimeout);
         RowSet rows;
         try {

@@ -161,6 +161,35 @@ class VirtuosoStoreTest {
     }
 
     /**
+     * A client's query is sent with the exclusions of only the graphs it could match (see
+     * GraphExclusions): those it could match still stay out of its answer.
+     */
+    @Test
+    void aClientsQueryLeavesOutEveryGraphItCouldMatch() throws Exception {
+        Http http = new Http(frontApp.port());
+        assertThat(rows(http, "/sparql?query=" + Http.enc("SELECT DISTINCT ?c WHERE { ?s a ?c }")))
+                .isNotEmpty().noneMatch(c -> c.contains("openlinksw") || c.contains("sparql-service-description"));
+        assertThat(rows(http, "/sparql?query=" + Http.enc("SELECT ?p ?o WHERE { <urn:copgraph:store> ?p ?o }"))).isEmpty();
+        assertThat(rows(http, "/sparql?query=" + Http.enc("SELECT ?when WHERE { ?s <http://purl.org/dc/terms/modified> ?when }")))
+                .noneMatch(r -> r.contains("urn:copgraph:store"));
+        assertThat(rows(http, "/sparql?query=" + Http.enc("SELECT ?v WHERE { ?v <http://purl.org/dc/terms/isVersionOf> ?r }"))).isEmpty();
+        assertThat(rows(http, "/sparql?query=" + Http.enc(
+                "SELECT ?s WHERE { ?s <http://www.w3.org/ns/sparql-service-description#endpoint> ?e }"))).isEmpty();
+        // Without the pragmas of Virtuoso's graphs that hold none of its predicates and classes.
+        RemoteDatasetGraph remote = (RemoteDatasetGraph) front.store().dataset();
+        assertThat(remote.dataPrologue(org.apache.jena.query.QueryFactory.create(
+                "SELECT ?cop WHERE { ?cop a <https://w3id.org/copgraph/ontology#CommunityOfPractice> }")))
+                .contains("bookkeeping").doesNotContain("openlinksw", "localuriqaserver", "ldp#");
+        assertThat(remote.dataPrologue(org.apache.jena.query.QueryFactory.create("SELECT ?c WHERE { ?s a ?c }")))
+                .contains("openlinksw", "localuriqaserver", "bookkeeping").doesNotContain("ldp#");
+        // A query no excluded graph could match answers as the same query that names them all.
+        String cops = "?cop a <https://w3id.org/copgraph/ontology#CommunityOfPractice> ; <https://w3id.org/copgraph/ontology#domain> ?d";
+        assertThat(rows(http, "/sparql?query=" + Http.enc("SELECT ?cop ?d WHERE { " + cops + " } ORDER BY ?cop ?d")))
+                .isNotEmpty().isEqualTo(rows(http, "/sparql?query=" + Http.enc(
+                        "SELECT ?cop ?d WHERE { { " + cops + " } UNION { ?any ?p ?o FILTER(false) } } ORDER BY ?cop ?d")));
+    }
+
+    /**
      * The data graphs hold the same statements on both stores, as copgraph's queries see them
      * (through the front's query engine, which makes Virtuoso's default graph a set). Literals
      * are compared by value: Virtuoso keeps them by value and gives back its canonical form
