@@ -17,7 +17,6 @@ import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.DEF;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFWriter;
@@ -84,7 +83,7 @@ final class ProtocolFilter implements Filter {
             describe(http, out);
             return;
         }
-        if (query.query() != null && !query.explicitFormat() && !acceptable(query, query.query(), out)) {
+        if (query.query() != null && !query.explicitFormat() && !acceptable(query, out)) {
             return;
         }
         if (dsg instanceof org.w3id.copgraph.store.RemoteDatasetGraph remote && StorePassThrough.answer(remote, query, http, out, timeoutMillis)) {
@@ -154,17 +153,16 @@ final class ProtocolFilter implements Filter {
         return timeoutMillis % 1000 == 0 ? timeoutMillis / 1000 + " s" : timeoutMillis + " ms";
     }
 
-    private static boolean acceptable(HttpServletRequest http, String text, HttpServletResponse out) throws IOException {
+    private static boolean acceptable(QueryRequest http, HttpServletResponse out) throws IOException {
         String accept = http.getHeader("Accept");
         if (accept == null || accept.isBlank()) {
             return true;
         }
-        Query query;
-        try {
-            query = QueryFactory.create(text);
-        } catch (RuntimeException | StackOverflowError e) {
+        QueryRequest.Parsed parsed = http.parsed();
+        if (parsed == null) {
             return true; // Fuseki answers a malformed query with a 400 naming line and column.
         }
+        Query query = parsed.query();
         AcceptList offer = query.isSelectType() ? DEF.rsOfferTable
                 : query.isAskType() ? DEF.rsOfferBoolean
                 : query.isConstructType() ? DEF.constructOffer

@@ -104,6 +104,31 @@ final class QueryRequest extends HttpServletRequestWrapper {
         return query;
     }
 
+    /** A query parsed from {@link #query()}, and whether it is strict SPARQL 1.1 (not only ARQ's extended syntax). */
+    record Parsed(org.apache.jena.query.Query query, boolean strict) {
+    }
+
+    private Parsed parsed;
+
+    /**
+     * The query, parsed once for every check that needs it: as SPARQL 1.1, else in ARQ's syntax
+     * (what Fuseki takes); null when there is no query or it parses in neither.
+     */
+    Parsed parsed() {
+        if (parsed == null && query != null) {
+            try {
+                parsed = new Parsed(org.apache.jena.query.QueryFactory.create(query, org.apache.jena.query.Syntax.syntaxSPARQL_11), true);
+            } catch (RuntimeException | StackOverflowError e) {
+                try {
+                    parsed = new Parsed(org.apache.jena.query.QueryFactory.create(query), false);
+                } catch (RuntimeException | StackOverflowError e2) {
+                    return null; // Fuseki answers a malformed query with a 400 naming line and column.
+                }
+            }
+        }
+        return parsed;
+    }
+
     /** Whether the client asked with ?format= / ?output= / ?results=, which Fuseki honours over Accept. */
     boolean explicitFormat() {
         return FORMAT_PARAMS.stream().anyMatch(params::containsKey);

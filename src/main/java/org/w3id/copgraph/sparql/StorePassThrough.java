@@ -14,8 +14,6 @@ import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.DEF;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.syntax.ElementService;
 import org.apache.jena.sparql.syntax.ElementVisitorBase;
 import org.apache.jena.sparql.syntax.ElementWalker;
@@ -53,12 +51,11 @@ final class StorePassThrough {
                 || request.getParameter("default-graph-uri") != null || request.getParameter("named-graph-uri") != null) {
             return false;
         }
-        Query query;
-        try {
-            query = QueryFactory.create(text, Syntax.syntaxSPARQL_11);
-        } catch (RuntimeException | StackOverflowError e) {
-            return false; // Fuseki's path gives the parse error its usual shape
+        QueryRequest.Parsed parsed = request.parsed();
+        if (parsed == null || !parsed.strict()) {
+            return false; // Fuseki's path gives the parse error its usual shape, and runs ARQ's extensions
         }
+        Query query = parsed.query();
         if (!(query.isSelectType() || query.isAskType() || query.isConstructType()) || callsService(query)) {
             return false;
         }
