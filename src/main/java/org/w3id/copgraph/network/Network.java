@@ -184,6 +184,11 @@ public final class Network {
         return new Network(version, reader);
     }
 
+    /** A network whose statements {@code rows} reads (tests of reads and deltas); nothing kept beside a store. */
+    static Network ofRows(Supplier<Object> version, Supplier<FactRows> rows) {
+        return new Network(version, () -> FactsReader.facts(rows.get()), rows, null, null, null);
+    }
+
     /** The data version the answers are computed for (the network served may still be of an earlier one). */
     public Object version() {
         return version.get();
@@ -326,16 +331,18 @@ public final class Network {
                     long t0 = System.nanoTime();
                     Snapshot s = read(v);
                     Facts facts = s.facts();
+                    Snapshot served;
                     synchronized (lock) {
                         // A change applied from its delta meanwhile is newer than what was read here.
                         if (current == null || !current.version().equals(version.get())) {
-                            current = s;
+                            current = s.rows() == null ? s : catchUp(s);
                         }
+                        served = current;
                     }
                     lastBuildMillis = (System.nanoTime() - t0) / 1_000_000;
                     LOG.info("Network facts for data version {} read: {} nodes, {} links in {} ms", v, facts.nodes().size(),
                             facts.links().size(), (System.nanoTime() - t0) / 1_000_000);
-                    f.complete(s);
+                    f.complete(served);
                 } catch (RuntimeException | Error e) {
                     f.completeExceptionally(e);
                 }
@@ -419,21 +426,91 @@ public final class Network {
                            java.util.Collection<org.apache.jena.sparql.core.Quad> removed) {
         Object from = Objects.requireNonNullElse((Object) before, Instant.EPOCH);
         Object to = Objects.requireNonNullElse((Object) after, Instant.EPOCH);
+        Delta delta = new Delta(from, to, List.copyOf(added), List.copyOf(removed));
         synchronized (lock) {
             Snapshot s = current;
             if (s == null || s.rows() == null || !s.version().equals(from)) {
+                // The network is being read (after a start, or a change it missed): the change is
+                // applied once the read is done, instead of the read being done again.
+                keepForTheRead(delta);
                 return false;
             }
-            long t0 = System.nanoTime();
-            FactRows rows = s.rows().apply(added, removed);
-            Snapshot next = rows == null ? new Snapshot(to, s.facts(), s.rows()) : new Snapshot(to, FactsReader.facts(rows), rows);
-            current = next;
-            deltasApplied.incrementAndGet();
-            LOG.info("Network of data version {} made from a change's delta (+{} -{} statements) in {} ms", to, added.size(),
-                    removed.size(), (System.nanoTime() - t0) / 1_000_000);
-            keepSoon(next);
-            return true;
+            return applyAll(s, List.of(delta)) != s;
         }
+    }
+
+    /** A change's delta: the data versions before and after it, and the statements it added and removed. */
+    private record Delta(Object before, Object after, List<org.apache.jena.sparql.core.Quad> added,
+                         List<org.apache.jena.sparql.core.Quad> removed) {
+        int size() {
+            return added.size() + removed.size();
+        }
+    }
+
+    /** At most this many statements of changes are kept for a read under way; past it the next read catches up instead. */
+    private static final int MAX_KEPT_FOR_READ = 200_000;
+    // Changes made while the network was being read, in the order they were committed (guarded by lock).
+    private final List<Delta> keptForRead = new ArrayList<>();
+    private int keptStatements;
+
+    private void keepForTheRead(Delta d) {
+        if (rowReader == null) {
+            return;
+        }
+        if (keptStatements + d.size() > MAX_KEPT_FOR_READ) {
+            keptForRead.clear();
+            keptStatements = 0;
+            return;
+        }
+        keptForRead.add(d);
+        keptStatements += d.size();
+    }
+
+    /**
+     * {@code s} with the changes kept while it was read applied, those after its version in
+     * the order they follow each other (a change already in what was read is applied again
+     * harmlessly: replaying committed changes in order on any state between them gives the
+     * same end). Stops where a change is missing, for the next read to catch up. Under lock.
+     */
+    private Snapshot catchUp(Snapshot s) {
+        List<Delta> chain = new ArrayList<>();
+        Object at = s.version();
+        boolean found = true;
+        while (found) {
+            found = false;
+            for (Delta d : keptForRead) {
+                if (d.before().equals(at)) {
+                    chain.add(d);
+                    at = d.after();
+                    found = true;
+                    break;
+                }
+            }
+        }
+        // What is older than this read is in it; what is left would only be needed by an older one.
+        keptForRead.clear();
+        keptStatements = 0;
+        return chain.isEmpty() ? s : applyAll(s, chain);
+    }
+
+    /** Applies {@code deltas} (in order, each from the version the one before it left) to {@code s}; makes the facts once. */
+    private Snapshot applyAll(Snapshot s, List<Delta> deltas) {
+        long t0 = System.nanoTime();
+        FactRows rows = s.rows();
+        int statements = 0;
+        for (Delta d : deltas) {
+            FactRows next = rows.apply(d.added(), d.removed());
+            rows = next == null ? rows : next;
+            statements += d.size();
+        }
+        Object to = deltas.get(deltas.size() - 1).after();
+        Snapshot next = rows == s.rows() ? new Snapshot(to, s.facts(), s.rows()) : new Snapshot(to, FactsReader.facts(rows), rows);
+        current = next;
+        deltasApplied.addAndGet(deltas.size());
+        LOG.info("Network of data version {} made from {} change(s)' delta ({} statements) in {} ms", to, deltas.size(), statements,
+                (System.nanoTime() - t0) / 1_000_000);
+        keepSoon(next);
+        return next;
     }
 
     private static Snapshot join(CompletableFuture<Snapshot> f) {
