@@ -41,6 +41,15 @@ final class MetricsFile {
         return dir.resolve("network-metrics-" + p.id() + ".bin");
     }
 
+    /** A data version as written: the store's are instants. */
+    private static Object versionOf(String text) {
+        try {
+            return java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return text;
+        }
+    }
+
     static void writeLater(Path dir, MetricsReport report) {
         if (dir == null) {
             return;
@@ -104,9 +113,9 @@ final class MetricsFile {
     }
 
     /**
-     * The metrics of {@code projection} over all time kept for {@code version}, or null (none,
-     * another version, an older format, unreadable). Needs no network: a restarted server answers
-     * with it before it has read the facts.
+     * The metrics of {@code projection} over all time kept for {@code version} (null: whichever
+     * version they were kept for), or null (none, another version, an older format, unreadable).
+     * Needs no network: a restarted server answers with it before it has read the facts.
      */
     static MetricsReport read(Path dir, Object version, Projection projection) {
         Path file = dir == null ? null : file(dir, projection);
@@ -114,9 +123,14 @@ final class MetricsFile {
             return null;
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (in.readInt() != MAGIC || !in.readUTF().equals(String.valueOf(version))) {
+            if (in.readInt() != MAGIC) {
                 return null;
             }
+            String keptFor = in.readUTF();
+            if (version != null && !keptFor.equals(String.valueOf(version))) {
+                return null;
+            }
+            Object of = version != null ? version : versionOf(keptFor);
             boolean exact = in.readBoolean();
             int communities = in.readInt();
             int sources = in.readInt();
@@ -136,7 +150,7 @@ final class MetricsFile {
             for (int i = in.readInt(); i > 0; i--) {
                 notes.add(in.readUTF());
             }
-            return new MetricsReport(version, projection, exact, sources, communities, millis, rows, bridges, notes);
+            return new MetricsReport(of, projection, exact, sources, communities, millis, rows, bridges, notes);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Metrics kept in {} not readable ({}); computing them", file, String.valueOf(e));
             return null;

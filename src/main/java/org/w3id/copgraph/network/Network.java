@@ -586,7 +586,9 @@ public final class Network {
     }
 
     // The last metrics computed per projection and window, whatever their version (see metricsForView).
-    private final Cache<ViewKey, VersionedMetrics> latestMetrics = Caffeine.newBuilder().maximumSize(32).softValues().build();
+    // Held strongly (a megabyte each at 10,000 CoPs): with soft values, the full collection a large
+    // projection's build may ask for dropped them, and the next neighbourhood computed them again (10 s).
+    private final Cache<ViewKey, VersionedMetrics> latestMetrics = Caffeine.newBuilder().maximumSize(32).build();
     // At nice 19, as the other background work: it must not take a core from requests.
     private final java.util.concurrent.ExecutorService viewMetrics = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(() -> {
@@ -618,6 +620,9 @@ public final class Network {
         ViewKey key = new ViewKey(projection, window);
         VersionedMetrics earlier = latestMetrics.getIfPresent(key);
         if (earlier == null) {
+            earlier = kept(s, projection, window);
+        }
+        if (earlier == null) {
             return new VersionedMetrics(s.version(), metrics(s, projection, window, true));
         }
         if (viewMetricsPending.add(key)) {
@@ -635,6 +640,24 @@ public final class Network {
             });
         }
         return earlier;
+    }
+
+    /**
+     * The metrics over all time kept beside the store, of whatever data version they were computed
+     * for (a restarted server's, before a change), as the latest of the view; null when none fit.
+     */
+    private VersionedMetrics kept(Snapshot s, Projection projection, Window window) {
+        if (!window.equals(Window.ALWAYS) || cacheDir == null) {
+            return null;
+        }
+        MetricsReport report = MetricsFile.read(cacheDir, null, projection);
+        Metrics m = report == null ? null : report.toMetrics(net(s, projection, window));
+        if (m == null) {
+            return null;
+        }
+        VersionedMetrics v = new VersionedMetrics(report.version(), m);
+        latestMetrics.asMap().putIfAbsent(new ViewKey(projection, window), v);
+        return v;
     }
 
     /** What the network of every resource takes per fact while it is built (measured: edges, pairs, lists). */

@@ -31,6 +31,10 @@ class KeptMetricsTest {
             MetricsReport again = cg.network().metricsReport(Projection.ALL, Window.ALWAYS);
             assertThat(again).isEqualTo(first);
             assertThat(cg.network().built()).as("the network read to answer").isFalse();
+            // A view drawn right after the restart is sized by the kept metrics, not by computing them.
+            Network.VersionedMetrics forView = cg.network().metricsForView(Projection.ALL, Window.ALWAYS);
+            assertThat(forView.version()).isEqualTo(first.version());
+            assertThat(forView.metrics().nodes()).hasSameSizeAs(first.nodes());
             // The metrics of the network, once it is read, are the kept ones too.
             assertThat(cg.network().metrics(Projection.ALL, Window.ALWAYS).nodes())
                     .isEqualTo(first.toMetrics(cg.network().net(Projection.ALL, Window.ALWAYS)).nodes());
