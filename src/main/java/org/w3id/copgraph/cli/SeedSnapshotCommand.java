@@ -60,9 +60,7 @@ final class SeedSnapshotCommand implements Callable<Integer> {
                     loaded.graphs().size(), out, Files.size(out));
             return 0;
         } finally {
-            try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            org.w3id.copgraph.Directories.deleteQuietly(work);
         }
     }
 }

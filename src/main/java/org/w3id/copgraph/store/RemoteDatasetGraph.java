@@ -120,7 +120,7 @@ public final class RemoteDatasetGraph extends DatasetGraphTriplesQuads {
      * the store's answer in {@code mediaType}, unparsed: see {@link RemotePassThrough}.
      */
     public RemotePassThrough.Answer answerAsIs(String query, Query parsed, String mediaType, long timeoutMillis) {
-        return RemotePassThrough.ask(this, dataPrologue(parsed) + dialect().forStore(query), mediaType, timeoutMillis);
+        return RemotePassThrough.ask(this, dataPrologue(parsed) + dialect().forStore(query, parsed), mediaType, timeoutMillis);
     }
 
     private volatile GraphExclusions exclusions;

@@ -133,20 +133,16 @@ public enum RemoteDialect {
     }
 
     /**
-     * A client's query text as this store should be sent it ({@link #forStore(org.apache.jena.query.Query)}):
-     * unchanged on Fuseki, and unchanged if Jena cannot parse it (the store then says what is wrong with it).
+     * A client's query as this store should be sent it ({@link #forStore(org.apache.jena.query.Query)}):
+     * {@code text} unchanged on Fuseki, and unchanged when it has no GRAPH to rewrite (without the
+     * word there is none), so it needs no serialisation on every request; else {@code parsed}
+     * (the same query, already parsed) rewritten.
      */
-    public String forStore(String query) {
-        // Without the word there is no GRAPH to rewrite: the text goes as the client wrote it,
-        // without a second parse and serialisation on every request (a millisecond of a front's few).
-        if (this == FUSEKI || !query.toLowerCase(Locale.ROOT).contains("graph")) {
-            return query;
+    public String forStore(String text, org.apache.jena.query.Query parsed) {
+        if (this == FUSEKI || !text.toLowerCase(Locale.ROOT).contains("graph")) {
+            return text;
         }
-        try {
-            return forStore(org.apache.jena.query.QueryFactory.create(query)).serialize();
-        } catch (org.apache.jena.query.QueryParseException e) {
-            return query;
-        }
+        return forStore(parsed).serialize();
     }
 
     /** Text to put before copgraph's own statement look-ups, which may address the bookkeeping graph. */

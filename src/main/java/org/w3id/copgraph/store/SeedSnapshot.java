@@ -193,18 +193,7 @@ public final class SeedSnapshot {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy the seed snapshot into " + target, e);
         } finally {
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Left for the operator: a directory named *.seed-PID beside the store.
+            org.w3id.copgraph.Directories.deleteQuietly(dir);
         }
     }
 

@@ -14,11 +14,9 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.w3id.copgraph.Copgraph;
 import org.w3id.copgraph.Fixtures;
-import org.w3id.copgraph.store.Store;
 
 /** Changes committed while the network is being read reach it from their deltas, without reading the store again. */
 class NetworkCatchUpTest {
@@ -26,18 +24,8 @@ class NetworkCatchUpTest {
     private static final String ID = "https://w3id.org/copgraph/id/";
     private static final String COP = "https://w3id.org/copgraph/ontology#";
 
-    private final Copgraph cg = seeded();
-
-    private static Copgraph seeded() {
-        Copgraph c = Copgraph.on(Fixtures.settings(), Store.inMemory());
-        c.loader().loadSeedIfEmpty();
-        return c;
-    }
-
-    @AfterEach
-    void close() {
-        cg.close();
-    }
+    // Only read here: the networks under test are fed their changes as deltas.
+    private final Copgraph cg = Fixtures.seeded();
 
     private static Node uri(String iri) {
         return NodeFactory.createURI(iri);
