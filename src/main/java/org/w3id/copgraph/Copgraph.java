@@ -54,6 +54,7 @@ public final class Copgraph implements AutoCloseable {
     private volatile Precomputation precomputation;
     private volatile PublicUrl listening;
     private boolean backgroundStarted;
+    private volatile org.w3id.copgraph.store.CompactionSchedule compaction;
 
     private Copgraph(Settings settings, java.util.concurrent.Future<Shacl> shapes, Store store, PrivateStore privateStore,
                      Path dumpsDir, Path answersDir) {
@@ -190,6 +191,8 @@ public final class Copgraph implements AutoCloseable {
             return;
         }
         backgroundStarted = true;
+        // The embedded store is compacted when it has grown and nobody writes (see CompactionSchedule).
+        compaction = org.w3id.copgraph.store.CompactionSchedule.start(store, settings.serving().compaction());
         if (settings.serving().derivedWrites() && settings.serving().metricsAtStart()) {
             metricsGraph.refreshInBackground();
             suggestionsGraph.refresh().refreshInBackground();
@@ -384,6 +387,10 @@ public final class Copgraph implements AutoCloseable {
 
     @Override
     public void close() {
+        if (compaction != null) {
+            // Waits for a compaction under way: the store cannot close amid one.
+            compaction.close();
+        }
         // Background readers and writers end first: TDB2 will not close with a transaction open.
         metricsGraph.close();
         suggestionsGraph.refresh().close();

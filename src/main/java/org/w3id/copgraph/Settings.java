@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.w3id.copgraph.model.Iris;
 import org.w3id.copgraph.model.PublicUrl;
 import org.w3id.copgraph.sparql.SparqlLimits;
+import org.w3id.copgraph.store.CompactionSchedule;
 
 /** How one copgraph instance is set up; the command line fills it, tests build it directly. */
 public record Settings(Home home, Path storeDir, Iris iris, int port, long queryTimeoutMillis, Path tokensFile,
@@ -28,12 +29,19 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
      *                       metrics, suggestions) after changes, the seed graph into an empty store. Of several
      *                       fronts on one shared store exactly one does ({@code serve --no-derived-writes} on
      *                       the others), so they do not rewrite the same graphs over each other
+     * @param compaction     when the embedded store is compacted (see {@code store.CompactionSchedule})
      */
     public record Serving(String host, PublicUrl publicUrl, boolean precompute, boolean metricsAtStart,
-                          org.w3id.copgraph.maps.Tiles mapTiles, boolean derivedWrites) {
+                          org.w3id.copgraph.maps.Tiles mapTiles, boolean derivedWrites, CompactionSchedule.Policy compaction) {
 
         public Serving {
             mapTiles = mapTiles == null ? org.w3id.copgraph.maps.Tiles.NONE : mapTiles;
+            compaction = compaction == null ? CompactionSchedule.Policy.DEFAULT : compaction;
+        }
+
+        public Serving(String host, PublicUrl publicUrl, boolean precompute, boolean metricsAtStart,
+                       org.w3id.copgraph.maps.Tiles mapTiles, boolean derivedWrites) {
+            this(host, publicUrl, precompute, metricsAtStart, mapTiles, derivedWrites, null);
         }
 
         /** The only server on its store: it writes the derived graphs itself. */
@@ -44,7 +52,12 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
 
         /** As this, writing the derived graphs and the seed or leaving them to another front (see {@code derivedWrites}). */
         public Serving withDerivedWrites(boolean writes) {
-            return new Serving(host, publicUrl, precompute, metricsAtStart, mapTiles, writes);
+            return new Serving(host, publicUrl, precompute, metricsAtStart, mapTiles, writes, compaction);
+        }
+
+        /** As this, compacting the embedded store by {@code policy}. */
+        public Serving withCompaction(CompactionSchedule.Policy policy) {
+            return new Serving(host, publicUrl, precompute, metricsAtStart, mapTiles, derivedWrites, policy);
         }
 
         /** Without map tiles: maps draw their points on a plain background. */
@@ -132,13 +145,13 @@ public record Settings(Home home, Path storeDir, Iris iris, int port, long query
     /** Absolute links point here (see {@link PublicUrl}). */
     public Settings withPublicUrl(PublicUrl publicUrl) {
         return withServing(new Serving(serving.host(), publicUrl, serving.precompute(), serving.metricsAtStart(), serving.mapTiles(),
-                serving.derivedWrites()));
+                serving.derivedWrites(), serving.compaction()));
     }
 
     /** Maps' background tiles ({@code serve --map-tiles}); {@link org.w3id.copgraph.maps.Tiles#NONE} for a plain background. */
     public Settings withMapTiles(org.w3id.copgraph.maps.Tiles tiles) {
         return withServing(new Serving(serving.host(), serving.publicUrl(), serving.precompute(), serving.metricsAtStart(), tiles,
-                serving.derivedWrites()));
+                serving.derivedWrites(), serving.compaction()));
     }
 
     /** The size, nesting and answer-buffer limits of /sparql and /update (see {@link SparqlLimits}). */

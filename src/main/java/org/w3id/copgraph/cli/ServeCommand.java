@@ -54,6 +54,19 @@ final class ServeCommand implements Callable<Integer> {
                     + " writer keeps."})
     boolean derivedWrites;
 
+    @Option(names = "--compact-when-grown", paramLabel = "FACTOR", defaultValue = "1.25",
+            description = {"Compact the embedded store once it has grown to FACTOR times its size after the last compaction"
+                    + " and nobody has written for --compact-after-idle (default: ${DEFAULT-VALUE}; 0: never).",
+                    "TDB2 keeps the old copy of whatever a write replaced until compacted; compacting holds writers for as"
+                    + " long as it copies the store (about a minute at 10,000 CoPs), so it waits for a quiet spell, and runs"
+                    + " regardless at twice the size. The README's Operations paragraph has the figures."})
+    double compactWhenGrown;
+
+    @Option(names = "--compact-after-idle", paramLabel = "DURATION", defaultValue = "PT5M",
+            description = "The quiet spell a compaction waits for: no write for this long, as an ISO 8601 duration such as"
+                    + " PT5M or PT1H (default: ${DEFAULT-VALUE}).")
+    String compactAfterIdle;
+
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = Settings.Serving.DEFAULT_HOST,
             description = {"The interface to listen on (default: ${DEFAULT-VALUE}, this machine only).",
                     "0.0.0.0 listens on every interface: give --public-url with it."})
@@ -116,7 +129,7 @@ final class ServeCommand implements Callable<Integer> {
         Settings settings = options.settings().withPort(port).withTokens(tokens)
                 .withRemoteStore(sparqlEndpoint, updateEndpoint)
                 .withServing(new Settings.Serving(host, publicUrl == null ? null : PublicUrl.parse(publicUrl), precompute, metricsAtStart)
-                        .withDerivedWrites(derivedWrites))
+                        .withDerivedWrites(derivedWrites).withCompaction(compaction()))
                 .withSparqlLimits(org.w3id.copgraph.sparql.SparqlLimits.DEFAULT.withMaxQueryBytes(maxQueryBytes)
                         .withResultBuffer(resultBufferBytes))
                 .withProposing(Settings.Proposing.DEFAULTS.withOwnerEditsNeedReview(ownerEditsNeedReview)
@@ -131,6 +144,21 @@ final class ServeCommand implements Callable<Integer> {
                 server.seeded().graphs().isEmpty() ? "" : " (seed loaded: " + server.seeded().graphs().size() + " graphs)");
         server.join();
         return 0;
+    }
+
+    private org.w3id.copgraph.store.CompactionSchedule.Policy compaction() {
+        java.time.Duration idle;
+        try {
+            idle = java.time.Duration.parse(compactAfterIdle.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw org.w3id.copgraph.Problem.badRequest("bad-option", "--compact-after-idle must be an ISO 8601 duration such as"
+                    + " PT5M, PT30S or PT1H; got '" + compactAfterIdle + "'.");
+        }
+        try {
+            return org.w3id.copgraph.store.CompactionSchedule.Policy.DEFAULT.withAfterIdle(idle).withWhenGrown(compactWhenGrown);
+        } catch (IllegalArgumentException e) {
+            throw org.w3id.copgraph.Problem.badRequest("bad-option", "--compact-when-grown / --compact-after-idle: " + e.getMessage() + ".");
+        }
     }
 
     private static java.time.Period period(String text) {

@@ -108,17 +108,9 @@ public final class MetricsGraph {
         written.addAndGet(count[0] + count[1]);
         LOG.info("Network metrics for data version {} published in {} ({} statements added, {} removed; computed in {} ms, written in {} ms)",
                 version, graphIri(), count[0], count[1], (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-        // TDB2 keeps what a write replaced until compacted: compact when the store has doubled.
-        try {
-            store.compactIfGrown(COMPACT_WHEN_GROWN);
-        } catch (RuntimeException e) {
-            LOG.warn("Store not compacted", e);
-        }
+        // TDB2 keeps what the write replaced until the store is compacted (store.CompactionSchedule).
         return true;
     }
-
-    /** The store is compacted when it has grown to this many times its size after the last compaction. */
-    static final double COMPACT_WHEN_GROWN = 2.0;
 
     private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
 

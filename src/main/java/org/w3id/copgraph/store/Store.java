@@ -297,7 +297,7 @@ public final class Store implements AutoCloseable {
                 }
             });
         } finally {
-            writes.incrementAndGet();
+            wrote();
         }
         // The data version this change made (what lastModified() answers until the next change).
         return written[0];
@@ -327,25 +327,11 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Compacts TDB2 (it only appends: every rewritten statement leaves its old copy on disk) when
-     * the store has grown past {@code factor} times its size after the last compaction (or at
-     * opening). Jena 5.6's compaction waits for the writer under way and holds new writers until
-     * it has switched to the compacted copy; readers go on meanwhile, and the old copy is deleted
-     * once its last reader is done. Returns whether it compacted.
+     * Compacts TDB2 now, deleting the old generation (see {@link CompactionSchedule} for when).
+     * Jena 5.6's compaction waits for the writer under way and holds new writers until it has
+     * copied the live statements and switched to the copy; readers go on meanwhile, and the old
+     * copy is deleted once its last reader is done.
      */
-    public synchronized boolean compactIfGrown(double factor) {
-        if (location == null || !DatabaseMgr.isTDB2(dsg)) {
-            return false;
-        }
-        long now = onDiskBytes();
-        if (now <= compactedBytes * factor) {
-            return false;
-        }
-        compact();
-        return true;
-    }
-
-    /** Compacts TDB2 now (see {@link #compactIfGrown}), deleting the old copy. */
     public synchronized void compact() {
         if (location == null || !DatabaseMgr.isTDB2(dsg)) {
             return;
@@ -358,6 +344,24 @@ public final class Store implements AutoCloseable {
         org.slf4j.LoggerFactory.getLogger(Store.class).info("Store compacted from {} to {} bytes in {} ms", before, compactedBytes,
                 (System.nanoTime() - t0) / 1_000_000);
     }
+
+    /** Bytes on disk after the last compaction, or at opening; 0 for a remote or in-memory store. */
+    public long compactedBytes() {
+        return compactedBytes;
+    }
+
+    /** How long ago this store's last write (of the data or a derived graph) committed; since opening when none. */
+    public java.time.Duration sinceLastWrite() {
+        return java.time.Duration.ofNanos(System.nanoTime() - lastWrite);
+    }
+
+    /** After each write, committed or not: the data version may have moved, and the store is no longer idle. */
+    private void wrote() {
+        writes.incrementAndGet();
+        lastWrite = System.nanoTime();
+    }
+
+    private volatile long lastWrite = System.nanoTime();
 
     /** How many times this store was compacted since it was opened. */
     public long compactions() {
@@ -442,14 +446,14 @@ public final class Store implements AutoCloseable {
             loader.finishBulk();
             // The loader bypasses write(): count what it left, in the index, and record that.
             Txn.executeWrite(dsg, () -> setStoredCount(countQuads()));
-            writes.incrementAndGet();
+            wrote();
             count.set(new CountCache(null, -1));
             // ... and the text index, which heard nothing of it: built for what was loaded.
             reindex(progress);
             return loader.countQuads() + loader.countTriples();
         } catch (RuntimeException e) {
             loader.finishException(e);
-            writes.incrementAndGet();
+            wrote();
             count.set(new CountCache(null, -1));
             throw e;
         }
@@ -485,7 +489,7 @@ public final class Store implements AutoCloseable {
     public void clear() {
         if (!DatabaseMgr.isTDB2(dsg)) {
             Txn.executeWrite(dsg, () -> dsg.clear());
-            writes.incrementAndGet();
+            wrote();
             return;
         }
         Txn.executeWrite(writable, () -> {
@@ -497,7 +501,7 @@ public final class Store implements AutoCloseable {
                 text.deleteAll();
             }
         });
-        writes.incrementAndGet();
+        wrote();
         count.set(new CountCache(null, -1));
     }
 
@@ -535,7 +539,7 @@ public final class Store implements AutoCloseable {
             change.accept(counting);
             setStoredCount(before >= 0 ? before + counting.delta() : countQuads());
         });
-        writes.incrementAndGet();
+        wrote();
         count.set(new CountCache(null, -1));
     }
 

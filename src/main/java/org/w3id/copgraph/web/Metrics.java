@@ -18,6 +18,11 @@ final class Metrics {
         PrometheusMeterRegistry r = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Gauge.builder("copgraph_store_statements", cg.store(), s -> s.tripleCount())
                 .description("Statements in the store's named graphs").register(r);
+        Gauge.builder("copgraph_store_disk_bytes", cg.store(), s -> s.onDiskBytes())
+                .description("Bytes the embedded store takes on disk, old copies kept until compaction included (0 for a remote store)")
+                .register(r);
+        FunctionCounter.builder("copgraph_store_compactions", cg.store(), s -> s.compactions())
+                .description("Compactions of the embedded store since the server started").register(r);
         FunctionCounter.builder("copgraph_query_cache_hits", cg.queries(), q -> q.cacheHits())
                 .description("Curated-query answers served from the result cache").register(r);
         FunctionCounter.builder("copgraph_query_cache_misses", cg.queries(), q -> q.cacheMisses())

@@ -53,6 +53,15 @@ class MainTest {
     }
 
     @Test
+    void serveRefusesACompactionScheduleItCannotFollow(@TempDir Path dir) {
+        assertThat(Main.run("serve", "--store", dir.resolve("store").toString(), "--compact-after-idle", "5min")).isEqualTo(1);
+        assertThat(err.toString()).contains("--compact-after-idle must be an ISO 8601 duration such as PT5M");
+        assertThat(Main.run("serve", "--store", dir.resolve("store").toString(), "--compact-when-grown", "0.5")).isEqualTo(1);
+        assertThat(err.toString()).contains("a factor above 1 (such as 1.25), or 0 for never");
+        assertThat(dir.resolve("store")).doesNotExist();
+    }
+
+    @Test
     void serveRefusesAPublicUrlThatIsNoHttpUrl(@TempDir Path dir) {
         assertThat(Main.run("serve", "--store", dir.resolve("store").toString(), "--public-url", "ftp://example.org/x?y")).isEqualTo(1);
         assertThat(err.toString()).contains("--public-url must be an absolute http(s) URL");

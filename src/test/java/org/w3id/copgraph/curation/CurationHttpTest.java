@@ -201,6 +201,7 @@ class CurationHttpTest {
         HttpResponse<String> r = server.http().get("/metrics");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("copgraph_http_requests_seconds_count").contains("copgraph_store_statements")
+                .contains("copgraph_store_disk_bytes").contains("copgraph_store_compactions_total")
                 .contains("copgraph_query_cache_hits_total");
     }
 
