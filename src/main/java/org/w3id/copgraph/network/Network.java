@@ -384,14 +384,36 @@ public final class Network {
     private final java.util.concurrent.atomic.AtomicReference<Snapshot> toKeep = new java.util.concurrent.atomic.AtomicReference<>();
 
     /**
-     * Writes the statements of {@code s} beside the store, a moment from now and on a thread of
-     * its own: a burst of changes writes the file once, for the last of them.
+     * How long the network must go without a change before its statements are written beside the
+     * store. Writing them takes seconds of a core at 10,000 CoPs (65 MB): after every change of a
+     * curator's session (one every few seconds) that took a core from the next change. A restart
+     * within this spell reads the store instead; closing the server writes them at once.
+     */
+    static final long KEEP_AFTER_QUIET_MILLIS = 30_000;
+    private volatile long lastKeepRequest;
+
+    /**
+     * Writes the statements of {@code s} beside the store once no change has come for
+     * {@link #KEEP_AFTER_QUIET_MILLIS}, on a thread of its own: a run of changes writes the file
+     * once, for the last of them.
      */
     private void keepSoon(Snapshot s) {
+        lastKeepRequest = System.nanoTime();
         if (closed || cacheDir == null || s.rows() == null || toKeep.getAndSet(s) != null) {
             return;
         }
-        java.util.concurrent.CompletableFuture.delayedExecutor(5, java.util.concurrent.TimeUnit.SECONDS).execute(this::keepNow);
+        keepAfterQuiet(KEEP_AFTER_QUIET_MILLIS);
+    }
+
+    private void keepAfterQuiet(long delayMillis) {
+        java.util.concurrent.CompletableFuture.delayedExecutor(delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> {
+            long quietFor = (System.nanoTime() - lastKeepRequest) / 1_000_000;
+            if (quietFor < KEEP_AFTER_QUIET_MILLIS && !closed) {
+                keepAfterQuiet(KEEP_AFTER_QUIET_MILLIS - quietFor);
+            } else {
+                keepNow();
+            }
+        });
     }
 
     /** Writes the statements waiting to be kept, if any (see {@link #keepSoon}). */
@@ -527,6 +549,25 @@ public final class Network {
         }
     }
 
+    // The links of the latest facts indexed by the resources they touch (see Around): one data version's.
+    private volatile Around around;
+    private final Object aroundLock = new Object();
+
+    private Around around(Snapshot s) {
+        Around a = around;
+        if (a != null && a.facts() == s.facts()) {
+            return a;
+        }
+        synchronized (aroundLock) {
+            a = around;
+            if (a == null || a.facts() != s.facts()) {
+                a = Around.of(s.facts());
+                around = a;
+            }
+            return a;
+        }
+    }
+
     public Net net(Projection projection, Window window) {
         return net(snapshot(), projection, window);
     }
@@ -543,7 +584,15 @@ public final class Network {
     /** Heap the metrics' computation takes per edge of the network (its graph and the sweeps' arrays), with room to spare. */
     private static final long BYTES_PER_METRICS_EDGE = 400;
 
+    private final java.util.concurrent.atomic.AtomicLong wholeBuilds = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many whole projections were built (a neighbourhood right after a change builds none). */
+    long wholeProjectionsBuilt() {
+        return wholeBuilds.get();
+    }
+
     private Net build(Snapshot s, Projection projection, Window window) {
+        wholeBuilds.incrementAndGet();
         building.acquireUninterruptibly();
         try {
             if (projection == Projection.RESOURCES) {
@@ -807,10 +856,19 @@ public final class Network {
             throw Problem.badRequest("bad-parameter", "Parameter 'limit' must be at least 1; got " + limit + ".");
         }
         Snapshot snapshot = knowing(snapshot(), focus);
-        Net net = net(snapshot, projection, window);
+        // The whole projection when it is built; else (right after a change) networks exact
+        // around the nodes read at each step, built from the facts they depend on (see Around).
+        Net whole = nets.getIfPresent(new Key(snapshot.version(), projection, window));
+        Around around = whole == null ? around(snapshot) : null;
+        Net net = whole != null ? whole : around.net(projection, window, List.of(focus));
         Set<LinkKind> wanted = kinds.isEmpty() ? LinkKind.FACTS : kinds;
         // Suggested links only when asked for; they are edges of their own, beside the facts'.
         SuggestedLinks suggested = wanted.contains(LinkKind.SUGGESTED) ? suggested(snapshot) : SuggestedLinks.NONE;
+        if (!net.nodes().containsKey(focus) && whole == null) {
+            // Not a node of this network: a source graph, or a mistake whose close matches come from the whole.
+            around = null;
+            net = whole = net(snapshot, projection, window);
+        }
         if (!net.nodes().containsKey(focus)) {
             // A source graph (/graph/...) is no node, yet its page offers to explore "around it": its resources.
             Neighbourhood fromSource = ofSource(net, suggested(snapshot), focus, wanted, types);
@@ -825,6 +883,9 @@ public final class Network {
         List<String> frontier = List.of(focus);
         for (int d = 1; d <= depth && !frontier.isEmpty(); d++) {
             List<String> next = new ArrayList<>();
+            if (d > 1 && around != null) {
+                net = around.net(projection, window, frontier);
+            }
             for (String at : frontier) {
                 int added = 0;
                 for (Edge e : incident(net, suggested, at)) {
@@ -842,6 +903,10 @@ public final class Network {
                 }
             }
             frontier = next;
+        }
+        if (around != null && (depth > 1 || shown.size() > 1)) {
+            // Every shown node's edges: those among them, and how many more each has.
+            net = around.net(projection, window, shown.keySet());
         }
         List<Edge> edges = new ArrayList<>();
         Set<Edge> seen = new java.util.HashSet<>();
