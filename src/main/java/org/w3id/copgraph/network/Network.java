@@ -336,6 +336,8 @@ public final class Network {
                         // A change applied from its delta meanwhile is newer than what was read here.
                         if (current == null || !current.version().equals(version.get())) {
                             current = s.rows() == null ? s : catchUp(s);
+                            // The index of the facts replaced would keep them in memory.
+                            around = null;
                         }
                         served = current;
                     }
@@ -528,6 +530,7 @@ public final class Network {
         Object to = deltas.get(deltas.size() - 1).after();
         Snapshot next = rows == s.rows() ? new Snapshot(to, s.facts(), s.rows()) : new Snapshot(to, FactsReader.facts(rows), rows);
         current = next;
+        around = null;
         deltasApplied.addAndGet(deltas.size());
         LOG.info("Network of data version {} made from {} change(s)' delta ({} statements) in {} ms", to, deltas.size(), statements,
                 (System.nanoTime() - t0) / 1_000_000);
@@ -547,6 +550,40 @@ public final class Network {
             }
             throw e;
         }
+    }
+
+    private final Set<Key> wholePending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean buildsInBackground = true;
+
+    /** This network, building no whole projection in the background (tests of what is computed around nodes). */
+    Network withoutBackgroundBuilds() {
+        buildsInBackground = false;
+        return this;
+    }
+
+    /**
+     * Builds the whole projection of {@code s} on the background thread, at low priority, after
+     * the requests under way, unless the data has changed by then: a neighbourhood read from it
+     * takes a few ms, one computed around its nodes tens to hundreds (see {@link Around}).
+     */
+    private void buildInBackground(Snapshot s, Projection projection, Window window) {
+        Key key = new Key(s.version(), projection, window);
+        if (!buildsInBackground || !wholePending.add(key)) {
+            return;
+        }
+        viewMetrics.execute(() -> {
+            try {
+                org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
+                if (!closed && current == s) {
+                    net(s, projection, window);
+                }
+            } catch (RuntimeException e) {
+                // Too large for the heap now (network-too-large): neighbourhoods go on being computed around their nodes.
+                LOG.debug("The {} network was not built in the background", projection.id(), e);
+            } finally {
+                wholePending.remove(key);
+            }
+        });
     }
 
     // The links of the latest facts indexed by the resources they touch (see Around): one data version's.
@@ -586,19 +623,20 @@ public final class Network {
 
     private final java.util.concurrent.atomic.AtomicLong wholeBuilds = new java.util.concurrent.atomic.AtomicLong();
 
-    /** How many whole projections were built (a neighbourhood right after a change builds none). */
+    /** How many whole projections have been built (a neighbourhood right after a change builds none). */
     long wholeProjectionsBuilt() {
         return wholeBuilds.get();
     }
 
     private Net build(Snapshot s, Projection projection, Window window) {
-        wholeBuilds.incrementAndGet();
         building.acquireUninterruptibly();
         try {
             if (projection == Projection.RESOURCES) {
                 ensureRoomFor(s.facts().links().size() * BYTES_PER_RESOURCE_LINK, s.facts().links().size());
             }
-            return Projector.build(s.facts(), projection, window);
+            Net net = Projector.build(s.facts(), projection, window);
+            wholeBuilds.incrementAndGet();
+            return net;
         } finally {
             building.release();
         }
@@ -859,7 +897,12 @@ public final class Network {
         // The whole projection when it is built; else (right after a change) networks exact
         // around the nodes read at each step, built from the facts they depend on (see Around).
         Net whole = nets.getIfPresent(new Key(snapshot.version(), projection, window));
-        Around around = whole == null ? around(snapshot) : null;
+        Around around = null;
+        if (whole == null) {
+            around = around(snapshot);
+            // The next neighbourhoods of this version (an explorer asks many) read the whole one.
+            buildInBackground(snapshot, projection, window);
+        }
         Net net = whole != null ? whole : around.net(projection, window, List.of(focus));
         Set<LinkKind> wanted = kinds.isEmpty() ? LinkKind.FACTS : kinds;
         // Suggested links only when asked for; they are edges of their own, beside the facts'.
