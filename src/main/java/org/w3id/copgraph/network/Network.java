@@ -359,7 +359,7 @@ public final class Network {
     private Snapshot read(Object v) {
         if (rowReader == null) {
             storeReads.incrementAndGet();
-            return new Snapshot(v, reader.get(), null);
+            return new Snapshot(v, reader.get(), null, null);
         }
         FactRows rows = null;
         java.nio.file.Path file = cacheDir == null ? null : cacheDir.resolve(ROWS_FILE);
@@ -375,7 +375,8 @@ public final class Network {
             storeReads.incrementAndGet();
             rows = rowReader.get();
         }
-        Snapshot s = new Snapshot(v, FactsReader.facts(rows), rows);
+        FactsJoin.Made made = FactsJoin.make(rows, null);
+        Snapshot s = new Snapshot(v, made.facts(), rows, made);
         if (fromStore) {
             keepSoon(s);
         }
@@ -528,12 +529,22 @@ public final class Network {
             statements += d.size();
         }
         Object to = deltas.get(deltas.size() - 1).after();
-        Snapshot next = rows == s.rows() ? new Snapshot(to, s.facts(), s.rows()) : new Snapshot(to, FactsReader.facts(rows), rows);
+        Snapshot next;
+        String how;
+        if (rows == s.rows()) {
+            next = new Snapshot(to, s.facts(), s.rows(), s.made());
+            how = "no statement of the network";
+        } else {
+            // Only the stages of the join whose statements the change touched are computed again.
+            FactsJoin.Made made = FactsJoin.make(rows, s.made());
+            next = new Snapshot(to, made.facts(), rows, made);
+            how = made.reused() + " of " + made.stages() + " stages of the join reused";
+        }
         current = next;
         around = null;
         deltasApplied.addAndGet(deltas.size());
-        LOG.info("Network of data version {} made from {} change(s)' delta ({} statements) in {} ms", to, deltas.size(), statements,
-                (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("Network of data version {} made from {} change(s)' delta ({} statements; {}) in {} ms", to, deltas.size(), statements,
+                how, (System.nanoTime() - t0) / 1_000_000);
         keepSoon(next);
         return next;
     }
@@ -1136,8 +1147,11 @@ public final class Network {
         return s;
     }
 
-    /** The facts of one data version, and the statements they were made of (null: read whole). */
-    record Snapshot(Object version, Facts facts, FactRows rows) {
+    /**
+     * The facts of one data version, the statements they were made of (null: read whole) and the
+     * join's stages that made them, for the next change to reuse (null: read whole).
+     */
+    record Snapshot(Object version, Facts facts, FactRows rows, FactsJoin.Made made) {
     }
 
     private record Key(Object version, Projection projection, Window window) {

@@ -9,13 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.apache.jena.riot.system.StreamRDFBase;
-import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
 import org.w3id.copgraph.Fixtures;
-import org.w3id.copgraph.Home;
-import org.w3id.copgraph.bench.SyntheticEcosystem;
-import org.w3id.copgraph.model.Iris;
 
 /**
  * A neighbourhood asked before the whole projection is built is computed from networks built
@@ -119,18 +114,7 @@ class AroundTest {
 
     /** The facts of a generated ecosystem, made as the server makes them from its statements. */
     static Facts generated(int cops, long seed) {
-        FactRows rows = FactRows.of(FactsReader.PREDICATES, FactsReader.KEPT_TYPES);
-        FactRows.Filler fill = new FactRows.Filler(rows);
-        new SyntheticEcosystem(cops, seed, SyntheticEcosystem.domainsOf(Home.current().ontology().resolve("schemes.ttl")), Iris.DEFAULT)
-                .emit(new StreamRDFBase() {
-                    @Override
-                    public void quad(Quad q) {
-                        if (q.getGraph().isURI() && rows.keeps(q.getPredicate(), q.getObject())) {
-                            fill.add(q.getPredicate().getURI(), q.getSubject(), q.getObject(), q.getGraph().getURI());
-                        }
-                    }
-                });
-        return FactsReader.facts(rows);
+        return FactsReader.facts(FactsJoinTest.rows(cops, seed));
     }
 
     /** {@code facts} with one domain shared by {@code sharers} CoPs: more than a projection ties together. */
