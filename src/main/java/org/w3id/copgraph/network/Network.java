@@ -335,9 +335,7 @@ public final class Network {
                     synchronized (lock) {
                         // A change applied from its delta meanwhile is newer than what was read here.
                         if (current == null || !current.version().equals(version.get())) {
-                            current = s.rows() == null ? s : catchUp(s);
-                            // The index of the facts replaced would keep them in memory.
-                            around = null;
+                            published(s.rows() == null ? s : catchUp(s));
                         }
                         served = current;
                     }
@@ -518,6 +516,22 @@ public final class Network {
         return chain.isEmpty() ? s : applyAll(s, chain);
     }
 
+    /**
+     * Makes {@code s} the network answered with, and lets go of what was built for earlier
+     * versions: at 10,000 CoPs the network of every resource holds 77 MB, and a stream of
+     * changes left one per version in the cache until the heap ran out. Under lock.
+     */
+    private void published(Snapshot s) {
+        current = s;
+        publishedAt = System.nanoTime();
+        // The index of the facts replaced would keep them in memory.
+        around = null;
+        nets.asMap().keySet().removeIf(k -> !k.version().equals(s.version()));
+        graphs.asMap().keySet().removeIf(k -> !k.version().equals(s.version()));
+    }
+
+    private volatile long publishedAt;
+
     /** Applies {@code deltas} (in order, each from the version the one before it left) to {@code s}; makes the facts once. */
     private Snapshot applyAll(Snapshot s, List<Delta> deltas) {
         long t0 = System.nanoTime();
@@ -540,8 +554,7 @@ public final class Network {
             next = new Snapshot(to, made.facts(), rows, made);
             how = made.reused() + " of " + made.stages() + " stages of the join reused";
         }
-        current = next;
-        around = null;
+        published(next);
         deltasApplied.addAndGet(deltas.size());
         LOG.info("Network of data version {} made from {} change(s)' delta ({} statements; {}) in {} ms", to, deltas.size(), statements,
                 how, (System.nanoTime() - t0) / 1_000_000);
@@ -573,16 +586,28 @@ public final class Network {
     }
 
     /**
-     * Builds the whole projection of {@code s} on the background thread, at low priority, after
-     * the requests under way, unless the data has changed by then: a neighbourhood read from it
-     * takes a few ms, one computed around its nodes tens to hundreds (see {@link Around}).
+     * How long a data version must have stood before its whole projection is built in the
+     * background: during a curator's run of changes (one every few seconds) each build would be
+     * thrown away at the next change, having taken a core and 77 MB (network of every resource,
+     * 10,000 CoPs).
+     */
+    static final long STANDING_MILLIS = 5_000;
+
+    /**
+     * Builds the whole projection of {@code s} on the background thread, at low priority, once
+     * its version has stood for {@link #STANDING_MILLIS} and the requests under way are answered,
+     * unless the data has changed by then: a neighbourhood read from it takes a few ms, one
+     * computed around its nodes tens to hundreds (see {@link Around}).
      */
     private void buildInBackground(Snapshot s, Projection projection, Window window) {
         Key key = new Key(s.version(), projection, window);
         if (!buildsInBackground || !wholePending.add(key)) {
             return;
         }
-        viewMetrics.execute(() -> {
+        long stoodFor = (System.nanoTime() - publishedAt) / 1_000_000;
+        java.util.concurrent.Executor later = java.util.concurrent.CompletableFuture.delayedExecutor(
+                Math.max(0, STANDING_MILLIS - stoodFor), java.util.concurrent.TimeUnit.MILLISECONDS, viewMetrics);
+        later.execute(() -> {
             try {
                 org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
                 if (!closed && current == s) {
