@@ -19,6 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class NetworkBench {
 
+    /** What "immediate" is held to: a change and the neighbourhood asked right after it, p95. */
+    static final long IMMEDIATE_MS = 1_000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A refresh follows the one before after a pause of up to ten minutes (DerivedGraphRefresh), then takes minutes at 10,000 CoPs. */
     private static final long PUBLISH_WAIT_MS = 1_200_000;
@@ -241,16 +244,19 @@ final class NetworkBench {
                 Stats.percentile(reach, 95), Stats.percentile(shown, 50), Stats.percentile(shown, 95), reach.size(), CHANGES)
                 + (refusedPairs == 0 ? "" : "; " + refusedPairs + " pairs drawn were refused by the shapes (a weak or proposed"
                         + " cross-pollination of the two) and others drawn instead")));
+        // "Immediate" made measurable: in the very next answer, and the write and that answer within a second.
         f.goals.add(new Figures.Goal("a change reaching the network (paths, neighbourhoods)",
                 String.format("p95 %.0f ms (write + next request)", Stats.percentile(reach, 95)), "", Double.NaN,
-                "immediate, from the change's delta", missed == 0,
+                "immediate, from the change's delta: in the next answer, write + that answer p95 ≤ " + IMMEDIATE_MS + " ms",
+                missed == 0 && Stats.percentile(reach, 95) <= IMMEDIATE_MS,
                 "POST /update adding one cop:crossPollinatedBy, then GET its neighbourhood: the link must be in that very"
                         + " answer (" + reach.size() + "/" + CHANGES + " were); the write path hands the network the change's"
-                        + " added and removed statements, which it applies in memory (no read of the store)"));
+                        + " added and removed statements, and only the parts of the join they touch are made again"
+                        + " (network/FactsJoin; no read of the store)"));
         f.goals.add(new Figures.Goal("neighbourhood p95 (depth 1, right after each change)",
                 String.format("%.1f ms", Stats.percentile(shown, 95)), "", Double.NaN, "–", true,
-                "GET /api/network/neighbourhood of the changed CoP, first request after the change (the projection is"
-                        + " built again for the new version)"));
+                "GET /api/network/neighbourhood of the changed CoP, first request after the change: computed around its"
+                        + " nodes (network/Around), the whole projection of the new version not being built yet"));
         long byChanges = afterChanges - before;
         long byAll = afterRefresh - before;
         long kept = afterCompaction - before;
