@@ -140,4 +140,54 @@ public final class Background {
             throw new IllegalStateException(e.getCause());
         }
     }
+
+    /** One daemon thread named {@code name}, at the lowest priority ({@link #lowerThisThreadsPriority()}), for background units. */
+    public static java.util.concurrent.ExecutorService lowPriorityThread(String name) {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(() -> {
+                lowerThisThreadsPriority();
+                r.run();
+            }, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Runs an action on {@code executor} once calls to {@link #touch()} have stopped for a quiet
+     * spell: a curator's run of changes makes one run, after the last of them.
+     */
+    public static final class QuietSpell {
+        private final long millis;
+        private final java.util.concurrent.Executor executor;
+        private final Runnable action;
+        private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile long last;
+
+        public QuietSpell(long millis, java.util.concurrent.Executor executor, Runnable action) {
+            this.millis = millis;
+            this.executor = executor;
+            this.action = action;
+        }
+
+        /** Something changed: the action runs {@code millis} after the last such call. */
+        public void touch() {
+            last = System.nanoTime();
+            if (scheduled.compareAndSet(false, true)) {
+                runAfter(millis);
+            }
+        }
+
+        private void runAfter(long delayMillis) {
+            java.util.concurrent.CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS, executor).execute(() -> {
+                long quietFor = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - last);
+                if (quietFor < millis) {
+                    runAfter(millis - quietFor);
+                    return;
+                }
+                scheduled.set(false);
+                action.run();
+            });
+        }
+    }
 }

@@ -94,10 +94,8 @@ public final class Directory implements AutoCloseable {
         return cache.get(version, "index", k -> new IndexReader(store, timeoutMillis).read());
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean warming = new java.util.concurrent.atomic.AtomicBoolean();
     private final Object warmLock = new Object();
     private volatile boolean closed;
-    private volatile long lastChange;
 
     /**
      * How long the data must go without a change before the index is read in the background. At
@@ -108,14 +106,9 @@ public final class Directory implements AutoCloseable {
     static final long QUIET_MILLIS = 5_000;
 
     // At nice 19, as the other background work: it must not take a core from requests.
-    private static final java.util.concurrent.ExecutorService WARMER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(() -> {
-            org.w3id.copgraph.Background.lowerThisThreadsPriority();
-            r.run();
-        }, "directory-warm-up");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final java.util.concurrent.ExecutorService WARMER = org.w3id.copgraph.Background.lowPriorityThread("directory-warm-up");
+    private final org.w3id.copgraph.Background.QuietSpell warmUp = new org.w3id.copgraph.Background.QuietSpell(QUIET_MILLIS, WARMER,
+            this::warm);
 
     /**
      * Reads the index of the current data in the background once the data has gone
@@ -123,33 +116,23 @@ public final class Directory implements AutoCloseable {
      * first visitor after a run of changes does not wait for it. A run of changes makes one read.
      */
     public void warmSoon() {
-        lastChange = System.nanoTime();
-        if (closed || !warming.compareAndSet(false, true)) {
-            return;
+        if (!closed) {
+            warmUp.touch();
         }
-        warmAfterQuiet(QUIET_MILLIS);
     }
 
-    private void warmAfterQuiet(long delayMillis) {
-        java.util.concurrent.CompletableFuture.delayedExecutor(delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS, WARMER).execute(() -> {
-            long quietFor = (System.nanoTime() - lastChange) / 1_000_000;
-            if (quietFor < QUIET_MILLIS && !closed) {
-                warmAfterQuiet(QUIET_MILLIS - quietFor);
+    private void warm() {
+        org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
+        synchronized (warmLock) {
+            if (closed) {
                 return;
             }
-            warming.set(false);
-            org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
-            synchronized (warmLock) {
-                if (closed) {
-                    return;
-                }
-                try {
-                    index();
-                } catch (RuntimeException e) {
-                    LOG.warn("The directory's index was not read in the background; the next visitor reads it", e);
-                }
+            try {
+                index();
+            } catch (RuntimeException e) {
+                LOG.warn("The directory's index was not read in the background; the next visitor reads it", e);
             }
-        });
+        }
     }
 
     /** Stops warming; waits for a read in progress, since the store will not close with a transaction open. */

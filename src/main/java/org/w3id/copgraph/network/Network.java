@@ -391,7 +391,8 @@ public final class Network {
      * within this spell reads the store instead; closing the server writes them at once.
      */
     static final long KEEP_AFTER_QUIET_MILLIS = 30_000;
-    private volatile long lastKeepRequest;
+    private final org.w3id.copgraph.Background.QuietSpell keepAfterQuiet = new org.w3id.copgraph.Background.QuietSpell(
+            KEEP_AFTER_QUIET_MILLIS, java.util.concurrent.ForkJoinPool.commonPool(), this::keepNow);
 
     /**
      * Writes the statements of {@code s} beside the store once no change has come for
@@ -399,22 +400,11 @@ public final class Network {
      * once, for the last of them.
      */
     private void keepSoon(Snapshot s) {
-        lastKeepRequest = System.nanoTime();
-        if (closed || cacheDir == null || s.rows() == null || toKeep.getAndSet(s) != null) {
+        if (closed || cacheDir == null || s.rows() == null) {
             return;
         }
-        keepAfterQuiet(KEEP_AFTER_QUIET_MILLIS);
-    }
-
-    private void keepAfterQuiet(long delayMillis) {
-        java.util.concurrent.CompletableFuture.delayedExecutor(delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> {
-            long quietFor = (System.nanoTime() - lastKeepRequest) / 1_000_000;
-            if (quietFor < KEEP_AFTER_QUIET_MILLIS && !closed) {
-                keepAfterQuiet(KEEP_AFTER_QUIET_MILLIS - quietFor);
-            } else {
-                keepNow();
-            }
-        });
+        toKeep.set(s);
+        keepAfterQuiet.touch();
     }
 
     /** Writes the statements waiting to be kept, if any (see {@link #keepSoon}). */
@@ -724,14 +714,7 @@ public final class Network {
     // projection's build may ask for dropped them, and the next neighbourhood computed them again (10 s).
     private final Cache<ViewKey, VersionedMetrics> latestMetrics = Caffeine.newBuilder().maximumSize(32).build();
     // At nice 19, as the other background work: it must not take a core from requests.
-    private final java.util.concurrent.ExecutorService viewMetrics = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(() -> {
-            org.w3id.copgraph.Background.lowerThisThreadsPriority();
-            r.run();
-        }, "network-view-metrics");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ExecutorService viewMetrics = org.w3id.copgraph.Background.lowPriorityThread("network-view-metrics");
     private final Set<ViewKey> viewMetricsPending = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private record ViewKey(Projection projection, Window window) {
