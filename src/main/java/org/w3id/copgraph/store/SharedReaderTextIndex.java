@@ -15,6 +15,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 
@@ -25,13 +26,19 @@ import org.apache.lucene.store.Directory;
  * ~100 ms per query on a busy 2-core machine, the search itself ~15 ms: the curated
  * {@code search-by-label} spent most of its time opening files.
  *
- * <p>jena-text keeps the search itself private ({@code query$}, given a reader); it is called
- * reflectively, so the query string, fields, language and graph handling stay exactly Jena's.
- * Where that is not possible (another jena-text), queries fall back to Jena's own path.
+ * <p>jena-text keeps the search itself private ({@code query$}, given a reader), and the filter it
+ * adds for a query on one subject ({@code addUriPredicate}); both are called reflectively, so the
+ * query string, fields, language, graph and subject handling stay exactly Jena's. Where that is
+ * not possible (another jena-text), queries fall back to Jena's own path. With every query on the
+ * shared readers, no reader is opened or closed per query, which is what lets the index be
+ * memory-mapped (see {@code FullTextIndex#onDisk}).
  */
 final class SharedReaderTextIndex extends TextIndexLucene {
 
-    private static final Method SEARCH = searchMethod();
+    private static final Method SEARCH = method("query$", IndexReader.class, List.class, String.class, UnaryOperator.class,
+            String.class, String.class, int.class, String.class);
+    /** Jena's filter of a query on one subject (the {@code ?s} of {@code ?s text:query ...} bound). */
+    private static final Method SUBJECT_FILTER = method("addUriPredicate", String.class);
 
     private SearcherManager searchers;
 
@@ -47,10 +54,10 @@ final class SharedReaderTextIndex extends TextIndexLucene {
     @Override
     public List<TextHit> query(String subjectUri, List<Resource> props, String qs, String graphURI, String lang, int limit,
                                String highlight) {
-        // A query for one subject takes Jena's path: it adds a private filter on the subject.
-        if (SEARCH == null || searchers == null || subjectUri != null) {
+        if (SEARCH == null || searchers == null || (subjectUri != null && SUBJECT_FILTER == null)) {
             return super.query(subjectUri, props, qs, graphURI, lang, limit, highlight);
         }
+        UnaryOperator<Query> filter = subjectUri == null ? UnaryOperator.identity() : subjectFilter(subjectUri);
         IndexSearcher searcher;
         try {
             // What a newly opened reader would see: the last commit.
@@ -60,7 +67,7 @@ final class SharedReaderTextIndex extends TextIndexLucene {
             throw new TextIndexException("query", e);
         }
         try {
-            return hits(searcher.getIndexReader(), props, qs, graphURI, lang, limit, highlight);
+            return hits(searcher.getIndexReader(), props, qs, filter, graphURI, lang, limit, highlight);
         } finally {
             try {
                 searchers.release(searcher);
@@ -71,10 +78,10 @@ final class SharedReaderTextIndex extends TextIndexLucene {
     }
 
     @SuppressWarnings("unchecked")
-    private List<TextHit> hits(IndexReader reader, List<Resource> props, String qs, String graphURI, String lang, int limit,
-                               String highlight) {
+    private List<TextHit> hits(IndexReader reader, List<Resource> props, String qs, UnaryOperator<Query> filter, String graphURI,
+                               String lang, int limit, String highlight) {
         try {
-            return (List<TextHit>) SEARCH.invoke(this, reader, props, qs, UnaryOperator.identity(), graphURI, lang, limit, highlight);
+            return (List<TextHit>) SEARCH.invoke(this, reader, props, qs, filter, graphURI, lang, limit, highlight);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ParseException) {
@@ -89,10 +96,18 @@ final class SharedReaderTextIndex extends TextIndexLucene {
         }
     }
 
-    private static Method searchMethod() {
+    @SuppressWarnings("unchecked")
+    private UnaryOperator<Query> subjectFilter(String subjectUri) {
         try {
-            Method m = TextIndexLucene.class.getDeclaredMethod("query$", IndexReader.class, List.class, String.class,
-                    UnaryOperator.class, String.class, String.class, int.class, String.class);
+            return (UnaryOperator<Query>) SUBJECT_FILTER.invoke(this, subjectUri);
+        } catch (ReflectiveOperationException e) {
+            throw new TextIndexException("query", e);
+        }
+    }
+
+    private static Method method(String name, Class<?>... parameters) {
+        try {
+            Method m = TextIndexLucene.class.getDeclaredMethod(name, parameters);
             m.setAccessible(true);
             return m;
         } catch (ReflectiveOperationException | RuntimeException e) {

@@ -78,6 +78,29 @@ class TextIndexTest {
     }
 
     @Test
+    void aQueryOnOneSubjectSeesTheLastWriteAndOnlyThatSubject() {
+        // ?s bound before text:query: jena-text filters on the subject; copgraph answers it from
+        // the shared readers like every other text:query, so it must see a write at once.
+        try (Copgraph cg = Fixtures.fresh(null)) {
+            String ask = PREFIXES + """
+                    PREFIX text: <http://jena.apache.org/text#>
+                    SELECT ?s ?lit WHERE { VALUES ?s { <%s> <https://w3id.org/copgraph/id/cop/urbana> }
+                      ?s text:query (rdfs:label skos:altLabel "lantern*" 10) ; rdfs:label ?lit }""".formatted(COP);
+            assertThat(subjects(cg.store(), ask)).isEmpty();
+            addLanternMakers(cg);
+            assertThat(subjects(cg.store(), ask)).containsExactly(COP);
+        }
+    }
+
+    private static Set<String> subjects(Store store, String query) {
+        return store.query(QueryFactory.create(query), BindingFactory.empty(), 60_000, exec -> {
+            Set<String> out = new TreeSet<>();
+            exec.select().forEachRemaining(r -> out.add(r.get("s").getURI()));
+            return out;
+        });
+    }
+
+    @Test
     void italianAndEnglishLabelsAreBothFound() {
         try (Copgraph cg = Fixtures.fresh(null)) {
             addLanternMakers(cg);
