@@ -91,23 +91,22 @@ public final class MetricsGraph {
         // whole graph (a dozen statements per CoP and projection) on each refresh made the store
         // grow by that much per change, until compacted. Values are rounded (see dbl) so that
         // the jitter of a sampled estimate does not count as a change.
-        store.writeDerived(graphIri(), d -> {
-            org.w3id.copgraph.store.DerivedGraphDiff diff = new org.w3id.copgraph.store.DerivedGraphDiff(d, graphNode, java.util.Set.of(DATA_VERSION));
-            diff.subject(graphNode, List.of(
+        org.w3id.copgraph.store.DerivedGraphDiff diff = store.writeDerivedDiff(graphIri(), java.util.Set.of(DATA_VERSION), d -> {
+            d.subject(graphNode, List.of(
                     Triple.create(graphNode, RDFS.label.asNode(), NodeFactory.createLiteralLang("Network metrics of the CoPs (derived)", "en")),
                     Triple.create(graphNode, uri(Cop.NS + "dataVersion"), versionLiteral),
                     Triple.create(graphNode, uri("http://www.w3.org/ns/prov#generatedAtTime"),
                             NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime))));
-            computed.forEach((p, m) -> write(diff::subject, p, m, versionLiteral));
-            // Whatever is no longer computed (a CoP removed, a projection emptied) goes.
-            diff.removeTheRest();
-            count[0] = diff.added();
-            count[1] = diff.removed();
+            computed.forEach((p, m) -> write(d::subject, p, m, versionLiteral));
+            // Whatever is no longer computed (a CoP removed, a projection emptied) goes (writeDerivedDiff).
         });
+        count[0] = diff.added();
+        count[1] = diff.removed();
         published = version;
         written.addAndGet(count[0] + count[1]);
-        LOG.info("Network metrics for data version {} published in {} ({} statements added, {} removed; computed in {} ms, written in {} ms)",
-                version, graphIri(), count[0], count[1], (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        LOG.info("Network metrics for data version {} published in {} ({} statements added, {} removed; computed in {} ms,"
+                + " compared and written in {} ms, {} transaction(s))", version, graphIri(), count[0], count[1], (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000, diff.transactions());
         // TDB2 keeps what the write replaced until the store is compacted (store.CompactionSchedule).
         return true;
     }

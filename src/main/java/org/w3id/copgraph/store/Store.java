@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -432,6 +433,7 @@ public final class Store implements AutoCloseable {
         if (isRemote()) {
             throw Problem.badRequest("bulk-remote", "Bulk loading needs the embedded TDB2 store, not a remote one.");
         }
+        replaced.incrementAndGet();
         // A null MonitorOutput hangs the JVM (see shared/STACK.md): always give a real one.
         org.apache.jena.system.progress.MonitorOutput out = progress == null
                 ? org.apache.jena.system.progress.MonitorOutputs.nullOutput()
@@ -487,6 +489,7 @@ public final class Store implements AutoCloseable {
      * cannot be deleted by it), so deleting what a find returned can leave statements behind.
      */
     public void clear() {
+        replaced.incrementAndGet();
         if (!DatabaseMgr.isTDB2(dsg)) {
             Txn.executeWrite(dsg, () -> dsg.clear());
             wrote();
@@ -542,6 +545,55 @@ public final class Store implements AutoCloseable {
         wrote();
         count.set(new CountCache(null, -1));
     }
+
+    /**
+     * Brings the derived graph {@code graphIri} to what {@code describe} gives it (subject by
+     * subject, see {@link DerivedGraphDiff}), writing only the difference. The graph is read and
+     * compared in a read transaction, which holds no lock, and the difference written in batches
+     * of about {@link DerivedGraphDiff#BATCH} statements, each a {@link #writeDerived} of its own
+     * begun when no request is under way: a curated write waits for one batch at most, not for
+     * the whole refresh. Stops early, leaving the rest to the next refresh, if the store is
+     * emptied or bulk-loaded meanwhile (what was compared is then gone). A remote store is
+     * compared and written in one transaction, as before.
+     */
+    public DerivedGraphDiff writeDerivedDiff(String graphIri, Set<String> stamps, Consumer<DerivedGraphDiff> describe) {
+        Node graph = NodeFactory.createURI(graphIri);
+        if (isRemote()) {
+            DerivedGraphDiff[] planned = new DerivedGraphDiff[1];
+            writeDerived(graphIri, d -> {
+                planned[0] = plan(d, graph, stamps, describe);
+                planned[0].batches().forEach(b -> b.applyTo(d));
+            });
+            return planned[0];
+        }
+        long epoch = replaced.get();
+        DerivedGraphDiff planned = Txn.calculateRead(dsg, () -> plan(dsg, graph, stamps, describe));
+        for (DerivedGraphDiff.Batch batch : planned.batches()) {
+            org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
+            boolean[] stale = {false};
+            writeDerived(graphIri, d -> {
+                // Checked in the writer's turn: an emptying or bulk load counts before it writes.
+                stale[0] = replaced.get() != epoch;
+                if (!stale[0]) {
+                    batch.applyTo(d);
+                }
+            });
+            if (stale[0]) {
+                break;
+            }
+        }
+        return planned;
+    }
+
+    private static DerivedGraphDiff plan(DatasetGraph d, Node graph, Set<String> stamps, Consumer<DerivedGraphDiff> describe) {
+        DerivedGraphDiff diff = new DerivedGraphDiff(d, graph, stamps);
+        describe.accept(diff);
+        diff.removeTheRest();
+        return diff;
+    }
+
+    /** Moved on before the store is emptied or bulk-loaded: a derived graph compared before is not what the store holds. */
+    private final java.util.concurrent.atomic.AtomicLong replaced = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * The stamp for a write: now, in whole microseconds, and after the stamp it replaces. Whole

@@ -96,9 +96,8 @@ public final class SuggestionsGraph {
         long[] count = {0, 0};
         // Only what changed is written (see DerivedGraphDiff): a suggestion whose content is the
         // same keeps its statements and the time it was first generated.
-        store.writeDerived(graphIri(), d -> {
-            DerivedGraphDiff diff = new DerivedGraphDiff(d, graph, Set.of(Cop.provGeneratedAtTime));
-            diff.subject(graph, List.of(
+        DerivedGraphDiff diff = store.writeDerivedDiff(graphIri(), Set.of(Cop.provGeneratedAtTime), d -> {
+            d.subject(graph, List.of(
                     Triple.create(graph, RDFS.label.asNode(), NodeFactory.createLiteralLang("Suggested connections between CoPs (derived)", "en")),
                     Triple.create(graph, uri(Cop.NS + "dataVersion"), NodeFactory.createLiteralDT(
                             version instanceof Instant i ? i.toString() : Instant.EPOCH.toString(), XSDDatatype.XSDdateTime)),
@@ -108,18 +107,18 @@ public final class SuggestionsGraph {
                 for (int r = 0; r < list.size(); r++) {
                     Map<Node, List<Triple>> subjects = new LinkedHashMap<>();
                     write(t -> subjects.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t), ix.copIri(c), list.get(r), r + 1, now);
-                    subjects.forEach(diff::subject);
+                    subjects.forEach(d::subject);
                 }
             }
-            diff.removeTheRest();
-            count[0] = diff.added();
-            count[1] = diff.removed();
         });
+        count[0] = diff.added();
+        count[1] = diff.removed();
         published = version;
         written.addAndGet(count[0] + count[1]);
         onPublished.run();
-        LOG.info("Suggestions for data version {} published in {} ({} statements added, {} removed; computed in {} ms, written in {} ms)",
-                version, graphIri(), count[0], count[1], (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        LOG.info("Suggestions for data version {} published in {} ({} statements added, {} removed; computed in {} ms,"
+                + " compared and written in {} ms, {} transaction(s))", version, graphIri(), count[0], count[1], (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000, diff.transactions());
         return true;
     }
 

@@ -1,0 +1,129 @@
+package org.w3id.copgraph.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.Quad;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A derived graph is compared outside the writer's lock and written in batches: a large refresh
+ * ends exactly where a whole rewrite would, and a curated write does not wait for all of it.
+ */
+class DerivedGraphDiffTest {
+
+    private static final String GRAPH = "https://w3id.org/copgraph/graph/derived-test";
+    private static final Node G = NodeFactory.createURI(GRAPH);
+    private static final String VALUE = "https://example.org/value";
+    private static final String STAMP = "https://example.org/stamp";
+    private static final Node DATA = NodeFactory.createURI("https://w3id.org/copgraph/graph/data");
+
+    private static Node subject(int i) {
+        return NodeFactory.createURI("https://w3id.org/copgraph/id/thing/t" + i);
+    }
+
+    /** Subject i holds value(i) and a stamp; subjects [from, to). */
+    private static void describe(DerivedGraphDiff d, int from, int to, int shift, String stamp) {
+        d.subject(G, List.of(Triple.create(G, NodeFactory.createURI(STAMP), NodeFactory.createLiteralString(stamp))));
+        for (int i = from; i < to; i++) {
+            d.subject(subject(i), List.of(
+                    Triple.create(subject(i), NodeFactory.createURI(VALUE), NodeFactory.createLiteralString("v" + (i % shift))),
+                    Triple.create(subject(i), NodeFactory.createURI(STAMP), NodeFactory.createLiteralString(stamp))));
+        }
+    }
+
+    private static Set<String> graph(Store store) {
+        return store.read(d -> {
+            Set<String> out = new TreeSet<>();
+            d.find(G, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> out.add(q.getSubject() + " " + q.getPredicate() + " " + q.getObject()));
+            return out;
+        });
+    }
+
+    @Test
+    void aLargeDifferenceIsWrittenInBatchesAndEndsAsAWholeRewriteWould() {
+        int n = DerivedGraphDiff.BATCH * 2;
+        try (Store store = Store.inMemory()) {
+            DerivedGraphDiff first = store.writeDerivedDiff(GRAPH, Set.of(STAMP), d -> describe(d, 0, n, Integer.MAX_VALUE, "one"));
+            assertThat(first.added()).isEqualTo(2L * n + 1);
+            assertThat(first.transactions()).isGreaterThanOrEqualTo(4);
+            // A quarter of the subjects go, a quarter keep their values (and their old stamp), half
+            // get another value, a hundred are new.
+            DerivedGraphDiff second = store.writeDerivedDiff(GRAPH, Set.of(STAMP),
+                    d -> describe(d, n / 4, n + 100, n / 2, "two"));
+            assertThat(second.transactions()).isGreaterThan(1);
+            assertThat(second.removed()).isEqualTo(2L * (n / 4) + 2L * (n / 2) + 1);
+
+            try (Store whole = Store.inMemory()) {
+                whole.writeDerivedDiff(GRAPH, Set.of(STAMP), d -> describe(d, 0, n, Integer.MAX_VALUE, "one"));
+                Set<String> expected = new TreeSet<>();
+                expected.add(G + " " + STAMP + " \"two\"");
+                for (int i = n / 4; i < n + 100; i++) {
+                    String value = "v" + (i % (n / 2));
+                    boolean unchanged = i < n && value.equals("v" + i);
+                    expected.add(subject(i) + " " + VALUE + " \"" + value + "\"");
+                    expected.add(subject(i) + " " + STAMP + " \"" + (unchanged ? "one" : "two") + "\"");
+                }
+                assertThat(graph(store)).isEqualTo(expected);
+            }
+            assertThat(store.tripleCount()).isEqualTo(store.read(d -> Iter.count(d.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY))));
+        }
+    }
+
+    @Test
+    void theGraphsOwnDescriptionIsInTheLastBatch() {
+        try (Store store = Store.inMemory()) {
+            DerivedGraphDiff diff = store.read(d -> {
+                DerivedGraphDiff p = new DerivedGraphDiff(d, G, Set.of(STAMP));
+                describe(p, 0, DerivedGraphDiff.BATCH, Integer.MAX_VALUE, "one");
+                return p;
+            });
+            List<DerivedGraphDiff.Batch> batches = diff.batches();
+            assertThat(batches).hasSizeGreaterThan(1);
+            for (DerivedGraphDiff.Batch b : batches.subList(0, batches.size() - 1)) {
+                assertThat(b.adds()).noneMatch(q -> q.getSubject().equals(G));
+            }
+            assertThat(batches.get(batches.size() - 1).adds()).anyMatch(q -> q.getSubject().equals(G));
+            // Every subject's statements are in one batch.
+            List<Set<Node>> subjects = new ArrayList<>();
+            batches.forEach(b -> subjects.add(new java.util.HashSet<>(b.adds().stream().map(Quad::getSubject).toList())));
+            for (int i = 0; i < subjects.size(); i++) {
+                for (int j = i + 1; j < subjects.size(); j++) {
+                    assertThat(subjects.get(i)).doesNotContainAnyElementsOf(subjects.get(j));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aWriteOfTheDataGoesInBetweenTheBatches() throws Exception {
+        int n = DerivedGraphDiff.BATCH * 4;
+        try (Store store = Store.inMemory()) {
+            // The refresh runs on its own thread; the data write, started once the refresh writes,
+            // must commit before the refresh's last batch does.
+            CompletableFuture<Long> refreshEnded = CompletableFuture.supplyAsync(() -> {
+                store.writeDerivedDiff(GRAPH, Set.of(STAMP), d -> describe(d, 0, n, Integer.MAX_VALUE, "one"));
+                return System.nanoTime();
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (graph(store).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertThat(graph(store)).as("the refresh's first batch").isNotEmpty();
+            store.write(d -> d.add(Quad.create(DATA, subject(0), NodeFactory.createURI(VALUE), NodeFactory.createLiteralString("data"))));
+            long dataWritten = System.nanoTime();
+            assertThat(graph(store)).as("the graph's description, written last").noneMatch(s -> s.startsWith(G + " "));
+            assertThat(refreshEnded.get(60, TimeUnit.SECONDS)).isGreaterThan(dataWritten);
+        }
+    }
+}
