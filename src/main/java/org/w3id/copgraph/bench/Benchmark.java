@@ -216,6 +216,14 @@ public final class Benchmark {
             curatedExamples(f, store, dir, peers);
             return;
         }
+        if ("search".equals(o.only())) {
+            // The label search alone, in process on the loaded store, as in a full run.
+            try (Copgraph cg = Copgraph.open(new Settings(home, store, settings.iris(), 0, 120_000, null, null, null,
+                    Settings.Serving.DEFAULTS, settings.sparqlLimits()).withStaleAfter(settings.staleAfter()))) {
+                new SearchBench(log).run(f, cg, home, o.seed());
+            }
+            return;
+        }
         try (Copgraph cg = Copgraph.open(new Settings(home, store, settings.iris(), 0, 120_000, null, null, null, Settings.Serving.DEFAULTS,
                 settings.sparqlLimits()).withStaleAfter(settings.staleAfter()))) {
             // The servers timing queries start with --no-metrics-at-start, so that computing the

@@ -102,8 +102,9 @@ final class NetworkBench {
      */
     private void awaitPublished(Figures f, Server s, long started) {
         try {
-            String metrics = "ASK { GRAPH <" + org.w3id.copgraph.model.Iris.DEFAULT.graph("network-metrics") + "> { ?s ?p ?o } }";
-            String suggestions = "ASK { GRAPH <" + org.w3id.copgraph.model.Iris.DEFAULT.suggestionsGraph() + "> { ?s ?p ?o } }";
+            // A derived graph is written in batches, its own description (with its data version) last.
+            String metrics = described(org.w3id.copgraph.model.Iris.DEFAULT.graph("network-metrics"));
+            String suggestions = described(org.w3id.copgraph.model.Iris.DEFAULT.suggestionsGraph());
             boolean metricsSeen = false;
             boolean suggestionsSeen = false;
             long deadline = System.nanoTime() + PUBLISH_WAIT_MS * 1_000_000;
@@ -326,6 +327,11 @@ final class NetworkBench {
         } catch (IOException | RuntimeException e) {
             return "refresh log not read";
         }
+    }
+
+    /** Whether the derived graph {@code iri} is written whole: its description says its data version. */
+    private static String described(String iri) {
+        return "ASK { GRAPH <" + iri + "> { <" + iri + "> <" + org.w3id.copgraph.model.Cop.NS + "dataVersion> ?v } }";
     }
 
     /** When the metrics graph was last written (ms since the epoch), 0 when not yet. */

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one derived graph (network metrics, suggestions) in step with the data: a refresh on a
  * background thread of its own, one at a time, again when the data moved on meanwhile. The graph
- * is written with {@link Store#writeDerived}, which does not count as a change of the data, so a
+ * is written with {@link Store#writeDerivedDiff}, which does not count as a change of the data, so a
  * refresh never asks for another.
  */
 public final class DerivedGraphRefresh {
@@ -86,11 +86,11 @@ public final class DerivedGraphRefresh {
 
     /**
      * A refresh takes at most one part in this many of the time: the next one begins no sooner
-     * than (this − 1) times as long as the last took after it ended. A refresh writes in one
-     * transaction, which every curated write waits for, and leaves TDB2 a copy of each block it
-     * rewrote; at 10,000 CoPs, where a new tie moves most CoPs' closeness, back-to-back refreshes
-     * during a stream of changes held the writer most of the time and grew the store by hundreds
-     * of megabytes per change. On a small graph (a refresh of a few hundred milliseconds) this is
+     * than (this − 1) times as long as the last took after it ended. A refresh takes cores from
+     * requests and leaves TDB2 a copy of each block it rewrote; at 10,000 CoPs, where a new tie
+     * moves most CoPs' closeness, back-to-back refreshes during a stream of changes (then written
+     * in one transaction each) held the writer most of the time and grew the store by hundreds of
+     * megabytes per change. They are now written in batches ({@link Store#writeDerivedDiff}). On a small graph (a refresh of a few hundred milliseconds) this is
      * no later than the ten seconds a change waits anyway.
      */
     static final long BUSY_SHARE_DIVISOR = 5;
