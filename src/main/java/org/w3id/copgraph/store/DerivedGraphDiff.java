@@ -16,7 +16,7 @@ import org.apache.jena.sparql.core.Quad;
 /**
  * The difference between what a derived graph (network metrics, suggestions) holds and what it is
  * to hold, subject by subject, planned on a read of the store and written by
- * {@link Store#writeDerivedDiff} in {@link Batch batches}. TDB2 appends every statement written,
+ * {@link Store#writeDerivedDiff} in {@link Batch batches} while it is planned. TDB2 appends every statement written,
  * so rewriting a whole derived graph on each refresh made the store grow by that graph's size per
  * change until compacted; written this way it grows by what changed.
  *
@@ -31,12 +31,15 @@ import org.apache.jena.sparql.core.Quad;
 public final class DerivedGraphDiff {
 
     /**
-     * Statements added or removed per transaction, about: each batch holds the writer (every
-     * curated write waits for it) for a fraction of a second, where the whole difference of a
-     * metrics refresh at 10,000 CoPs (260,000 statements, compared in the write) held it for
-     * 12-29 s. Larger batches copy fewer TDB2 blocks (the store grows less until compacted).
+     * Statements added or removed per batch, about: the most a curated write waits for (about a
+     * quarter of a second at TDB2's ~10,000 statements a second beside the text index's
+     * listener), where the whole difference of a metrics refresh at 10,000 CoPs (260,000
+     * statements, compared in the write) held the writer for 12-29 s. Batches go on in one
+     * transaction while no request is under way (see {@link Store#writeDerivedDiff}): every
+     * commit leaves TDB2 a copy of each block it touched, so more transactions, a larger store
+     * until compacted.
      */
-    static final int BATCH = 10_000;
+    static final int BATCH = 2_500;
 
     /** One transaction's part of the difference. */
     public record Batch(List<Quad> removes, List<Quad> adds) {
@@ -53,22 +56,25 @@ public final class DerivedGraphDiff {
     private final DatasetGraph dataset;
     private final Node graph;
     private final Set<String> stamps;
+    private final java.util.function.Consumer<Batch> sink;
     private final Set<Node> seen = new HashSet<>();
-    private final List<Batch> batches = new ArrayList<>();
     private Batch open = new Batch(new ArrayList<>(), new ArrayList<>());
     private final Batch description = new Batch(new ArrayList<>(), new ArrayList<>());
     private long added;
     private long removed;
+    private volatile int transactions;
 
     /**
      * @param dataset what the graph holds now (read only: nothing is written through it)
      * @param graph   the derived graph
      * @param stamps  predicates (IRIs) that do not count as a change of their subject
+     * @param sink    given each batch as soon as it is full, and the last one by {@link #finish}
      */
-    DerivedGraphDiff(DatasetGraph dataset, Node graph, Set<String> stamps) {
+    DerivedGraphDiff(DatasetGraph dataset, Node graph, Set<String> stamps, java.util.function.Consumer<Batch> sink) {
         this.dataset = dataset;
         this.graph = graph;
         this.stamps = stamps;
+        this.sink = sink;
     }
 
     /** {@code subject} is to hold exactly {@code statements} (each with {@code subject} as subject). */
@@ -92,7 +98,7 @@ public final class DerivedGraphDiff {
             removed++;
         }
         if (open.size() >= BATCH) {
-            batches.add(open);
+            sink.accept(open);
             open = new Batch(new ArrayList<>(), new ArrayList<>());
         }
     }
@@ -110,20 +116,21 @@ public final class DerivedGraphDiff {
         }
     }
 
-    /** The batches to write, in order, once every subject is given; the graph's description is in the last. */
-    List<Batch> batches() {
-        if (open != null) {
-            open.removes().addAll(description.removes());
-            open.adds().addAll(description.adds());
-            batches.add(open);
-            open = null;
-        }
-        return List.copyOf(batches);
+    /** Hands over the last batch, with the graph's description, once every subject is given. */
+    void finish() {
+        open.removes().addAll(description.removes());
+        open.adds().addAll(description.adds());
+        sink.accept(open);
+        open = new Batch(new ArrayList<>(), new ArrayList<>());
     }
 
-    /** How many transactions the difference is written in. */
+    /** How many transactions the difference was written in. */
     public int transactions() {
-        return batches().size();
+        return transactions;
+    }
+
+    void wroteIn(int transactions) {
+        this.transactions = transactions;
     }
 
     public long added() {
