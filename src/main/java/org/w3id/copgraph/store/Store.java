@@ -551,9 +551,9 @@ public final class Store implements AutoCloseable {
      * subject, see {@link DerivedGraphDiff}), writing only the difference. The graph is read and
      * compared on a thread of its own in a read transaction, which holds no lock, and handed over
      * in batches of about {@link DerivedGraphDiff#BATCH} statements (a few at a time: memory stays
-     * small however large the graph). This thread writes them: one transaction goes on from batch
-     * to batch while no request is under way, and is committed after the batch in hand when one
-     * is, so a curated write waits for one batch at most, not for the whole refresh (at 10,000
+     * small however large the graph). This thread writes them, beginning in a quiet moment: one
+     * transaction goes on from batch to batch while no request is under way, and is committed
+     * after the batch in hand when one is, so a curated write waits for one batch at most, not for the whole refresh (at 10,000
      * CoPs a refresh compared and wrote inside one transaction for 12-29 s). Stops early, leaving
      * the rest to the next refresh, if the store is emptied or bulk-loaded meanwhile (what was
      * compared is then gone). A remote store is compared and written in one transaction.
@@ -602,7 +602,14 @@ public final class Store implements AutoCloseable {
         try {
             Object next = take(handed);
             while (next instanceof DerivedGraphDiff.Batch) {
-                org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
+                if (transactions == 0) {
+                    org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
+                } else {
+                    // Committed because a request was under way: a moment for its write, waiting for
+                    // the writer's turn, to take it. Not a wait for a quiet spell: on a server that is
+                    // never quiet, the refresh would take a quiet spell's longest wait per batch.
+                    pauseBriefly();
+                }
                 Object[] inHand = {next};
                 boolean[] stale = {false};
                 writeDerived(graphIri, d -> {
@@ -634,6 +641,14 @@ public final class Store implements AutoCloseable {
         }
         diff.wroteIn(transactions);
         return diff;
+    }
+
+    private static void pauseBriefly() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Hands a batch (or the end) to the writer; gives up once the writer has stopped. */
