@@ -203,8 +203,7 @@ public final class Benchmark {
         if (o.adhocOnly()) {
             // As in a full run: the curated first pages computed before any server starts, so that
             // no server computes them in the background while the ad-hoc queries are timed.
-            try (Copgraph cg = Copgraph.open(new Settings(home, store, settings.iris(), 0, 120_000, null, null, null,
-                    Settings.Serving.DEFAULTS, settings.sparqlLimits()).withStaleAfter(settings.staleAfter()))) {
+            try (Copgraph cg = inProcess(store, settings)) {
                 f.precomputed = cg.queries().precompute(cg.store());
             }
             Path dump = dir.resolve("store.nq");
@@ -218,14 +217,12 @@ public final class Benchmark {
         }
         if ("search".equals(o.only())) {
             // The label search alone, in process on the loaded store, as in a full run.
-            try (Copgraph cg = Copgraph.open(new Settings(home, store, settings.iris(), 0, 120_000, null, null, null,
-                    Settings.Serving.DEFAULTS, settings.sparqlLimits()).withStaleAfter(settings.staleAfter()))) {
+            try (Copgraph cg = inProcess(store, settings)) {
                 new SearchBench(log).run(f, cg, home, o.seed());
             }
             return;
         }
-        try (Copgraph cg = Copgraph.open(new Settings(home, store, settings.iris(), 0, 120_000, null, null, null, Settings.Serving.DEFAULTS,
-                settings.sparqlLimits()).withStaleAfter(settings.staleAfter()))) {
+        try (Copgraph cg = inProcess(store, settings)) {
             // The servers timing queries start with --no-metrics-at-start, so that computing the
             // metrics graph does not take a core from the queries; the network has a server of its own.
             for (CuratedQuery q : cg.queries().list()) {
@@ -298,6 +295,12 @@ public final class Benchmark {
         bench.restarted(f, store, home.root(), dir, o.heap(), o.seed());
     }
 
+    /** copgraph opened in this process on a loaded store, as the benchmarks use it: no port, queries up to 120 s. */
+    private Copgraph inProcess(Path store, Settings settings) {
+        return Copgraph.open(new Settings(home, store, settings.iris(), 0, 120_000, null, null, null, Settings.Serving.DEFAULTS,
+                settings.sparqlLimits()).withStaleAfter(settings.staleAfter()));
+    }
+
     /**
      * {@code --only queries}: label search in process (its p95 goal), then every curated query with
      * its first example cold on a fresh copgraph and on a fresh Virtuoso of the same data (one goal
@@ -307,8 +310,7 @@ public final class Benchmark {
         Map<String, Map<String, String>> examples;
         Map<String, String> texts = new LinkedHashMap<>();
         Settings settings = Settings.defaults().withStore(store);
-        try (Copgraph cg = Copgraph.open(new Settings(home, store, settings.iris(), 0, 120_000, null, null, null, Settings.Serving.DEFAULTS,
-                settings.sparqlLimits()).withStaleAfter(settings.staleAfter()))) {
+        try (Copgraph cg = inProcess(store, settings)) {
             examples = CuratedBench.examples(cg.queries().list());
             examples.forEach((name, args) -> texts.put(name, CuratedBench.sparqlText(cg.queries().get(name), args)));
             new SearchBench(log).run(f, cg, home, o.seed());

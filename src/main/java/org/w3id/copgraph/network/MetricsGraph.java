@@ -86,7 +86,6 @@ public final class MetricsGraph {
         var graphNode = NodeFactory.createURI(graphIri());
         var versionLiteral = NodeFactory.createLiteralDT(version instanceof Instant i ? i.toString() : Instant.EPOCH.toString(),
                 XSDDatatype.XSDdateTime);
-        long[] count = {0, 0};
         // Only what changed is written: TDB2 appends every statement written, so rewriting the
         // whole graph (a dozen statements per CoP and projection) on each refresh made the store
         // grow by that much per change, until compacted. Values are rounded (see dbl) so that
@@ -100,12 +99,10 @@ public final class MetricsGraph {
             computed.forEach((p, m) -> write(d::subject, p, m, versionLiteral));
             // Whatever is no longer computed (a CoP removed, a projection emptied) goes (writeDerivedDiff).
         });
-        count[0] = diff.added();
-        count[1] = diff.removed();
         published = version;
-        written.addAndGet(count[0] + count[1]);
+        written.addAndGet(diff.added() + diff.removed());
         LOG.info("Network metrics for data version {} published in {} ({} statements added, {} removed; computed in {} ms,"
-                + " compared and written in {} ms, {} transaction(s))", version, graphIri(), count[0], count[1], (t1 - t0) / 1_000_000,
+                + " compared and written in {} ms, {} transaction(s))", version, graphIri(), diff.added(), diff.removed(), (t1 - t0) / 1_000_000,
                 (System.nanoTime() - t1) / 1_000_000, diff.transactions());
         // TDB2 keeps what the write replaced until the store is compacted (store.CompactionSchedule).
         return true;

@@ -553,8 +553,9 @@ public final class Store implements AutoCloseable {
      * in batches of about {@link DerivedGraphDiff#BATCH} statements (a few at a time: memory stays
      * small however large the graph). This thread writes them, beginning in a quiet moment: one
      * transaction goes on from batch to batch while no request is under way, and is committed
-     * after the batch in hand when one is, so a curated write waits for one batch at most, not for the whole refresh (at 10,000
-     * CoPs a refresh compared and wrote inside one transaction for 12-29 s). Stops early, leaving
+     * after the batch in hand when one is, so a curated write waits for one batch at most, not
+     * for the whole refresh (at 10,000 CoPs a refresh compared and wrote inside one transaction
+     * for 12-29 s). See {@link DerivedGraphWriter}. Stops early, leaving
      * the rest to the next refresh, if the store is emptied or bulk-loaded meanwhile (what was
      * compared is then gone). A remote store is compared and written in one transaction.
      */
@@ -571,127 +572,7 @@ public final class Store implements AutoCloseable {
             });
             return planned[0];
         }
-        long epoch = replaced.get();
-        java.util.concurrent.BlockingQueue<Object> handed = new java.util.concurrent.ArrayBlockingQueue<>(4);
-        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
-        Object end = new Object();
-        DerivedGraphDiff diff = new DerivedGraphDiff(dsg, graph, stamps, batch -> hand(handed, batch, stopped));
-        Thread planner = new Thread(() -> {
-            org.w3id.copgraph.Background.lowerThisThreadsPriority();
-            Object last = end;
-            try {
-                Txn.executeRead(dsg, () -> {
-                    describe.accept(diff);
-                    diff.removeTheRest();
-                    diff.finish();
-                });
-            } catch (java.util.concurrent.CancellationException e) {
-                return;
-            } catch (RuntimeException | Error e) {
-                last = e;
-            }
-            try {
-                hand(handed, last, stopped);
-            } catch (java.util.concurrent.CancellationException e) {
-                // The writer stopped first (the store was emptied): nobody waits for the end.
-            }
-        }, Thread.currentThread().getName() + "-compare");
-        planner.setDaemon(true);
-        planner.start();
-        int transactions = 0;
-        try {
-            Object next = take(handed);
-            while (next instanceof DerivedGraphDiff.Batch) {
-                if (transactions == 0) {
-                    org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
-                } else {
-                    // Committed because a request was under way: a moment for its write, waiting for
-                    // the writer's turn, to take it. Not a wait for a quiet spell: on a server that is
-                    // never quiet, the refresh would take a quiet spell's longest wait per batch.
-                    pauseBriefly();
-                }
-                Object[] inHand = {next};
-                boolean[] stale = {false};
-                writeDerived(graphIri, d -> {
-                    // Checked in the writer's turn: an emptying or bulk load counts before it writes.
-                    if (replaced.get() != epoch) {
-                        stale[0] = true;
-                        return;
-                    }
-                    do {
-                        ((DerivedGraphDiff.Batch) inHand[0]).applyTo(d);
-                        inHand[0] = nextWhileQuiet(handed);
-                    } while (inHand[0] instanceof DerivedGraphDiff.Batch);
-                });
-                transactions++;
-                if (stale[0]) {
-                    break;
-                }
-                next = inHand[0] != null ? inHand[0] : take(handed);
-            }
-            if (next instanceof RuntimeException e) {
-                throw e;
-            }
-            if (next instanceof Error e) {
-                throw e;
-            }
-        } finally {
-            stopped.set(true);
-            handed.clear();
-        }
-        diff.wroteIn(transactions);
-        return diff;
-    }
-
-    private static void pauseBriefly() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Hands a batch (or the end) to the writer; gives up once the writer has stopped. */
-    private static void hand(java.util.concurrent.BlockingQueue<Object> handed, Object item,
-                             java.util.concurrent.atomic.AtomicBoolean stopped) {
-        try {
-            while (!stopped.get() && !handed.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                // The writer is behind (or waiting for a quiet moment): wait for room.
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (stopped.get()) {
-            throw new java.util.concurrent.CancellationException("the derived graph's write stopped");
-        }
-    }
-
-    /**
-     * The next thing handed over, waited for while no request is under way; null as soon as one
-     * is (the transaction then commits, and the request's write can go first).
-     */
-    private static Object nextWhileQuiet(java.util.concurrent.BlockingQueue<Object> handed) {
-        try {
-            while (org.w3id.copgraph.Background.requestsInFlight() == 0) {
-                Object next = handed.poll(20, java.util.concurrent.TimeUnit.MILLISECONDS);
-                if (next != null) {
-                    return next;
-                }
-            }
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
-        }
-    }
-
-    private static Object take(java.util.concurrent.BlockingQueue<Object> handed) {
-        try {
-            return handed.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
-        }
+        return new DerivedGraphWriter(dsg, this::writeDerived, replaced::get).write(graph, graphIri, stamps, describe);
     }
 
     /** Moved on before the store is emptied or bulk-loaded: a derived graph compared before is not what the store holds. */

@@ -93,7 +93,6 @@ public final class SuggestionsGraph {
         long t1 = System.nanoTime();
         Node graph = uri(graphIri());
         Node now = NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime);
-        long[] count = {0, 0};
         // Only what changed is written (see DerivedGraphDiff): a suggestion whose content is the
         // same keeps its statements and the time it was first generated.
         DerivedGraphDiff diff = store.writeDerivedDiff(graphIri(), Set.of(Cop.provGeneratedAtTime), d -> {
@@ -111,13 +110,11 @@ public final class SuggestionsGraph {
                 }
             }
         });
-        count[0] = diff.added();
-        count[1] = diff.removed();
         published = version;
-        written.addAndGet(count[0] + count[1]);
+        written.addAndGet(diff.added() + diff.removed());
         onPublished.run();
         LOG.info("Suggestions for data version {} published in {} ({} statements added, {} removed; computed in {} ms,"
-                + " compared and written in {} ms, {} transaction(s))", version, graphIri(), count[0], count[1], (t1 - t0) / 1_000_000,
+                + " compared and written in {} ms, {} transaction(s))", version, graphIri(), diff.added(), diff.removed(), (t1 - t0) / 1_000_000,
                 (System.nanoTime() - t1) / 1_000_000, diff.transactions());
         return true;
     }
