@@ -176,9 +176,11 @@ public final class Curation {
         AtomicReference<ChangeRecord> result = new AtomicReference<>();
         AtomicReference<Instant> before = new AtomicReference<>();
         AtomicReference<RecordingDatasetGraph> recorded = new AtomicReference<>();
+        WriteTimes times = new WriteTimes(System.nanoTime());
         Instant after;
         try {
             after = store.write(dsg -> {
+                times.writer = System.nanoTime();
                 // Read inside the write transaction: no other change can come between it and this one.
                 before.set(store.lastModified());
                 RecordingDatasetGraph rec = new RecordingDatasetGraph(dsg, iris);
@@ -190,18 +192,22 @@ public final class Curation {
                     throw new NothingChanged();
                 }
                 Set<Node> resources = resourcesTouched(rec);
+                times.made = System.nanoTime();
                 if (!skipShapes) {
                     checkShapes(dsg, rec, change instanceof Change.Restore);
                 }
+                times.checked = System.nanoTime();
                 ChangeRecord record = log(dsg, caller, change, rec, resources);
                 for (ChangeListener l : listeners) {
                     l.changed(dsg, record, resources);
                 }
                 result.set(record);
+                times.logged = System.nanoTime();
             });
         } catch (NothingChanged e) {
             return ChangeRecord.unchanged(change.operation(), caller.name(), Instant.now());
         }
+        times.committed = System.nanoTime();
         last.set(result.get());
         for (CommitListener l : commitListeners) {
             try {
@@ -211,7 +217,38 @@ public final class Curation {
                 org.slf4j.LoggerFactory.getLogger(Curation.class).warn("A listener missed change {}", result.get().activity(), e);
             }
         }
+        times.log(result.get(), System.nanoTime());
         return result.get();
+    }
+
+    /**
+     * When each step of one write ended (System.nanoTime()), logged once it is done: where a slow
+     * write's time went (waiting for the writer, the change itself, the shapes, the change log,
+     * TDB2's and the text index's commit, the listeners told after it, such as the network).
+     */
+    private static final class WriteTimes {
+        private final long start;
+        private long writer;
+        private long made;
+        private long checked;
+        private long logged;
+        private long committed;
+
+        WriteTimes(long start) {
+            this.start = start;
+        }
+
+        void log(ChangeRecord record, long end) {
+            org.slf4j.LoggerFactory.getLogger(Curation.class).info(
+                    "Change {} ({} added, {} removed) in {} ms: waited for the writer {}, change {}, shapes {}, change log {},"
+                            + " commit {}, after the commit {}",
+                    record.activity(), record.added(), record.removed(), ms(end - start), ms(writer - start), ms(made - writer),
+                    ms(checked - made), ms(logged - checked), ms(committed - logged), ms(end - committed));
+        }
+
+        private static long ms(long nanos) {
+            return nanos / 1_000_000;
+        }
     }
 
     /**
