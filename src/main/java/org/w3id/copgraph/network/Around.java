@@ -30,19 +30,74 @@ final class Around {
 
     private final List<Link> links;
     private final Map<String, Node> nodes;
-    private final Map<String, int[]> touching;
+    /** Per part of the links (see {@link LinkParts}): the part, and its index. */
+    private final List<List<Link>> parts;
+    private final List<Map<String, int[]>> indexes;
+    private final int[] starts;
     private final Facts facts;
+    private final int indexed;
 
-    private Around(Facts facts, Map<String, int[]> touching) {
+    private Around(Facts facts, List<List<Link>> parts, List<Map<String, int[]>> indexes, int[] starts, int indexed) {
         this.facts = facts;
+        this.indexed = indexed;
         this.links = facts.links();
         this.nodes = facts.nodes();
-        this.touching = touching;
+        this.parts = parts;
+        this.indexes = indexes;
+        this.starts = starts;
     }
 
     /** Indexes the links of {@code facts} by the resources they touch (tens of ms at 10,000 CoPs). */
     static Around of(Facts facts) {
-        List<Link> links = facts.links();
+        return of(facts, null);
+    }
+
+    /**
+     * As {@link #of(Facts)}, taking from {@code previous} (the index of earlier facts, or null) the
+     * index of each part of the links that is the very same part: a change remakes one part.
+     */
+    static Around of(Facts facts, Around previous) {
+        List<List<Link>> parts;
+        int[] starts;
+        if (facts.links() instanceof LinkParts lp) {
+            parts = lp.parts();
+            starts = new int[parts.size()];
+            for (int i = 0; i < starts.length; i++) {
+                starts[i] = lp.start(i);
+            }
+        } else {
+            parts = List.of(facts.links());
+            starts = new int[] {0};
+        }
+        List<Map<String, int[]>> indexes = new ArrayList<>(parts.size());
+        int made = 0;
+        for (List<Link> part : parts) {
+            Map<String, int[]> kept = previous == null ? null : previous.indexOf(part);
+            if (kept == null) {
+                kept = index(part);
+                made++;
+            }
+            indexes.add(kept);
+        }
+        return new Around(facts, parts, indexes, starts, made);
+    }
+
+    /** Whether {@code other}'s links have a part that is one of these facts' parts (so its index can be taken). */
+    boolean sharesPartsWith(Facts other) {
+        return other.links() instanceof LinkParts lp && lp.parts().stream().anyMatch(p -> indexOf(p) != null);
+    }
+
+    private Map<String, int[]> indexOf(List<Link> part) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) == part) {
+                return indexes.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Each resource at an end of {@code links}: the positions of the links touching it, in order. */
+    private static Map<String, int[]> index(List<Link> links) {
         Map<String, int[]> counts = new HashMap<>();
         for (Link l : links) {
             counts.computeIfAbsent(l.from(), k -> new int[1])[0]++;
@@ -60,7 +115,12 @@ final class Around {
             c = counts.get(l.to());
             touching.get(l.to())[c[0]++] = i;
         }
-        return new Around(facts, touching);
+        return touching;
+    }
+
+    /** How many parts of the links this index made, rather than took from the index before it. */
+    int partsIndexed() {
+        return indexed;
     }
 
     Facts facts() {
@@ -120,9 +180,36 @@ final class Around {
         }
     }
 
+    /** The positions in the facts' links of the links touching {@code iri}, in order. */
     private int[] touching(String iri) {
-        int[] t = touching.get(iri);
-        return t == null ? new int[0] : t;
+        int[] one = null;
+        int found = 0;
+        int total = 0;
+        for (Map<String, int[]> index : indexes) {
+            int[] t = index.get(iri);
+            if (t != null) {
+                found++;
+                total += t.length;
+                one = t;
+            }
+        }
+        if (found == 0) {
+            return new int[0];
+        }
+        if (found == 1 && starts.length == 1) {
+            return one;
+        }
+        int[] all = new int[total];
+        int at = 0;
+        for (int p = 0; p < indexes.size(); p++) {
+            int[] t = indexes.get(p).get(iri);
+            if (t != null) {
+                for (int i : t) {
+                    all[at++] = starts[p] + i;
+                }
+            }
+        }
+        return all;
     }
 
     private static void pick(BitSet picked, int[] positions) {

@@ -186,6 +186,16 @@ final class FactRows {
     }
 
     /** The table in {@code file} if it was written for {@code version}, else null. */
+    /** The data version the statements kept in {@code file} are of; null when there is no such file or it is of another format. */
+    static String versionOf(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 12))) {
+            return in.readInt() == MAGIC && in.readInt() == FORMAT ? in.readUTF() : null;
+        }
+    }
+
     static FactRows read(Path file, String version) throws IOException {
         if (!Files.isRegularFile(file)) {
             return null;

@@ -12,8 +12,10 @@ import java.util.Map;
 public record Facts(Map<String, Node> nodes, List<Link> links, List<Link> suggested) {
 
     public Facts {
-        nodes = Map.copyOf(nodes);
-        links = List.copyOf(links);
+        // The facts a change makes share their unchanged parts with the facts before it (FactsJoin):
+        // those are unmodifiable already, and copying them would cost what sharing saves.
+        nodes = nodes instanceof NodeLayers ? nodes : Map.copyOf(nodes);
+        links = links instanceof LinkParts ? links : List.copyOf(links);
         suggested = List.copyOf(suggested);
     }
 

@@ -163,20 +163,16 @@ final class FactsJoin {
 
         // A stage of its own too: a change of a cross-pollination leaves it as it was.
         List<Link> once = stage("one reading per tie", () -> onePerTie(ties), ties.toArray());
-        List<Link> links = new ArrayList<>(xp.links().size() + bare.size() + once.size());
-        links.addAll(xp.links());
-        links.addAll(bare);
-        links.addAll(once);
-        Map<String, org.w3id.copgraph.network.Node> nodes = new LinkedHashMap<>();
-        types.types().forEach((iri, t) -> {
-            if (t == NodeType.COP) {
-                node(nodes, types, iri);
-            }
-        });
-        for (Link l : links) {
-            node(nodes, types, l.from());
-            node(nodes, types, l.to());
-        }
+        // The links and the nodes in parts, each remade only when what it is made of changed.
+        List<Link> xpLinks = xp.links();
+        Map<String, org.w3id.copgraph.network.Node> cops = stage("nodes: CoPs", () -> copNodes(types), types, labelled);
+        Map<String, org.w3id.copgraph.network.Node> xpEnds = stage("nodes: cross-pollinations", () -> ends(xpLinks, types),
+                xpLinks, types, labelled);
+        Map<String, org.w3id.copgraph.network.Node> bareEnds = stage("nodes: bare cross-pollinations", () -> ends(bare, types),
+                bare, types, labelled);
+        Map<String, org.w3id.copgraph.network.Node> onceEnds = stage("nodes: ties", () -> ends(once, types), once, types, labelled);
+        LinkParts links = new LinkParts(List.of(xpLinks, bare, once));
+        NodeLayers nodes = new NodeLayers(cops, List.of(xpEnds, bareEnds, onceEnds));
         return new Made(new Facts(nodes, links), stages, labels, reused);
     }
 
@@ -518,6 +514,27 @@ final class FactsJoin {
 
     private List<String> source(String graph) {
         return sources.computeIfAbsent(graph, List::of);
+    }
+
+    /** The node of every CoP. */
+    private Map<String, org.w3id.copgraph.network.Node> copNodes(Types types) {
+        Map<String, org.w3id.copgraph.network.Node> nodes = new HashMap<>();
+        types.types().forEach((iri, t) -> {
+            if (t == NodeType.COP) {
+                node(nodes, types, iri);
+            }
+        });
+        return nodes;
+    }
+
+    /** The node of each resource at an end of {@code links}. */
+    private Map<String, org.w3id.copgraph.network.Node> ends(List<Link> links, Types types) {
+        Map<String, org.w3id.copgraph.network.Node> nodes = new HashMap<>();
+        for (Link l : links) {
+            node(nodes, types, l.from());
+            node(nodes, types, l.to());
+        }
+        return nodes;
     }
 
     private void node(Map<String, org.w3id.copgraph.network.Node> nodes, Types types, String iri) {

@@ -189,6 +189,11 @@ public final class Network {
         return new Network(version, () -> FactsReader.facts(rows.get()), rows, null, null, null);
     }
 
+    /** As {@link #ofRows(Supplier, Supplier)}, with the statements kept in {@code dir} between runs (as beside a store). */
+    static Network ofRows(Supplier<Object> version, Supplier<FactRows> rows, java.nio.file.Path dir) {
+        return new Network(version, () -> FactsReader.facts(rows.get()), rows, dir, null, null);
+    }
+
     /** The data version the answers are computed for (the network served may still be of an earlier one). */
     public Object version() {
         return version.get();
@@ -364,6 +369,15 @@ public final class Network {
         if (file != null) {
             try {
                 rows = FactRows.read(file, String.valueOf(v));
+                if (rows == null) {
+                    // Kept for a version before v (a change came between the start and this read):
+                    // read it, and the changes made since, kept for this read, bring it to v.
+                    Object kept = keptChainTo(FactRows.versionOf(file), v);
+                    if (kept != null) {
+                        rows = FactRows.read(file, String.valueOf(kept));
+                        v = rows == null ? v : kept;
+                    }
+                }
             } catch (java.io.IOException | RuntimeException e) {
                 LOG.warn("The network's statements kept in {} are not readable; reading the store", file, e);
             }
@@ -485,6 +499,31 @@ public final class Network {
      * harmlessly: replaying committed changes in order on any state between them gives the
      * same end). Stops where a change is missing, for the next read to catch up. Under lock.
      */
+    /**
+     * The version (as the changes name it) whose string is {@code from}, if the changes kept for
+     * the read lead from it to {@code to} without a gap; else null.
+     */
+    private Object keptChainTo(String from, Object to) {
+        if (from == null) {
+            return null;
+        }
+        synchronized (lock) {
+            Object start = null;
+            for (Delta d : keptForRead) {
+                if (String.valueOf(d.before()).equals(from)) {
+                    start = d.before();
+                    break;
+                }
+            }
+            Object at = start;
+            for (int step = 0; at != null && !at.equals(to) && step <= keptForRead.size(); step++) {
+                Object here = at;
+                at = keptForRead.stream().filter(d -> d.before().equals(here)).map(Delta::after).findFirst().orElse(null);
+            }
+            return at != null && at.equals(to) ? start : null;
+        }
+    }
+
     private Snapshot catchUp(Snapshot s) {
         List<Delta> chain = new ArrayList<>();
         Object at = s.version();
@@ -514,8 +553,12 @@ public final class Network {
     private void published(Snapshot s) {
         current = s;
         publishedAt = System.nanoTime();
-        // The index of the facts replaced would keep them in memory.
-        around = null;
+        // The index of the facts replaced is kept only if the new facts share parts of their links
+        // with them (made from a change's delta): the next index takes those parts' indexes, and
+        // what it keeps of the old facts is only what the change replaced. Else it would keep
+        // the whole of the old facts in memory.
+        Around a = around;
+        around = a != null && a.sharesPartsWith(s.facts()) ? a : null;
         nets.asMap().keySet().removeIf(k -> !k.version().equals(s.version()));
         graphs.asMap().keySet().removeIf(k -> !k.version().equals(s.version()));
     }
@@ -635,7 +678,8 @@ public final class Network {
         synchronized (aroundLock) {
             a = around;
             if (a == null || a.facts() != s.facts()) {
-                a = Around.of(s.facts());
+                // The index of each part of the links the change left as it was is kept.
+                a = Around.of(s.facts(), a);
                 around = a;
             }
             return a;

@@ -24,7 +24,7 @@ final class Projector {
     static Net build(Facts facts, Projection projection, Window window) {
         List<Link> links = facts.links().stream().filter(l -> window.contains(l.reason().date())).toList();
         Map<String, Node> nodes = new LinkedHashMap<>();
-        facts.nodes().values().stream().filter(n -> n.type() == NodeType.COP).forEach(n -> nodes.put(n.iri(), n));
+        NodeLayers.cops(facts.nodes()).forEach(n -> nodes.put(n.iri(), n));
         Pairs pairs = new Pairs(projection.directed);
         List<String> notes = new ArrayList<>();
         if (projection == Projection.RESOURCES) {

@@ -62,6 +62,45 @@ class AroundTest {
         assertThat(network.wholeProjectionsBuilt()).as("read from it, not built again").isEqualTo(1);
     }
 
+    @Test
+    void theIndexOfTheLinksAChangeLeftAsTheyWereIsKeptAndGivesTheNetworksAFreshIndexGives() {
+        FactRows rows = FactsJoinTest.rows(120, 5);
+        FactsJoin.Made made = FactsJoin.make(rows, null);
+        Around before = Around.of(made.facts());
+        List<String> cops = made.facts().nodes().values().stream().filter(n -> n.type() == NodeType.COP).map(Node::iri).sorted()
+                .toList();
+        String a = cops.get(0);
+        String b = cops.get(cops.size() - 1);
+        FactRows changed = rows.apply(List.of(FactsJoinTest.quad(org.w3id.copgraph.model.Iris.DEFAULT.graph("synthetic"), b,
+                org.w3id.copgraph.model.Cop.NS + "crossPollinatedBy", org.apache.jena.graph.NodeFactory.createURI(a))), List.of());
+        Facts after = FactsJoin.make(changed, made).facts();
+
+        Around kept = Around.of(after, before);
+        Around fresh = Around.of(after);
+        assertThat(kept.partsIndexed()).as("only the bare cross-pollinations indexed again").isEqualTo(1);
+        assertThat(fresh.partsIndexed()).isEqualTo(3);
+
+        for (Projection p : Projection.values()) {
+            for (String centre : List.of(a, b, cops.get(cops.size() / 2))) {
+                assertThat(describe(kept.net(p, Window.ALWAYS, List.of(centre))))
+                        .as("%s around %s", p.id(), centre).isEqualTo(describe(fresh.net(p, Window.ALWAYS, List.of(centre))));
+            }
+        }
+        assertThat(describe(kept.net(Projection.CROSS_POLLINATION, Window.ALWAYS, List.of(a)))).contains(b);
+    }
+
+    private static String describe(Net net) {
+        StringBuilder s = new StringBuilder();
+        for (Edge e : net.edges()) {
+            s.append(e.source()).append(" -> ").append(e.target()).append(' ').append(e.weight());
+            for (Reason r : e.reasons()) {
+                s.append(" | ").append(r.kind()).append(' ').append(r.text()).append(' ').append(r.date());
+            }
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
     /**
      * Every projection, depths 1 and 2, a tight and a loose limit: around and whole alike. Only
      * foci that are nodes of the projection: around any other the whole projection is built.

@@ -67,7 +67,10 @@ class FactsJoinTest {
         FactRows withShortcut = rows.apply(List.of(quad(graph, b, Cop.NS + "crossPollinatedBy", NodeFactory.createURI(a))), List.of());
         FactsJoin.Made next = FactsJoin.make(withShortcut, made);
 
-        assertThat(next.reused()).isEqualTo(next.stages() - 1);
+        // The shortcuts' stage, and the nodes at their ends.
+        assertThat(next.reused()).isEqualTo(next.stages() - 2);
+        assertThat(next.facts().links()).isInstanceOf(LinkParts.class);
+        assertThat(((LinkParts) next.facts().links()).parts().get(2)).isSameAs(((LinkParts) made.facts().links()).parts().get(2));
         Link shortcut = next.facts().links().stream().filter(l -> l.from().equals(a) && l.to().equals(b)
                 && l.reason().text().contains("no details recorded")).findFirst().orElseThrow();
 
@@ -76,7 +79,8 @@ class FactsJoinTest {
                 List.of(quad(graph, a, LABEL, old)));
         FactsJoin.Made after = FactsJoin.make(renamed, next);
 
-        assertThat(after.reused()).isEqualTo(after.stages() - 1);
+        // The labels' stage, and the four maps of nodes (each node carries its label).
+        assertThat(after.reused()).isEqualTo(after.stages() - 5);
         assertThat(after.facts().nodes().get(a).label()).isEqualTo("Renamed CoP");
         assertThat(shortcut.reason().text()).startsWith("Renamed CoP → ");
         assertThat(describe(after.facts())).isEqualTo(describe(FactsJoin.make(renamed, null).facts()));
@@ -122,7 +126,7 @@ class FactsJoinTest {
         }
     }
 
-    private static Quad quad(String g, String s, String p, org.apache.jena.graph.Node o) {
+    static Quad quad(String g, String s, String p, org.apache.jena.graph.Node o) {
         return quad(g, NodeFactory.createURI(s), p, o);
     }
 

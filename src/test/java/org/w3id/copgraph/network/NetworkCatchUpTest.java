@@ -32,6 +32,36 @@ class NetworkCatchUpTest {
     }
 
     @Test
+    void aChangeMadeBeforeTheFirstReadIsAppliedToTheStatementsKeptForTheVersionBefore(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        Instant v1 = Instant.parse("2026-12-02T10:00:00Z");
+        Instant v2 = Instant.parse("2026-12-02T10:00:01Z");
+        FactRows kept = FactsJoinTest.rows(30, 4);
+        kept.write(dir.resolve(Network.ROWS_FILE), String.valueOf(v1));
+        AtomicReference<Object> version = new AtomicReference<>(v1);
+        java.util.concurrent.atomic.AtomicInteger storeReads = new java.util.concurrent.atomic.AtomicInteger();
+        Network network = Network.ofRows(version::get, () -> {
+            storeReads.incrementAndGet();
+            return FactsJoinTest.rows(30, 4);
+        }, dir);
+
+        // A restarted server: a change committed before anything asked for the network.
+        Node graph = uri(ID + "graph/catch-up");
+        Node cop = uri(ID + "cop/changed-before-the-read");
+        List<Quad> added = List.of(Quad.create(graph, cop, RDF.type.asNode(), uri(COP + "CommunityOfPractice")),
+                Quad.create(graph, cop, RDFS.label.asNode(), NodeFactory.createLiteralLang("Early CoP", "en")));
+        assertThat(network.applied(v1, v2, added, List.of())).isFalse();
+        version.set(v2);
+
+        Facts facts = network.facts();
+
+        assertThat(facts.nodes()).containsKey(cop.getURI());
+        assertThat(network.snapshot().version()).isEqualTo(v2);
+        assertThat(storeReads).as("the statements kept for the version before, not the store").hasValue(0);
+        assertThat(network.deltasApplied()).isEqualTo(1);
+    }
+
+    @Test
     void aChangeMadeWhileTheNetworkIsReadIsInItWhenTheReadEnds() throws Exception {
         Instant v1 = Instant.parse("2026-12-02T10:00:00Z");
         Instant v2 = Instant.parse("2026-12-02T10:00:01Z");
