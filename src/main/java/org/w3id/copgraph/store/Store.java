@@ -729,11 +729,43 @@ public final class Store implements AutoCloseable {
         }
         if (DatabaseMgr.isTDB2(dsg)) {
             // Releasing the location lets the same directory be opened again in this JVM.
-            org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
+            expelWhenNoTransaction();
         } else {
             dsg.close();
         }
     }
+
+    /**
+     * TDB2 refuses to let go of a store with a transaction open. The background work is stopped
+     * before the store is closed, but a reader that was under way (a request answered while the
+     * server stops, a precomputed page) may take a moment to end: it is waited for, up to
+     * {@link #CLOSE_WAIT_MILLIS}. A store left open then is only a process-wide lock the process's
+     * end releases: every commit is already on disk.
+     */
+    private void expelWhenNoTransaction() {
+        long deadline = System.nanoTime() + CLOSE_WAIT_MILLIS * 1_000_000;
+        while (true) {
+            try {
+                org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
+                return;
+            } catch (org.apache.jena.dboe.transaction.txn.TransactionException e) {
+                if (System.nanoTime() > deadline) {
+                    org.slf4j.LoggerFactory.getLogger(Store.class).warn("The store {} was left open: a transaction was still under"
+                            + " way after {} s. Everything committed is on disk; the lock goes with this process.", location,
+                            CLOSE_WAIT_MILLIS / 1000);
+                    return;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static final long CLOSE_WAIT_MILLIS = 10_000;
 
     private record CountCache(Instant version, long count) {
     }
