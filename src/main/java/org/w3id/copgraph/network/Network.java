@@ -186,7 +186,7 @@ public final class Network {
 
     /** A network whose statements {@code rows} reads (tests of reads and deltas); nothing kept beside a store. */
     static Network ofRows(Supplier<Object> version, Supplier<FactRows> rows) {
-        return new Network(version, () -> FactsReader.facts(rows.get()), rows, null, null, null);
+        return ofRows(version, rows, null);
     }
 
     /** As {@link #ofRows(Supplier, Supplier)}, with the statements kept in {@code dir} between runs (as beside a store). */
@@ -494,12 +494,6 @@ public final class Network {
     }
 
     /**
-     * {@code s} with the changes kept while it was read applied, those after its version in
-     * the order they follow each other (a change already in what was read is applied again
-     * harmlessly: replaying committed changes in order on any state between them gives the
-     * same end). Stops where a change is missing, for the next read to catch up. Under lock.
-     */
-    /**
      * The version (as the changes name it) whose string is {@code from}, if the changes kept for
      * the read lead from it to {@code to} without a gap; else null.
      */
@@ -508,25 +502,19 @@ public final class Network {
             return null;
         }
         synchronized (lock) {
-            Object start = null;
             for (Delta d : keptForRead) {
                 if (String.valueOf(d.before()).equals(from)) {
-                    start = d.before();
-                    break;
+                    List<Delta> chain = keptChainFrom(d.before());
+                    return chain.get(chain.size() - 1).after().equals(to) ? d.before() : null;
                 }
             }
-            Object at = start;
-            for (int step = 0; at != null && !at.equals(to) && step <= keptForRead.size(); step++) {
-                Object here = at;
-                at = keptForRead.stream().filter(d -> d.before().equals(here)).map(Delta::after).findFirst().orElse(null);
-            }
-            return at != null && at.equals(to) ? start : null;
+            return null;
         }
     }
 
-    private Snapshot catchUp(Snapshot s) {
+    /** The changes kept for the read that follow each other from version {@code at}, in order. Under lock. */
+    private List<Delta> keptChainFrom(Object at) {
         List<Delta> chain = new ArrayList<>();
-        Object at = s.version();
         boolean found = true;
         while (found) {
             found = false;
@@ -539,6 +527,17 @@ public final class Network {
                 }
             }
         }
+        return chain;
+    }
+
+    /**
+     * {@code s} with the changes kept while it was read applied, those after its version in
+     * the order they follow each other (a change already in what was read is applied again
+     * harmlessly: replaying committed changes in order on any state between them gives the
+     * same end). Stops where a change is missing, for the next read to catch up. Under lock.
+     */
+    private Snapshot catchUp(Snapshot s) {
+        List<Delta> chain = keptChainFrom(s.version());
         // What is older than this read is in it; what is left would only be needed by an older one.
         keptForRead.clear();
         keptStatements = 0;
