@@ -387,6 +387,16 @@ public final class Copgraph implements AutoCloseable {
 
     @Override
     public void close() {
+        // Everything in the background is asked to stop before anything is waited for, and the
+        // store's queries under way are ended: each worker ends at its next unit of work and their
+        // waits overlap instead of adding up (a server stopped amid the refreshes and the
+        // precomputation at 10,000 CoPs took up to two minutes to exit).
+        metricsGraph.stop();
+        suggestionsGraph.refresh().stop();
+        if (precomputation != null) {
+            precomputation.stop();
+        }
+        store.stopQueries();
         if (compaction != null) {
             // Waits for a compaction under way: the store cannot close amid one.
             compaction.close();

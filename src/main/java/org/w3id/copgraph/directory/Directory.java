@@ -129,6 +129,8 @@ public final class Directory implements AutoCloseable {
             }
             try {
                 index();
+            } catch (java.util.concurrent.CancellationException e) {
+                // The store is closing (Store#stopQueries): nothing to tell.
             } catch (RuntimeException e) {
                 LOG.warn("The directory's index was not read in the background; the next visitor reads it", e);
             }

@@ -52,6 +52,8 @@ public final class Cop {
     public static final String transferred = NS + "transferred";
     public static final String score = NS + "score";
     public static final String rank = NS + "rank";
+    /** The method, and its revision, that wrote a derived graph (on the graph's own description). */
+    public static final String derivedWith = NS + "derivedWith";
     public static final String reason = NS + "reason";
     public static final String reasonKind = NS + "reasonKind";
     public static final String via = NS + "via";

@@ -57,6 +57,11 @@ public final class MetricsGraph {
         refresh.close();
     }
 
+    /** Asks a refresh under way to stop, without waiting (see {@link org.w3id.copgraph.store.DerivedGraphRefresh#stop()}). */
+    public void stop() {
+        refresh.stop();
+    }
+
     /** Like {@link #refreshInBackground()}, a moment from now (after the change that asks commits). */
     public void refreshSoon() {
         refresh.refreshSoon();
@@ -69,6 +74,16 @@ public final class MetricsGraph {
 
     /** Recomputes and rewrites the graph if the data changed since it was written; true if it did. */
     public synchronized boolean refreshIfStale() {
+        if (!stampRead) {
+            // A restart: the graph the last run wrote may be of the data now. Deriving it again
+            // (a minute of computing and comparing at 10,000 CoPs) would compete with the first
+            // requests and writes for nothing.
+            stampRead = true;
+            published = store.derivedVersion(graphIri(), METHOD).orElse(null);
+        }
+        if (published != null && Objects.equals(network.version(), published)) {
+            return false;
+        }
         Network.Snapshot snapshot = network.awaitSnapshot();
         Object version = snapshot.version();
         if (Objects.equals(version, published)) {
@@ -80,6 +95,7 @@ public final class MetricsGraph {
         // are never all held in memory at once.
         Map<Projection, Metrics> computed = new java.util.LinkedHashMap<>();
         for (Projection p : PUBLISHED) {
+            refresh.checkNotStopping();
             computed.put(p, network.metrics(snapshot, p, Window.ALWAYS, false));
         }
         long t1 = System.nanoTime();
@@ -90,10 +106,11 @@ public final class MetricsGraph {
         // whole graph (a dozen statements per CoP and projection) on each refresh made the store
         // grow by that much per change, until compacted. Values are rounded (see dbl) so that
         // the jitter of a sampled estimate does not count as a change.
-        org.w3id.copgraph.store.DerivedGraphDiff diff = store.writeDerivedDiff(graphIri(), java.util.Set.of(DATA_VERSION), d -> {
+        org.w3id.copgraph.store.DerivedGraphDiff diff = store.writeDerivedDiff(graphIri(), java.util.Set.of(DATA_VERSION), refresh::stopping, d -> {
             d.subject(graphNode, List.of(
                     Triple.create(graphNode, RDFS.label.asNode(), NodeFactory.createLiteralLang("Network metrics of the CoPs (derived)", "en")),
                     Triple.create(graphNode, uri(Cop.NS + "dataVersion"), versionLiteral),
+                    Triple.create(graphNode, uri(Cop.derivedWith), NodeFactory.createLiteralString(METHOD)),
                     Triple.create(graphNode, uri("http://www.w3.org/ns/prov#generatedAtTime"),
                             NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime))));
             computed.forEach((p, m) -> write(d::subject, p, m, versionLiteral));
@@ -107,6 +124,16 @@ public final class MetricsGraph {
         // TDB2 keeps what the write replaced until the store is compacted (store.CompactionSchedule).
         return true;
     }
+
+    /**
+     * What derives this graph, stated on it (cop:derivedWith): the revision moves on when the
+     * metrics or their statements are computed differently, so that a graph an earlier revision
+     * wrote is derived again after an upgrade even if the data did not change.
+     */
+    static final String METHOD = "network-metrics/1";
+
+    /** Whether the stamp of the graph a previous run wrote has been read (once, at the first refresh). */
+    private boolean stampRead;
 
     private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
 

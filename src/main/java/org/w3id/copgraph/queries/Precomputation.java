@@ -94,13 +94,18 @@ public final class Precomputation implements AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
-        thread.interrupt();
+        stop();
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Asks the thread to stop, without waiting: a stopping server asks all its background work first. */
+    public void stop() {
+        closed = true;
+        thread.interrupt();
     }
 
     private volatile boolean closed;

@@ -73,6 +73,8 @@ public final class DerivedGraphRefresh {
                         nextAllowed = ended + Math.min((ended - t0) * (BUSY_SHARE_DIVISOR - 1), MAX_PAUSE_NANOS);
                     }
                 } while (!closed && (again || !isCurrent()));
+            } catch (java.util.concurrent.CancellationException e) {
+                LOG.info("Derived graph {} not published: the server is stopping (the next start derives it)", name);
             } catch (RuntimeException | Error e) {
                 LOG.warn("Derived graph {} not published", name, e);
             } finally {
@@ -133,14 +135,40 @@ public final class DerivedGraphRefresh {
     }
 
     /**
-     * Stops refreshing and waits (a while) for a refresh under way, so that the store can be
-     * closed: TDB2 refuses to close with a transaction open.
+     * Whether the refresh is asked to stop: the computing checks it between its units (a
+     * projection's metrics, a CoP's suggestions) and ends with a
+     * {@link java.util.concurrent.CancellationException}, and so does the write between batches
+     * (see {@link Store#writeDerivedDiff}).
      */
-    public void close() {
+    public boolean stopping() {
+        return closed;
+    }
+
+    /** Throws a {@link java.util.concurrent.CancellationException} once {@link #stopping()}. */
+    public void checkNotStopping() {
+        if (closed) {
+            throw new java.util.concurrent.CancellationException(name + " stopped: the server is stopping");
+        }
+    }
+
+    /**
+     * Asks the refresh to stop, without waiting for it: a server stopping asks every background
+     * worker first, then waits for them ({@link #close()}), so the waits overlap rather than add up.
+     */
+    public void stop() {
         closed = true;
         synchronized (this) {
             notifyAll();
         }
+    }
+
+    /**
+     * Stops refreshing and waits (a while) for a refresh under way, so that the store can be
+     * closed: TDB2 refuses to close with a transaction open. The refresh ends at its next unit
+     * of work or batch written ({@link #stopping()}).
+     */
+    public void close() {
+        stop();
         Thread t = worker;
         if (t != null) {
             try {

@@ -36,7 +36,8 @@ final class DerivedGraphWriter {
         this.replaced = replaced;
     }
 
-    DerivedGraphDiff write(Node graph, String graphIri, Set<String> stamps, Consumer<DerivedGraphDiff> describe) {
+    DerivedGraphDiff write(Node graph, String graphIri, Set<String> stamps, java.util.function.BooleanSupplier stop,
+                           Consumer<DerivedGraphDiff> describe) {
         long epoch = replaced.getAsLong();
         BlockingQueue<Object> handed = new ArrayBlockingQueue<>(4);
         AtomicBoolean stopped = new AtomicBoolean();
@@ -68,6 +69,9 @@ final class DerivedGraphWriter {
         try {
             Object next = take(handed);
             while (next instanceof DerivedGraphDiff.Batch) {
+                if (stop.getAsBoolean()) {
+                    throw new CancellationException("the server is stopping");
+                }
                 if (transactions == 0) {
                     org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
                 } else {
@@ -86,7 +90,7 @@ final class DerivedGraphWriter {
                     }
                     do {
                         ((DerivedGraphDiff.Batch) inHand[0]).applyTo(d);
-                        inHand[0] = nextWhileQuiet(handed);
+                        inHand[0] = stop.getAsBoolean() ? null : nextWhileQuiet(handed);
                     } while (inHand[0] instanceof DerivedGraphDiff.Batch);
                 });
                 transactions++;

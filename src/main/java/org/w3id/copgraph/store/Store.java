@@ -265,9 +265,38 @@ public final class Store implements AutoCloseable {
         return Txn.calculateRead(dsg, () -> {
             try (QueryExec exec = QueryExec.dataset(dsg).query(query).substitution(substitution)
                     .timeout(timeoutMillis).build()) {
-                return use.apply(exec);
+                running.add(exec);
+                try {
+                    if (stopping) {
+                        throw new java.util.concurrent.CancellationException("the store is closing");
+                    }
+                    return use.apply(exec);
+                } catch (org.apache.jena.query.QueryCancelledException e) {
+                    if (stopping) {
+                        throw new java.util.concurrent.CancellationException("the store is closing");
+                    }
+                    throw e;
+                } finally {
+                    running.remove(exec);
+                }
             }
         });
+    }
+
+    /** The queries under way through {@link #query}, ended by {@link #stopQueries()}. */
+    private final Set<QueryExec> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+
+    /**
+     * The first step of closing: ends the queries under way through {@link #query} (each at its
+     * next result, with a {@link java.util.concurrent.CancellationException}) and refuses new
+     * ones, so that background readers (a curated page precomputed, a derived graph's index being
+     * read) let go of their read transactions at once instead of running on for many seconds
+     * while the server waits to close the store.
+     */
+    public void stopQueries() {
+        stopping = true;
+        running.forEach(QueryExec::abort);
     }
 
     public <T> T read(Function<DatasetGraph, T> action) {
@@ -558,8 +587,12 @@ public final class Store implements AutoCloseable {
      * for 12-29 s). See {@link DerivedGraphWriter}. Stops early, leaving
      * the rest to the next refresh, if the store is emptied or bulk-loaded meanwhile (what was
      * compared is then gone). A remote store is compared and written in one transaction.
+     * Once {@code stop} says so (the server is stopping), ends after the transaction under way
+     * with a {@link java.util.concurrent.CancellationException}: the graph's own description is
+     * written last, so a graph left part-way still names the version it was whole for.
      */
-    public DerivedGraphDiff writeDerivedDiff(String graphIri, Set<String> stamps, Consumer<DerivedGraphDiff> describe) {
+    public DerivedGraphDiff writeDerivedDiff(String graphIri, Set<String> stamps, java.util.function.BooleanSupplier stop,
+                                             Consumer<DerivedGraphDiff> describe) {
         Node graph = NodeFactory.createURI(graphIri);
         if (isRemote()) {
             DerivedGraphDiff[] planned = new DerivedGraphDiff[1];
@@ -572,7 +605,7 @@ public final class Store implements AutoCloseable {
             });
             return planned[0];
         }
-        return new DerivedGraphWriter(dsg, this::writeDerived, replaced::get).write(graph, graphIri, stamps, describe);
+        return new DerivedGraphWriter(dsg, this::writeDerived, replaced::get).write(graph, graphIri, stamps, stop, describe);
     }
 
     /** Moved on before the store is emptied or bulk-loaded: a derived graph compared before is not what the store holds. */
@@ -607,6 +640,35 @@ public final class Store implements AutoCloseable {
         java.util.Set<Node> out = new java.util.HashSet<>();
         d.getDefaultGraph().find(SELF, DERIVED, Node.ANY).forEachRemaining(t -> out.add(t.getObject()));
         return out;
+    }
+
+    /**
+     * The data version a derived graph was last written for (cop:dataVersion in the graph's own
+     * description, written last: see {@link #writeDerivedDiff}), if {@code method} wrote it
+     * (cop:derivedWith): a restarted server need not derive again what it finds current. Empty
+     * for a graph never written, or written by another method or another revision of it.
+     */
+    public java.util.Optional<Instant> derivedVersion(String graphIri, String method) {
+        Node g = NodeFactory.createURI(graphIri);
+        Node version = NodeFactory.createURI(org.w3id.copgraph.model.Cop.NS + "dataVersion");
+        Node derivedWith = NodeFactory.createURI(org.w3id.copgraph.model.Cop.derivedWith);
+        return read(d -> {
+            if (!d.contains(g, g, derivedWith, NodeFactory.createLiteralString(method))) {
+                return java.util.Optional.<Instant>empty();
+            }
+            var it = d.find(g, g, version, Node.ANY);
+            try {
+                if (!it.hasNext()) {
+                    return java.util.Optional.<Instant>empty();
+                }
+                Node v = it.next().getObject();
+                return v.isLiteral() ? java.util.Optional.of(Instant.parse(v.getLiteralLexicalForm())) : java.util.Optional.<Instant>empty();
+            } catch (java.time.format.DateTimeParseException e) {
+                return java.util.Optional.<Instant>empty();
+            } finally {
+                org.apache.jena.atlas.iterator.Iter.close(it);
+            }
+        });
     }
 
     /**

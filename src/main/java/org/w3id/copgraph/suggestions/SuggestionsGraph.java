@@ -70,6 +70,12 @@ public final class SuggestionsGraph {
         return refresh.isCurrent();
     }
 
+    /** What derives this graph, stated on it (cop:derivedWith); moves on when suggestions are ranked or written differently. */
+    static final String METHOD = "suggestions/1";
+
+    /** Whether the stamp of the graph a previous run wrote has been read (once, at the first refresh). */
+    private boolean stampRead;
+
     private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
 
     /** Statements added and removed by every refresh so far (what the store grew by: see DerivedGraphDiff). */
@@ -79,6 +85,14 @@ public final class SuggestionsGraph {
 
     /** Recomputes and rewrites the graph if the data changed since it was written; true if it did. */
     public synchronized boolean refreshIfStale() {
+        if (!stampRead) {
+            // A restart: the graph the last run wrote may be of the data now (see MetricsGraph).
+            stampRead = true;
+            published = store.derivedVersion(graphIri(), METHOD).orElse(null);
+        }
+        if (published != null && Objects.equals(store.lastModified(), published)) {
+            return false;
+        }
         Ranker ranker = suggestions.ranker();
         SuggestionIndex ix = ranker.index();
         Object version = ix.version();
@@ -88,6 +102,7 @@ public final class SuggestionsGraph {
         long t0 = System.nanoTime();
         List<List<Suggestion>> all = new ArrayList<>(ix.copCount());
         for (int c = 0; c < ix.copCount(); c++) {
+            refresh.checkNotStopping();
             all.add(ranker.learnFrom(c, PER_COP, Include.PROPOSED));
         }
         long t1 = System.nanoTime();
@@ -95,11 +110,12 @@ public final class SuggestionsGraph {
         Node now = NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime);
         // Only what changed is written (see DerivedGraphDiff): a suggestion whose content is the
         // same keeps its statements and the time it was first generated.
-        DerivedGraphDiff diff = store.writeDerivedDiff(graphIri(), Set.of(Cop.provGeneratedAtTime), d -> {
+        DerivedGraphDiff diff = store.writeDerivedDiff(graphIri(), Set.of(Cop.provGeneratedAtTime), refresh::stopping, d -> {
             d.subject(graph, List.of(
                     Triple.create(graph, RDFS.label.asNode(), NodeFactory.createLiteralLang("Suggested connections between CoPs (derived)", "en")),
                     Triple.create(graph, uri(Cop.NS + "dataVersion"), NodeFactory.createLiteralDT(
                             version instanceof Instant i ? i.toString() : Instant.EPOCH.toString(), XSDDatatype.XSDdateTime)),
+                    Triple.create(graph, uri(Cop.derivedWith), NodeFactory.createLiteralString(METHOD)),
                     Triple.create(graph, uri(Cop.provGeneratedAtTime), now)));
             for (int c = 0; c < all.size(); c++) {
                 List<Suggestion> list = all.get(c);

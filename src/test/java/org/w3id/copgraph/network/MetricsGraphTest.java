@@ -106,4 +106,36 @@ class MetricsGraphTest {
                 SELECT ?m WHERE { GRAPH <https://w3id.org/copgraph/graph/network-metrics> { ?m cop:dataVersion ?v } }""", "m"))
                 .hasSize(22);
     }
+
+    @Test
+    void aRestartFindsTheGraphOfTheDataNowAndDoesNotDeriveItAgain() {
+        assertThat(cg.metricsGraph().refreshIfStale()).isTrue();
+        MetricsGraph restarted = new MetricsGraph(cg.store(), cg.settings().iris(), cg.network());
+        assertThat(restarted.refreshIfStale()).isFalse();
+        assertThat(restarted.isCurrent()).isTrue();
+        assertThat(restarted.statementsWritten()).isZero();
+    }
+
+    @Test
+    void aGraphAnEarlierRevisionDerivedIsDerivedAgainAfterARestart() {
+        cg.metricsGraph().refreshIfStale();
+        var graph = NodeFactory.createURI(cg.metricsGraph().graphIri());
+        var derivedWith = NodeFactory.createURI("https://w3id.org/copgraph/ontology#derivedWith");
+        assertThat(select("""
+                PREFIX cop: <https://w3id.org/copgraph/ontology#>
+                SELECT ?m WHERE { GRAPH <https://w3id.org/copgraph/graph/network-metrics> {
+                  <https://w3id.org/copgraph/graph/network-metrics> cop:derivedWith ?m } }""", "m"))
+                .containsExactly(MetricsGraph.METHOD);
+        cg.store().writeDerived(cg.metricsGraph().graphIri(), d -> {
+            d.deleteAny(graph, graph, derivedWith, org.apache.jena.graph.Node.ANY);
+            d.add(graph, graph, derivedWith, NodeFactory.createLiteralString("network-metrics/0"));
+        });
+        MetricsGraph restarted = new MetricsGraph(cg.store(), cg.settings().iris(), cg.network());
+        assertThat(restarted.refreshIfStale()).isTrue();
+        assertThat(select("""
+                PREFIX cop: <https://w3id.org/copgraph/ontology#>
+                SELECT ?m WHERE { GRAPH <https://w3id.org/copgraph/graph/network-metrics> {
+                  <https://w3id.org/copgraph/graph/network-metrics> cop:derivedWith ?m } }""", "m"))
+                .containsExactly(MetricsGraph.METHOD);
+    }
 }

@@ -54,19 +54,19 @@ class DerivedGraphDiffTest {
     void aLargeDifferenceEndsAsAWholeRewriteWouldInOneTransactionWhenQuiet() {
         int n = DerivedGraphDiff.BATCH * 2;
         try (Store store = Store.inMemory()) {
-            DerivedGraphDiff first = store.writeDerivedDiff(GRAPH, Set.of(STAMP), d -> describe(d, 0, n, Integer.MAX_VALUE, "one"));
+            DerivedGraphDiff first = store.writeDerivedDiff(GRAPH, Set.of(STAMP), () -> false, d -> describe(d, 0, n, Integer.MAX_VALUE, "one"));
             assertThat(first.added()).isEqualTo(2L * n + 1);
             // Nothing else under way: one transaction (each commit leaves TDB2 copies of blocks).
             assertThat(first.transactions()).isEqualTo(1);
             // A quarter of the subjects go, a quarter keep their values (and their old stamp), half
             // get another value, a hundred are new.
-            DerivedGraphDiff second = store.writeDerivedDiff(GRAPH, Set.of(STAMP),
+            DerivedGraphDiff second = store.writeDerivedDiff(GRAPH, Set.of(STAMP), () -> false,
                     d -> describe(d, n / 4, n + 100, n / 2, "two"));
             assertThat(second.transactions()).isEqualTo(1);
             assertThat(second.removed()).isEqualTo(2L * (n / 4) + 2L * (n / 2) + 1);
 
             try (Store whole = Store.inMemory()) {
-                whole.writeDerivedDiff(GRAPH, Set.of(STAMP), d -> describe(d, 0, n, Integer.MAX_VALUE, "one"));
+                whole.writeDerivedDiff(GRAPH, Set.of(STAMP), () -> false, d -> describe(d, 0, n, Integer.MAX_VALUE, "one"));
                 Set<String> expected = new TreeSet<>();
                 expected.add(G + " " + STAMP + " \"two\"");
                 for (int i = n / 4; i < n + 100; i++) {
@@ -112,7 +112,7 @@ class DerivedGraphDiffTest {
         int n = DerivedGraphDiff.BATCH * 16;
         try (Store store = Store.inMemory()) {
             CompletableFuture<Long> refreshEnded = CompletableFuture.supplyAsync(() -> {
-                store.writeDerivedDiff(GRAPH, Set.of(STAMP), d -> describe(d, 0, n, Integer.MAX_VALUE, "one"));
+                store.writeDerivedDiff(GRAPH, Set.of(STAMP), () -> false, d -> describe(d, 0, n, Integer.MAX_VALUE, "one"));
                 return System.nanoTime();
             });
             Thread.sleep(300);
@@ -130,6 +130,23 @@ class DerivedGraphDiffTest {
             }
             assertThat(refreshEnded.get(120, TimeUnit.SECONDS)).isGreaterThan(dataWritten);
             assertThat(graph(store)).hasSize(2 * n + 1);
+        }
+    }
+
+    @Test
+    void aStopAskedDuringTheWriteEndsItAndTheGraphStillNamesTheVersionItWasWholeFor() {
+        int n = DerivedGraphDiff.BATCH * 8;
+        try (Store store = Store.inMemory()) {
+            store.writeDerivedDiff(GRAPH, Set.of(STAMP), () -> false, d -> describe(d, 0, n, Integer.MAX_VALUE, "one"));
+            // The second write is asked to stop once its first batch is in hand: a server stopping.
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.writeDerivedDiff(GRAPH, Set.of(STAMP),
+                            () -> asked.incrementAndGet() > 1, d -> describe(d, 0, n, 2, "two")))
+                    .isInstanceOf(java.util.concurrent.CancellationException.class);
+            Set<String> left = graph(store);
+            assertThat(left).as("the description, written last, is the first write's").contains(G + " " + STAMP + " \"one\"")
+                    .doesNotContain(G + " " + STAMP + " \"two\"");
+            assertThat(left).as("not all of the second write was made").anyMatch(t -> t.endsWith(" \"one\"") && !t.startsWith(G + " "));
         }
     }
 }

@@ -74,6 +74,38 @@ class DerivedGraphRefreshTest {
         assertThat(slow.runs).hasSize(1);
     }
 
+    @Test
+    void closingEndsARefreshUnderWayAtItsNextUnitOfWork() throws Exception {
+        DerivedGraphRefresh[] refresh = new DerivedGraphRefresh[1];
+        AtomicInteger units = new AtomicInteger();
+        int[] published = {-1};
+        // Fifty units of 100 ms, the refresh's stop asked for between them (as MetricsGraph does
+        // between projections and SuggestionsGraph between CoPs).
+        refresh[0] = new DerivedGraphRefresh("test-refresh", () -> 1, () -> published[0], () -> {
+            for (int i = 0; i < 50; i++) {
+                refresh[0].checkNotStopping();
+                units.incrementAndGet();
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            published[0] = 1;
+            return true;
+        });
+        refresh[0].refreshInBackground();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (units.get() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        long t0 = System.nanoTime();
+        refresh[0].close();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).as("close during a 5 s refresh").isLessThan(1_000);
+        assertThat(units.get()).isLessThan(50);
+        assertThat(refresh[0].isCurrent()).as("a refresh stopped part-way publishes nothing").isFalse();
+    }
+
     private static void awaitRuns(Slow slow, int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (slow.runs.size() < n && System.nanoTime() < deadline) {

@@ -114,4 +114,16 @@ class SuggestionsGraphTest {
         // The graph's own data version and time, each removed and added; no suggestion rewritten.
         assertThat(cg.suggestionsGraph().statementsWritten() - before).isLessThanOrEqualTo(4);
     }
+
+    @Test
+    void aRestartFindsTheGraphOfTheDataNowAndDoesNotDeriveItAgain() {
+        var cg = server.cg();
+        for (int i = 0; i < 10 && !cg.suggestionsGraph().isCurrent(); i++) {
+            cg.suggestionsGraph().refreshIfStale();
+        }
+        SuggestionsGraph restarted = new SuggestionsGraph(cg.store(), cg.settings().iris(), cg.suggestions());
+        assertThat(restarted.refreshIfStale()).isFalse();
+        assertThat(restarted.isCurrent()).isTrue();
+        assertThat(restarted.statementsWritten()).isZero();
+    }
 }
