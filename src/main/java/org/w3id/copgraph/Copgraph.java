@@ -193,6 +193,11 @@ public final class Copgraph implements AutoCloseable {
         backgroundStarted = true;
         // The embedded store is compacted when it has grown and nobody writes (see CompactionSchedule).
         compaction = org.w3id.copgraph.store.CompactionSchedule.start(store, settings.serving().compaction());
+        if (settings.serving().metricsAtStart()) {
+            // The metrics refresh reads the network only when its graph is not current; a restart
+            // on a store whose graphs are current would otherwise read it on the first request.
+            network.readInBackground();
+        }
         if (settings.serving().derivedWrites() && settings.serving().metricsAtStart()) {
             metricsGraph.refreshInBackground();
             suggestionsGraph.refresh().refreshInBackground();

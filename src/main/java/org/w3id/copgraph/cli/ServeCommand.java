@@ -37,8 +37,8 @@ final class ServeCommand implements Callable<Integer> {
     java.util.List<String> updateEndpoints;
 
     @Option(names = "--metrics-at-start", defaultValue = "true", negatable = true, fallbackValue = "true",
-            description = "Compute the network metrics graph at start-up, in the background on one core"
-                    + " (default: ${DEFAULT-VALUE}). --no-metrics-at-start leaves it to the first /api/network request.")
+            description = "Read the network and compute its metrics graph at start-up, in the background on one core"
+                    + " (default: ${DEFAULT-VALUE}). --no-metrics-at-start leaves both to the first /api/network request.")
     boolean metricsAtStart;
 
     @Option(names = "--precompute", defaultValue = "true", negatable = true, fallbackValue = "true",

@@ -42,6 +42,32 @@ class KeptMetricsTest {
     }
 
     @Test
+    void aRestartedServerReadsItsNetworkBeforeAnyoneAsks() throws Exception {
+        MetricsReport first;
+        try (Copgraph cg = Copgraph.on(Fixtures.settings(), Store.open(dir))) {
+            cg.loader().loadSeedIfEmpty();
+            first = cg.network().metricsReport(Projection.ALL, Window.ALWAYS);
+            // Both derived graphs current: the restart's refreshes have nothing to do, so nothing
+            // but the start itself reads the network.
+            cg.metricsGraph().refreshIfStale();
+            cg.suggestionsGraph().refreshIfStale();
+            MetricsFile.awaitWrites(10_000);
+        }
+        try (Copgraph cg = Copgraph.on(Fixtures.settings(), Store.open(dir))) {
+            assertThat(cg.network().built()).isFalse();
+            cg.startBackgroundWork();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!cg.network().built() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(cg.network().built()).as("the network read at start, no request made").isTrue();
+            assertThat(cg.metricsGraph().statementsWritten()).as("the metrics graph was current").isZero();
+            // The network read, its metrics not computed: the kept ones answer.
+            assertThat(cg.network().metricsReport(Projection.ALL, Window.ALWAYS)).isEqualTo(first);
+        }
+    }
+
+    @Test
     void metricsKeptForOtherDataAreComputedAgain() throws Exception {
         MetricsReport first;
         try (Copgraph cg = Copgraph.on(Fixtures.settings(), Store.open(dir))) {
