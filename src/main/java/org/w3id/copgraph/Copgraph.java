@@ -193,9 +193,10 @@ public final class Copgraph implements AutoCloseable {
         backgroundStarted = true;
         // The embedded store is compacted when it has grown and nobody writes (see CompactionSchedule).
         compaction = org.w3id.copgraph.store.CompactionSchedule.start(store, settings.serving().compaction());
-        if (settings.serving().metricsAtStart()) {
+        if (settings.serving().metricsAtStart() && !store.isRemote()) {
             // The metrics refresh reads the network only when its graph is not current; a restart
             // on a store whose graphs are current would otherwise read it on the first request.
+            // Not a front's: its read would be queries on the store the fronts share, at each start.
             network.readInBackground();
         }
         if (settings.serving().derivedWrites() && settings.serving().metricsAtStart()) {

@@ -331,8 +331,11 @@ public final class Network {
                 running.get(60, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // A failed build holds no transaction; one still running after a minute is left to the JVM's end.
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                     | java.util.concurrent.CancellationException e) {
+                // A failed build holds no transaction (a read the closing store stopped ends with a
+                // CancellationException, which get() throws as it is); one still running after a
+                // minute is left to the JVM's end.
             }
         }
         // What was to be kept beside the store a moment from now is written now (a command that

@@ -17,6 +17,16 @@ import org.w3id.copgraph.curation.Change;
 class NetworkRebuildTest {
 
     @Test
+    void closingAfterTheStoreStoppedTheReadDoesNotThrow() {
+        // What a server stopped during the read it began at start meets (Store.stopQueries).
+        Network network = Network.of(() -> "v1", () -> {
+            throw new java.util.concurrent.CancellationException("the store is closing");
+        });
+        network.readInBackground();
+        org.assertj.core.api.Assertions.assertThatCode(network::close).doesNotThrowAnyException();
+    }
+
+    @Test
     void whileANewVersionIsBeingReadThePreviousNetworkAnswers() throws Exception {
         AtomicReference<Object> version = new AtomicReference<>("v1");
         CountDownLatch release = new CountDownLatch(1);
