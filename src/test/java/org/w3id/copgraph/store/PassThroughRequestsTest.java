@@ -82,10 +82,14 @@ class PassThroughRequestsTest {
 
     @AfterAll
     static void stop() throws Exception {
-        app.stop();
-        front.close();
-        proxy.stop(0);
-        peer.close();
+        // The peer is a process of its own: it is stopped even when closing the front fails.
+        try {
+            app.stop();
+            front.close();
+        } finally {
+            proxy.stop(0);
+            peer.close();
+        }
     }
 
     @Test

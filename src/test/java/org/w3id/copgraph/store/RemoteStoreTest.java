@@ -52,10 +52,14 @@ class RemoteStoreTest {
 
     @AfterAll
     static void stop() throws Exception {
-        remoteApp.stop();
-        localApp.stop();
-        remote.close();
-        peer.close();
+        // The peer is a process of its own: it is stopped even when closing the servers fails.
+        try {
+            remoteApp.stop();
+            localApp.stop();
+            remote.close();
+        } finally {
+            peer.close();
+        }
     }
 
     private static List<String> rows(Http http, String path) {
