@@ -224,16 +224,7 @@ public final class Network {
         if (current != null || closed) {
             return;
         }
-        build().thenRun(() -> viewMetrics.execute(() -> {
-            try {
-                org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
-                if (!closed) {
-                    metrics(snapshot(), Projection.ALL, Window.ALWAYS, false);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Metrics of the whole network not computed at start", e);
-            }
-        }));
+        build().thenRun(() -> metricsInBackground(Projection.ALL, Window.ALWAYS));
     }
 
     /**
@@ -812,21 +803,31 @@ public final class Network {
         if (earlier == null) {
             return new VersionedMetrics(s.version(), metrics(s, projection, window, true));
         }
-        if (viewMetricsPending.add(key)) {
-            viewMetrics.execute(() -> {
-                try {
-                    org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
-                    if (!closed) {
-                        metrics(snapshot(), projection, window, false);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warn("Metrics of the {} network not computed in the background", projection.id(), e);
-                } finally {
-                    viewMetricsPending.remove(key);
-                }
-            });
-        }
+        metricsInBackground(projection, window);
         return earlier;
+    }
+
+    /**
+     * Computes the metrics of the network served now on the views' background thread (nice 19,
+     * after the requests under way), unless they are already queued.
+     */
+    private void metricsInBackground(Projection projection, Window window) {
+        ViewKey key = new ViewKey(projection, window);
+        if (!viewMetricsPending.add(key)) {
+            return;
+        }
+        viewMetrics.execute(() -> {
+            try {
+                org.w3id.copgraph.Background.yieldToRequestsUninterruptibly();
+                if (!closed) {
+                    metrics(snapshot(), projection, window, false);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Metrics of the {} network not computed in the background", projection.id(), e);
+            } finally {
+                viewMetricsPending.remove(key);
+            }
+        });
     }
 
     /**

@@ -268,19 +268,20 @@ public final class Store implements AutoCloseable {
                 running.add(exec);
                 try {
                     if (stopping) {
-                        throw new java.util.concurrent.CancellationException("the store is closing");
+                        throw closing();
                     }
                     return use.apply(exec);
                 } catch (org.apache.jena.query.QueryCancelledException e) {
-                    if (stopping) {
-                        throw new java.util.concurrent.CancellationException("the store is closing");
-                    }
-                    throw e;
+                    throw stopping ? closing() : e;
                 } finally {
                     running.remove(exec);
                 }
             }
         });
+    }
+
+    private static java.util.concurrent.CancellationException closing() {
+        return new java.util.concurrent.CancellationException("the store is closing");
     }
 
     /** The queries under way through {@link #query}, ended by {@link #stopQueries()}. */

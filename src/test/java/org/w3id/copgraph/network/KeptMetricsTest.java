@@ -17,14 +17,23 @@ class KeptMetricsTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aRestartedServerAnswersMetricsFromTheKeptCopyWithoutReadingTheNetwork() {
-        MetricsReport first;
+    /**
+     * The server before the restart: loads the seed graph, answers the metrics (which keeps them
+     * beside the store), waits until they are written, then does {@code more}; returns its answer.
+     */
+    private MetricsReport firstServer(java.util.function.Consumer<Copgraph> more) {
         try (Copgraph cg = Copgraph.on(Fixtures.settings(), Store.open(dir))) {
             cg.loader().loadSeedIfEmpty();
-            first = cg.network().metricsReport(Projection.ALL, Window.ALWAYS);
+            MetricsReport first = cg.network().metricsReport(Projection.ALL, Window.ALWAYS);
             MetricsFile.awaitWrites(10_000);
+            more.accept(cg);
+            return first;
         }
+    }
+
+    @Test
+    void aRestartedServerAnswersMetricsFromTheKeptCopyWithoutReadingTheNetwork() {
+        MetricsReport first = firstServer(cg -> { });
         assertThat(first.nodes()).isNotEmpty();
 
         try (Copgraph cg = Copgraph.on(Fixtures.settings(), Store.open(dir))) {
@@ -43,16 +52,12 @@ class KeptMetricsTest {
 
     @Test
     void aRestartedServerReadsItsNetworkBeforeAnyoneAsks() throws Exception {
-        MetricsReport first;
-        try (Copgraph cg = Copgraph.on(Fixtures.settings(), Store.open(dir))) {
-            cg.loader().loadSeedIfEmpty();
-            first = cg.network().metricsReport(Projection.ALL, Window.ALWAYS);
-            // Both derived graphs current: the restart's refreshes have nothing to do, so nothing
-            // but the start itself reads the network.
+        // Both derived graphs current: the restart's refreshes have nothing to do, so nothing
+        // but the start itself reads the network.
+        MetricsReport first = firstServer(cg -> {
             cg.metricsGraph().refreshIfStale();
             cg.suggestionsGraph().refreshIfStale();
-            MetricsFile.awaitWrites(10_000);
-        }
+        });
         try (Copgraph cg = Copgraph.on(Fixtures.settings(), Store.open(dir))) {
             assertThat(cg.network().built()).isFalse();
             cg.startBackgroundWork();
@@ -69,14 +74,9 @@ class KeptMetricsTest {
 
     @Test
     void metricsKeptForOtherDataAreComputedAgain() throws Exception {
-        MetricsReport first;
-        try (Copgraph cg = Copgraph.on(Fixtures.settings(), Store.open(dir))) {
-            cg.loader().loadSeedIfEmpty();
-            first = cg.network().metricsReport(Projection.ALL, Window.ALWAYS);
-            MetricsFile.awaitWrites(10_000);
-            cg.store().write(ds -> ds.getDefaultGraph().add(org.apache.jena.graph.NodeFactory.createURI("urn:x:s"),
-                    org.apache.jena.graph.NodeFactory.createURI("urn:x:p"), org.apache.jena.graph.NodeFactory.createLiteralString("o")));
-        }
+        MetricsReport first = firstServer(cg -> cg.store().write(ds -> ds.getDefaultGraph().add(
+                org.apache.jena.graph.NodeFactory.createURI("urn:x:s"), org.apache.jena.graph.NodeFactory.createURI("urn:x:p"),
+                org.apache.jena.graph.NodeFactory.createLiteralString("o"))));
         try (Copgraph cg = Copgraph.on(Fixtures.settings(), Store.open(dir))) {
             MetricsReport again = cg.network().metricsReport(Projection.ALL, Window.ALWAYS);
             assertThat(again.version()).isNotEqualTo(first.version());
@@ -86,12 +86,7 @@ class KeptMetricsTest {
 
     @Test
     void aDamagedCopyIsComputedAgain() throws Exception {
-        MetricsReport first;
-        try (Copgraph cg = Copgraph.on(Fixtures.settings(), Store.open(dir))) {
-            cg.loader().loadSeedIfEmpty();
-            first = cg.network().metricsReport(Projection.ALL, Window.ALWAYS);
-            MetricsFile.awaitWrites(10_000);
-        }
+        MetricsReport first = firstServer(cg -> { });
         Path kept = MetricsFile.file(dir, Projection.ALL);
         byte[] bytes = Files.readAllBytes(kept);
         Files.write(kept, java.util.Arrays.copyOf(bytes, bytes.length / 2));
